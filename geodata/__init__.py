@@ -1,0 +1,1 @@
+"""Curated geodata shipped with mapgen (installed as ``mapgen.geodata``); see README.md here."""

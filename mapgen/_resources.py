@@ -1,0 +1,24 @@
+"""Access to data shipped with mapgen: curated ``geodata/`` and the map assets.
+
+In an installed mapgen, ``geodata/`` is the subpackage ``mapgen.geodata``; in a source
+checkout it is the top-level ``geodata/`` folder beside the package.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from importlib.abc import Traversable
+from pathlib import Path
+
+
+def geodata() -> Traversable:
+    """The folder of curated geodata files."""
+    try:
+        return importlib.resources.files("mapgen.geodata")
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "geodata"
+
+
+def assets() -> Traversable:
+    """The folder of vendored browser assets (see ``assets/assets.lock.json``)."""
+    return importlib.resources.files("mapgen.render").joinpath("assets")

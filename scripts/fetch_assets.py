@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Fetch, verify and vendor the browser assets that mapgen inlines into its maps.
 
-The files under ``mapgen/render/assets/`` are copies of files from exact versions of
-upstream npm packages. ``mapgen/render/assets/assets.lock.json`` records, for each
+The files under ``mapgen/render/vendor/`` are copies of files from exact versions of
+upstream npm packages. ``mapgen/render/vendor/assets.lock.json`` records, for each
 package, the version, the npm ``dist.integrity`` of its tarball (sha512, as published
 by the registry) and the sha256 of every file taken from it.
 
@@ -31,7 +31,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-ASSETS = Path(__file__).resolve().parent.parent / "mapgen" / "render" / "assets"
+ASSETS = Path(__file__).resolve().parent.parent / "mapgen" / "render" / "vendor"
 LOCK = ASSETS / "assets.lock.json"
 
 

@@ -20,7 +20,6 @@ import hashlib
 import importlib.metadata
 import importlib.resources
 import json
-import os
 import re
 import shutil
 import tempfile
@@ -167,7 +166,7 @@ def build(target: Path) -> Path:
         (tmp / "meta.json").write_text(json.dumps({"format": FORMAT, "countries": countries,
                                                    "features": FEATURES}, sort_keys=True))
         try:
-            os.replace(tmp, target)  # atomic; another process may have won the race
+            tmp.replace(target)  # atomic; another process may have won the race
         except OSError:
             if not (target / "meta.json").is_file():
                 raise

@@ -71,7 +71,7 @@ def place_events(frame: pd.DataFrame, geocoder: Geocoder) -> tuple[pd.DataFrame,
     codes: dict[str, str | None] = {}
 
     def code(country: Any) -> str | None:
-        if country is None or country != country:
+        if not isinstance(country, str) or not country.strip():
             return None
         if country not in codes:
             codes[country] = geocoder.country_code(str(country))

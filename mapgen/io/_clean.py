@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Any
 
@@ -168,7 +169,7 @@ def _number(column: str, value: Any, *, thousands: bool = False) -> float | None
         number = float(value.replace(",", "") if thousands and isinstance(value, str) else value)
     except ValueError:
         raise ValueError(f"{column} {value!r} is not a number") from None
-    if number != number or number in (float("inf"), float("-inf")):
+    if not math.isfinite(number):
         raise ValueError(f"{column} {value!r} is not a number")
     return number
 

@@ -1,0 +1,54 @@
+"""mapgen: turn reports of armed conflict into accurate, layered, publishable maps.
+
+The pipeline, each stage usable alone::
+
+    events = mapgen.read_events("events.csv")        # read (geocoding names offline)
+    m = mapgen.build_map(events, title="...")        # render
+    mapgen.save_map(m, "output/map.html")            # one self-contained page
+
+Heavy libraries (pandas, geopandas, folium) load on first use, not on import.
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
+
+from mapgen.errors import GeocoderError, InputError, MapgenError, OutputError, UnknownFormatError
+
+try:
+    __version__ = version("mapgen")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0.0.0"
+
+__all__ = [
+    "CATEGORIES", "COLUMNS", "GeocoderError", "InputError", "MapgenError", "OutputError", "Place",
+    "UnknownFormatError", "__version__", "build_map", "geocode", "read_events", "render_html", "save_map",
+    "unplaced", "write_events",
+]
+
+_LAZY = {
+    "read_events": "mapgen.io", "write_events": "mapgen.io", "unplaced": "mapgen.io",
+    "build_map": "mapgen.render", "save_map": "mapgen.render", "render_html": "mapgen.render",
+    "geocode": "mapgen.geocode", "Place": "mapgen.geocode",
+    "CATEGORIES": "mapgen.schema", "COLUMNS": "mapgen.schema",
+}
+
+if TYPE_CHECKING:
+    from mapgen.geocode import Place, geocode
+    from mapgen.io import read_events, unplaced, write_events
+    from mapgen.render import build_map, render_html, save_map
+    from mapgen.schema import CATEGORIES, COLUMNS
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'mapgen' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

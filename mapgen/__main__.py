@@ -1,0 +1,5 @@
+"""``python -m mapgen``."""
+
+from mapgen.cli import main
+
+main()

@@ -1,0 +1,107 @@
+"""The ``mapgen`` command: a thin shell over the Python API.
+
+Each command parses options, calls the library and turns :class:`MapgenError` into a
+one-line message and exit code 1 (click's usage errors exit with 2).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from mapgen import __version__
+from mapgen.errors import MapgenError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _errors(func: F) -> F:
+    """Turn mapgen's own errors into one-line messages without a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except MapgenError as err:
+            raise click.ClickException(str(err)) from None
+        except OSError as err:
+            name = err.filename or ""
+            raise click.ClickException(f"{name}: {err.strerror or err}" if name else str(err)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="mapgen")
+def cli() -> None:
+    """Turn reports of armed conflict into layered, self-contained HTML maps."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="HTML file to write [default: output/<first input's name>.html].")
+@click.option("--title", help="Title shown on the map [default: from the input's name].")
+@click.option("--subtitle", help="Line under the title.")
+@click.option("--tiles", default="OpenStreetMap.Mapnik", show_default=True,
+              help="Basemap: an xyzservices name (OpenTopoMap, Esri.WorldImagery...) or 'none'.")
+@click.option("--cdn", is_flag=True, help="Link Leaflet from a CDN instead of inlining it.")
+@click.option("--geocoder", default="offline", show_default=True,
+              help="Geocoder for rows that give place names without coordinates.")
+@_errors
+def build(inputs: tuple[Path, ...], output: Path | None, title: str | None, subtitle: str | None,
+          tiles: str, cdn: bool, geocoder: str) -> None:
+    """Map events tables (our CSV/GeoJSON/JSON Lines, or ACLED CSV exports) to one HTML page.
+
+    Rows that name a place without coordinates are geocoded offline; what cannot be
+    placed is reported here and listed on the map.
+    """
+    from mapgen.io import read_events, unplaced
+    from mapgen.render import build_map, save_map
+
+    events = read_events(list(inputs), geocoder=geocoder)
+    output = output or Path("output") / f"{inputs[0].stem}.html"
+    title = title or inputs[0].stem.replace("-", " ").replace("_", " ").strip().capitalize()
+    missing = unplaced(events)
+    page = build_map(events, title=title, subtitle=subtitle, tiles=tiles, cdn=cdn, unplaced=missing)
+    save_map(page, output)
+    placed = int(events.geometry.notna().sum())
+    if missing:
+        names = ", ".join(sorted({f"{u['name'] or '(no name)'} ({u['reason'].split(';')[0]})"
+                                  for u in missing}))
+        click.echo(f"mapgen: {len({u['event_id'] for u in missing})} event(s) could not be placed: {names}",
+                   err=True)
+    click.echo(f"mapgen: mapped {placed} of {len(events)} events", err=True)
+    click.echo(str(output))
+
+
+@cli.command()
+@click.argument("names", nargs=-1, required=True)
+@click.option("--country", help="Only places in this country (name or ISO code).")
+@click.option("--geocoder", default="offline", show_default=True, help="Geocoder to ask.")
+@_errors
+def geocode(names: tuple[str, ...], country: str | None, geocoder: str) -> None:
+    """Look up place names; prints name, latitude, longitude, country and feature, tab-separated."""
+    from mapgen.geocode import geocode as lookup
+
+    failed = 0
+    for name in names:
+        place = lookup(name, country=country, geocoder=geocoder)
+        if place is None:
+            failed += 1
+            click.echo(f"{name}\t\t\t\tnot found or ambiguous")
+        else:
+            click.echo(f"{name}\t{place.latitude:.5f}\t{place.longitude:.5f}\t{place.country_code or ''}\t"
+                       f"{place.feature}")
+    if failed:
+        sys.exit(1)
+
+
+def main() -> None:
+    """Entry point of the ``mapgen`` console script."""
+    cli(prog_name="mapgen")

@@ -1,0 +1,94 @@
+from collections import Counter
+
+import pytest
+
+from mapgen.errors import GeocoderError
+from mapgen.geocode import OfflineGazetteer, Place, geocode, get_geocoder
+from mapgen.geocode.normalize import normalize
+from mapgen.geocode.resolve import choose
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return OfflineGazetteer.default()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Ts'khinvali", "Tskhinvali"), ("Tsʼkhinvali", "tskhinvali"), ("Ts’khinvali", "TSKHINVALI"),
+    ("Khan-Younis", "Khan Younis"), ("  Gori ", "gori"), ("Sant Julià de Lòria", "sant julia de loria"),
+    ("St. Petersburg", "st petersburg"), ("The Hague", "hague"),
+])
+def test_normalize_folds_spelling_variants(a, b):
+    assert normalize(a) == normalize(b)
+
+
+def test_normalize_keeps_distinct_names_apart():
+    assert normalize("Gori") != normalize("Gorin")
+    assert normalize("Гори") == "гори"
+
+
+@pytest.mark.parametrize(("name", "country", "lat", "lon"), [
+    ("Tskhinvali", None, 42.23, 43.97),
+    ("Ts'khinvali", None, 42.23, 43.97),
+    ("Tbilisi", None, 41.69, 44.83),
+    ("Gori", None, 41.99, 44.11),
+    ("Poti", None, 42.14, 41.67),          # not Teresina, whose old name was Poti
+    ("Kareli", "Georgia", 42.02, 43.90),
+    ("Kareli", "GE", 42.02, 43.90),
+    ("South Ossetia", None, 42.33, 43.97),
+    ("Roki Tunnel", None, 42.62, 44.10),
+    ("Vladikavkaz", None, 43.04, 44.67),
+])
+def test_exact_lookup(name, country, lat, lon):
+    place = geocode(name, country=country)
+    assert place is not None
+    assert place.latitude == pytest.approx(lat, abs=0.02)
+    assert place.longitude == pytest.approx(lon, abs=0.02)
+
+
+def test_country_beats_a_state_or_town_of_the_same_name():
+    place = geocode("Georgia")
+    assert (place.feature, place.country_code, place.geo_precision) == ("country", "GE", 3)
+    assert geocode("USA").country_code == "US"
+
+
+def test_ambiguous_name_without_context_is_not_guessed(gazetteer):
+    assert {p.country_code for p in gazetteer.candidates("Kareli")} >= {"GE", "IN"}
+    assert geocode("Kareli") is None
+    assert geocode("Kareli", country="India").country_code == "IN"
+
+
+def test_unknown_names_and_countries(gazetteer):
+    assert geocode("Qwzxplk") is None
+    assert gazetteer.candidates("Kareli", country="Atlantis") == []
+    assert gazetteer.candidates("") == []
+
+
+def test_choose_uses_context_and_dominance():
+    ge = Place("Kareli", 42.02, 43.90, country_code="GE", population=6746)
+    india = Place("Kareli", 22.92, 79.06, country_code="IN", population=29929)
+    assert choose([india, ge], Counter({"GE": 2}))[0] is ge
+    place, reason = choose([india, ge], Counter())
+    assert place is None and reason.startswith("ambiguous: Kareli (IN), Kareli (GE)")
+    big = Place("Moscow", 55.75, 37.62, country_code="RU", population=10_000_000)
+    small = Place("Moscow", 46.73, -117.0, country_code="US", population=25_000)
+    assert choose([big, small], Counter())[0] is big
+    assert choose([], Counter()) == (None, "not in the offline gazetteer")
+
+
+def test_alternate_names_rank_after_main_names(gazetteer):
+    candidates = gazetteer.candidates("Poti")
+    assert candidates[0].country_code == "GE" and not candidates[0].alternate
+    assert any(c.alternate for c in candidates[1:])
+
+
+def test_registry_names_the_valid_geocoders():
+    assert get_geocoder("offline") is OfflineGazetteer.default()
+    with pytest.raises(GeocoderError, match="choose one of: offline"):
+        get_geocoder("nominatimm")
+
+
+def test_index_loads_fast_once_built(gazetteer):
+    """A second process maps the index instead of reading GeoNames (timing is in benchmarks/)."""
+    fresh = OfflineGazetteer(gazetteer.index_dir)
+    assert fresh.candidates("Tbilisi")[0].name == "Tbilisi"

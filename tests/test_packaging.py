@@ -1,9 +1,11 @@
 import csv
 import importlib
 import json
+import os
 import subprocess
 import sys
 import tomllib
+import zipfile
 
 from tests.conftest import ROOT
 
@@ -45,3 +47,29 @@ def test_public_api():
     mapgen = importlib.import_module("mapgen")
     for name in mapgen.__all__:
         assert getattr(mapgen, name) is not None
+
+
+def test_installed_wheel_works_outside_the_checkout(tmp_path, example_path):
+    """`pip install .` (not editable): geodata and the vendored assets are inside the package."""
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), str(ROOT)],
+                   check=True, capture_output=True)
+    target = tmp_path / "site"
+    [wheel] = wheels.glob("mapgen-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        archive.extractall(target)
+    assert "mapgen/geodata/regions.csv" in names
+    assert "mapgen/render/vendor/leaflet/dist/leaflet.js" in names
+    assert "mapgen/render/templates/mapgen.js" in names
+    out = tmp_path / "map.html"
+    code = ("import sys; from mapgen.cli import main; import mapgen; "
+            "assert mapgen.__file__.startswith(sys.argv[1]), mapgen.__file__; "
+            "sys.argv = ['mapgen', 'build', sys.argv[2], '-o', sys.argv[3]]; main()")
+    env = {k: v for k, v in os.environ.items() if k in ("HOME", "PATH", "MAPGEN_CACHE_DIR")}
+    result = subprocess.run([sys.executable, "-c", code, str(target), str(example_path), str(out)],
+                            capture_output=True, text=True, cwd=tmp_path, env={**env, "PYTHONPATH": str(target)},
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert "mapped 40 of 40 events" in result.stderr
+    assert "L.polylineDecorator" in out.read_text()

@@ -68,6 +68,16 @@ def test_region_level_events_are_areas_not_pins(page):
     features = [f for s in _specs(page) for f in s["features"]]
     regional = [f for f in features if f["precision"] == 3]
     assert regional and all(f["kind"] == "area" for f in regional)
+    georgia = next(f for f in regional if f["id"] == "ge2008-018")  # the whole country
+    assert georgia["radius"] == pytest.approx(149_000, rel=0.02)   # as large as Georgia's 69,700 km²
+
+
+def test_region_radius_comes_from_the_gazetteer():
+    from mapgen.render.build import region_radius
+
+    assert region_radius("South Ossetia", "Georgia") == pytest.approx(51_000, rel=0.05)
+    assert region_radius("Gori", None) is None
+    assert region_radius("Qwzxplk", None) is None
 
 
 def test_hostile_text_stays_text(tmp_path):

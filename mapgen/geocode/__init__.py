@@ -1,7 +1,7 @@
 """Geocoding: from place names to coordinates, offline by default.
 
->>> place = geocode("Kareli", country="Georgia")   # doctest: +SKIP
->>> (place.country_code, round(place.latitude, 2))  # doctest: +SKIP
+>>> place = geocode("Kareli", country="Georgia")
+>>> (place.country_code, round(place.latitude, 2))
 ('GE', 42.02)
 """
 

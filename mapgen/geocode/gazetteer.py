@@ -1,7 +1,7 @@
 """The offline gazetteer: exact lookup of normalised names in a memory-mapped index.
 
->>> gaz = OfflineGazetteer.default()                    # doctest: +SKIP
->>> [p.country_code for p in gaz.candidates("Kareli")]   # doctest: +SKIP
+>>> gaz = OfflineGazetteer.default()
+>>> [p.country_code for p in gaz.candidates("Kareli")]
 ['IN', 'GE']
 """
 
@@ -48,7 +48,7 @@ class OfflineGazetteer(Geocoder):
         self.index_dir = Path(index_dir)
         self._a = {name: np.load(self.index_dir / f"{name}.npy", mmap_mode="r") for name in (
             "keys", "alternate", "postings", "lat", "lon", "population", "geonameid", "feature", "cc", "admin1",
-            "bbox", "name_offsets")}
+            "bbox", "area", "name_offsets")}
         self._names = np.memmap(self.index_dir / "names.bin", dtype="uint8", mode="r")
         meta: dict[str, Any] = json.loads((self.index_dir / "meta.json").read_text())
         self.countries: dict[str, str] = meta["countries"]
@@ -120,6 +120,7 @@ class OfflineGazetteer(Geocoder):
             population=int(a["population"][row]), geonameid=gid if gid >= 0 else None,
             bbox=None if np.isnan(bbox[0]) else tuple(float(v) for v in bbox),  # type: ignore[arg-type]
             source="geonames" if gid >= 0 else "mapgen", alternate=alternate,
+            area_km2=float(a["area"][row]),
         )
 
 

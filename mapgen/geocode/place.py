@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 #: geo_precision (ACLED's scale) for each kind of place: 1 a town, 3 a region or country.
@@ -27,9 +28,19 @@ class Place:
     geonameid: int | None = None
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
     source: str = "geonames"
+    area_km2: float = 0.0  # extent of a country or region (0 for towns)
     alternate: bool = False  # matched by an alternate (historic, foreign) name, not the main one
 
     @property
     def geo_precision(self) -> int:
         """ACLED geo_precision of an event placed here: 1 exact place, 3 region or country."""
         return PRECISION_BY_FEATURE.get(self.feature, 2)
+
+    @property
+    def radius_km(self) -> float | None:
+        """Radius of a circle as large as the place's area, for drawing regions; None for towns.
+
+        >>> round(Place("X", 0, 0, feature="country", area_km2=69700).radius_km)
+        149
+        """
+        return math.sqrt(self.area_km2 / math.pi) if self.area_km2 > 0 else None

@@ -39,8 +39,8 @@ def read_events(
     What could not be placed stays in the table without geometry and is listed by
     :func:`unplaced`.
 
-    >>> events = read_events("examples/georgia-2008/events.csv")   # doctest: +SKIP
-    >>> sorted(events.category.unique())[:2]                        # doctest: +SKIP
+    >>> events = read_events("examples/georgia-2008/events.csv")
+    >>> sorted(events.category.unique())[:2]
     ['civilian_violence', 'clash']
     """
     import pandas as pd

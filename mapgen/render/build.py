@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,9 +45,10 @@ def build_map(
     xyzservices provider name, or ``None``/``"none"`` for no basemap. ``unplaced``
     defaults to :func:`mapgen.unplaced` of ``events`` and is listed in a panel.
 
-    >>> from mapgen import read_events, build_map
-    >>> m = build_map(read_events("examples/georgia-2008/events.csv"), title="Georgia, August 2008")  # doctest: +SKIP
-    >>> m.save("output/georgia-2008.html")                                                            # doctest: +SKIP
+    >>> from mapgen import read_events
+    >>> m = build_map(read_events("examples/georgia-2008/events.csv"), title="Georgia, August 2008")
+    >>> sorted(layer.layer_name for layer in m._children.values() if hasattr(layer, "category"))[:2]
+    ['Armed clashes (3)', 'Displacement (3)']
     """
     import folium
 
@@ -54,7 +56,7 @@ def build_map(
 
     if events.crs is not None and events.crs != CRS:
         events = events.to_crs(CRS)
-    specs = layer_specs(events)
+    specs = layer_specs(events, radius_of=region_radius)
     m = folium.Map(location=[0, 0], zoom_start=2, tiles=None, control_scale=True, prefer_canvas=False)
     # folium's class-level asset lists point at CDNs; this map brings its own.
     m.default_js = []
@@ -112,6 +114,15 @@ def focus_bounds(events: gpd.GeoDataFrame) -> list[list[float]] | None:
     if east - west < 0.2 and north - south < 0.2:
         west, south, east, north = west - 0.1, south - 0.1, east + 0.1, north + 0.1
     return [[round(float(south), 6), round(float(west), 6)], [round(float(north), 6), round(float(east), 6)]]
+
+
+@functools.cache
+def region_radius(location: str, country: str | None) -> float | None:
+    """Radius in metres of a circle as large as the named region or country (offline gazetteer)."""
+    from mapgen.geocode import geocode
+
+    place = geocode(location, country=country) or geocode(location)
+    return place.radius_km * 1000 if place is not None and place.radius_km else None
 
 
 def _deterministic_ids(m: folium.Map) -> None:

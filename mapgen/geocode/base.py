@@ -5,7 +5,6 @@ from __future__ import annotations
 import abc
 from collections.abc import Callable
 
-from mapgen.errors import GeocoderError
 from mapgen.geocode.place import Place
 
 
@@ -34,11 +33,13 @@ def register(name: str, factory: Callable[[], Geocoder]) -> None:
 def get_geocoder(name: str = "offline") -> Geocoder:
     """The geocoder registered as ``name``.
 
-    >>> get_geocoder("nowhere")
+    >>> get_geocoder("nowhere")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    mapgen.errors.GeocoderError: unknown geocoder 'nowhere'; choose one of: offline
+    mapgen.errors.GeocoderError: unknown geocoder 'nowhere'; choose one of: offline, arcgis, ...
     """
-    if name not in _REGISTRY:
-        raise GeocoderError(f"unknown geocoder {name!r}; choose one of: {', '.join(sorted(_REGISTRY))}")
-    return _REGISTRY[name]()
+    if name in _REGISTRY:
+        return _REGISTRY[name]()
+    from mapgen.geocode.online import online_geocoder  # any geopy service, by its geopy name
+
+    return online_geocoder(name, known=sorted(_REGISTRY))

@@ -9,6 +9,8 @@ True
 'sant julia de loria'
 >>> normalize("Khan-Younis")
 'khan younis'
+>>> normalize("U.S."), normalize("St. Louis")
+('us', 'st louis')
 """
 
 from __future__ import annotations
@@ -19,14 +21,14 @@ import unicodedata
 # Apostrophes, primes, modifier letters and accents used in transliterations (Ts'khinvali, Tsʼkhinvali).
 _APOSTROPHES = "'`´‘’‛′ʹʻʼʽʾʿˈˊˋ˴"
 _DROP = str.maketrans("", "", _APOSTROPHES)
-_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.,;:()\[\]\"“”«»]+")
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/,;:()\[\]\"“”«»]+")
 
 
 def normalize(name: str) -> str:
     """The lookup key of a place name: lower case, no diacritics, no apostrophes, single spaces."""
     text = unicodedata.normalize("NFKD", name.strip()).translate(_DROP)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = unicodedata.normalize("NFKC", text).casefold()
+    text = unicodedata.normalize("NFKC", text).casefold().replace(".", "")  # U.S. = US, St. = St
     text = _SEPARATORS.sub(" ", text).strip()
     if text.startswith("the "):
         text = text[4:]

@@ -6,7 +6,8 @@ import math
 from dataclasses import dataclass
 
 #: geo_precision (ACLED's scale) for each kind of place: 1 a town, 3 a region or country.
-PRECISION_BY_FEATURE = {"city": 1, "tunnel": 1, "landmark": 1, "admin1": 3, "region": 3, "country": 3}
+PRECISION_BY_FEATURE = {"city": 1, "tunnel": 1, "landmark": 1, "admin2": 2, "admin1": 3, "region": 3,
+                        "country": 3, "continent": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +24,8 @@ class Place:
     feature: str = "city"
     country_code: str | None = None
     country: str | None = None
-    admin1: str | None = None
+    admin1: str | None = None  # name of the first-level region
+    admin1_code: str | None = None  # its GeoNames code within the country
     population: int = 0
     geonameid: int | None = None
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north

@@ -1,0 +1,76 @@
+"""Geoparsing: find every place named in a text and put it where the text means.
+
+>>> [(t.text, t.country_code) for t in geoparse("Jets bombed Kareli and Gori, Georgia.")]
+[('Kareli', 'GE'), ('Gori', 'GE'), ('Georgia', 'GE')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from mapgen.errors import InputError
+from mapgen.geocode.gazetteer import OfflineGazetteer
+from mapgen.geoparse.resolve import Hints
+
+__all__ = ["Hints", "Toponym", "geoparse"]
+
+#: Longest text geoparse accepts (characters); split longer documents.
+MAX_CHARS = 5_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place mention: where it is in the text and where it is on Earth."""
+
+    start: int
+    end: int
+    text: str
+    name: str | None  # the gazetteer's name
+    latitude: float | None
+    longitude: float | None
+    geonameid: int | None
+    country_code: str | None
+    feature: str | None  # city, country, admin1, admin2, region, tunnel, landmark
+    score: float  # 0..1: how sure the resolution is
+    admin1: str | None = None
+    how: str = "ner"  # how it was found: ner, gazetteer, fuzzy
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def geoparse(text: str, *, context: Hints | dict[str, Any] | None = None,
+             gazetteer: OfflineGazetteer | None = None, demonyms: bool = False) -> list[Toponym]:
+    """Every place mention in ``text``, in reading order, resolved with the whole document.
+
+    ``context`` may give hints: ``{"country": "Georgia"}`` or ``{"bbox": (w, s, e, n)}``.
+    Mentions that could not be resolved have ``latitude`` None. Demonyms ("Georgian")
+    are not places, but count as evidence; ``demonyms=True`` returns them too, with
+    ``feature="demonym"`` and their country's centre.
+    """
+    from mapgen.geoparse.recognize import recognize
+    from mapgen.geoparse.resolve import resolve
+
+    if not isinstance(text, str):
+        raise InputError(f"geoparse needs text (str), not {type(text).__name__}")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"text of {len(text):,} characters is over the {MAX_CHARS:,} limit; split it")
+    if "\x00" in text:
+        raise InputError("text contains NUL bytes: binary data, not text")
+    if not text.strip():
+        return []
+    hints = context if isinstance(context, Hints) or context is None else Hints(**context)
+    gaz = gazetteer or OfflineGazetteer.default()
+    found = recognize(text, gaz, demonyms=demonyms)
+    resolved = resolve(text, found.mentions, found.demonyms, gaz, hints)
+    out = []
+    for mention, (place, score) in zip(found.mentions, resolved, strict=True):
+        out.append(Toponym(
+            start=mention.start, end=mention.end, text=mention.text,
+            name=place.name if place else None, latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None, geonameid=place.geonameid if place else None,
+            country_code=place.country_code if place else None,
+            feature=("demonym" if mention.demonym else place.feature) if place else None,
+            score=score, admin1=place.admin1 if place else None, how=mention.how))
+    return out

@@ -1,0 +1,291 @@
+"""Toponym recognition: named entities from spaCy, checked and completed with the gazetteer.
+
+- Place entities (GPE, LOC, FAC) are mentions; a FAC the gazetteer does not know is not.
+- Other entities (ORG, PERSON...) are mentions only when the gazetteer knows them as a
+  country, region or landmark ("the Roki Tunnel"), or, for a lone name, when a locative
+  word comes first ("shelling near Gori").
+- Proper nouns no entity covers are looked up in the gazetteer ("Kareli") and kept when
+  the place is a country or region, or when a locative word or an "X, Y" pattern supports it.
+- Demonyms (Georgian, Ossetian) are not mentions; they are kept as evidence of countries.
+- A place entity the gazetteer does not know is matched to a close spelling ("Tiblisi").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from mapgen.geocode.gazetteer import OfflineGazetteer
+from mapgen.geocode.normalize import normalize
+from mapgen.geoparse import _fuzzy
+from mapgen.geoparse._nlp import chunks, pipeline
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LOCATIVES = frozenset({"in", "near", "from", "to", "at", "into", "outside", "across", "towards", "toward",
+                       "through", "around", "inside", "via", "between", "and", "of"})
+NOT_PLACES = frozenset(normalize(w) for w in (
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr Gen President Minister "
+    "God Internet Web North South East West Central City County State Street Road Avenue Mount "
+    "University College School Church Hospital Court Office Department Police Army Navy Congress "
+    "Senate Parliament Government Ministry Council Republic Kingdom Union Sheriff Mayor Governor").split())
+STRONG_FEATURES = frozenset({"country", "region", "tunnel", "landmark", "admin1", "admin2"})
+_TRIM_START = {"the", "The", "THE"}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+MAX_WORDS = 5
+
+
+GEO_WORDS = frozenset(normalize(w) for w in (
+    "River Lake Mountain Mountains Valley Island Islands Bay Sea Gulf Creek County Parish Township Province "
+    "District Region Desert Peninsula Strait Canal Coast Forest Park Hills Heights Plain Plains Gorge Pass"
+).split())
+_ABBREVIATION = re.compile(r",\s*((?:[A-Z][a-z]{0,4}\.)(?:\s?[A-Z][a-z]?\.)?)")
+_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z .'-]{2,40}?)(?:,|\s+[-–—]|\s*\()")
+CONTAINERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """A place name found in the text, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    how: str  # ner, gazetteer, fuzzy, pattern
+    lookup: str  # the name to look up (a corrected spelling for fuzzy matches)
+    country: str | None = None  # only places in this country (for "Ga." and the like)
+    demonym: bool = False  # "Georgian": evidence of a country, not a place on the map
+
+
+@dataclass(slots=True)
+class Recognition:
+    mentions: list[Mention]
+    demonyms: Counter[str]  # country code -> how often the text uses its demonym
+
+
+def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = None,
+              demonyms: bool = False) -> Recognition:
+    """Find the place names in ``text`` (character offsets into ``text``).
+
+    With ``demonyms`` true, "Georgian" and the like are returned too (marked as demonyms).
+    """
+    nlp = pipeline(model)
+    mentions: list[Mention] = []
+    evidence: Counter[str] = Counter()
+    pieces = chunks(text)
+    for (offset, _piece), doc in zip(pieces, nlp.pipe(p for _, p in pieces), strict=True):
+        mentions.extend(_in_doc(doc, offset, gazetteer, evidence, demonyms))
+    mentions.extend(_datelines(text, gazetteer))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    mentions = _without_overlaps(mentions)
+    mentions = _with_abbreviations(text, mentions, gazetteer)
+    return Recognition(mentions, evidence)
+
+
+def _known(gazetteer: OfflineGazetteer, name: str) -> list[Any]:
+    return [p for p in gazetteer.candidates(name) if not p.alternate] or gazetteer.candidates(name)
+
+
+def _main(gazetteer: OfflineGazetteer, name: str) -> list[Any]:
+    """Places whose main name (not a historic or foreign one) is ``name``."""
+    return [p for p in gazetteer.candidates(name) if not p.alternate]
+
+
+def _acronym(name: str) -> bool:
+    letters = name.replace(".", "").replace(" ", "")
+    return len(letters) <= 4 and letters.isupper()
+
+
+def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """Token range without a leading "the" or trailing punctuation."""
+    while start < end and (doc[start].text in _TRIM_START or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s")):
+        end -= 1
+    return start, end
+
+
+def _mention(doc: Any, start: int, end: int, offset: int, how: str, lookup: str | None = None) -> Mention:
+    span = doc[start:end]
+    text = _POSSESSIVE.sub("", span.text)
+    return Mention(offset + span.start_char, offset + span.start_char + len(text), text, how, lookup or text)
+
+
+def _locative_before(doc: Any, start: int) -> bool:
+    index = start - 1
+    if index >= 0 and doc[index].text in _TRIM_START:
+        index -= 1
+    return index >= 0 and doc[index].lower_ in LOCATIVES
+
+
+def _comma_place_after(doc: Any, end: int, gazetteer: OfflineGazetteer) -> bool:
+    """ "Gainesville, Ga." or "Paris, Texas": a comma, then a state or country."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    nxt = doc[end + 1].text
+    if normalize(nxt) in gazetteer.us_state_abbreviations and nxt[:1].isupper():
+        return True
+    return any(p.feature in ("country", "admin1") for p in _main(gazetteer, nxt))
+
+
+def _listed_with_place(doc: Any, start: int, end: int) -> bool:
+    """ "Kareli and Gori": listed next to a place entity."""
+    joins = {"and", "or", ","}
+    after = end + 1 < len(doc) and doc[end].lower_ in joins and doc[end + 1].ent_type_ in PLACE_LABELS
+    before = start >= 2 and doc[start - 1].lower_ in joins and doc[start - 2].ent_type_ in PLACE_LABELS
+    return after or before
+
+
+def _person_tokens(doc: Any) -> set[str]:
+    """Words that are part of a full personal name somewhere in the document ("John Ripley")."""
+    return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+
+
+def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counter[str],
+            with_demonyms: bool) -> list[Mention]:
+    found: list[Mention] = []
+    covered = [False] * len(doc)
+    people = _person_tokens(doc)
+    place_names = {normalize(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            covered[i] = True
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        name = _POSSESSIVE.sub("", doc[start:end].text)
+        label = ent.label_
+        if label == "NORP":
+            code = gazetteer.demonyms.get(normalize(name)) or gazetteer.demonyms.get(normalize(name[:-1]))
+            if code:
+                evidence[code] += 1
+                if with_demonyms:
+                    found.append(Mention(offset + doc[start].idx, offset + doc[start].idx + len(name), name,
+                                         "ner", gazetteer.countries.get(code, name), code, demonym=True))
+            continue
+        if label in PLACE_LABELS:
+            found.extend(_place_entity(doc, start, end, offset, name, label, gazetteer))
+        elif label in CONTAINERS:
+            if _main(gazetteer, name) and not _acronym(name) and normalize(name) not in NOT_PLACES:
+                found.append(_mention(doc, start, end, offset, "gazetteer"))  # "Oakland officer shot"
+            else:
+                found.extend(_inside(doc, start, end, offset, gazetteer))  # "The Moscow Times"
+        elif label == "PERSON" and end - start == 1 and doc[start].text not in people:
+            known = _main(gazetteer, name)
+            if known and (_locative_before(doc, start) or normalize(name) in place_names
+                          or any(p.feature != "city" or p.population >= 10_000 for p in known)):
+                found.append(_mention(doc, start, end, offset, "gazetteer"))
+    found.extend(_scan(doc, offset, covered, gazetteer))
+    return found
+
+
+def _place_entity(doc: Any, start: int, end: int, offset: int, name: str, label: str,
+                  gazetteer: OfflineGazetteer) -> list[Mention]:
+    if _known(gazetteer, name):
+        return [_mention(doc, start, end, offset, "ner")]
+    if label != "FAC" and (fixed := _fuzzy.correct(name, gazetteer)):
+        return [_mention(doc, start, end, offset, "fuzzy", fixed)]
+    inner = _inside(doc, start, end, offset, gazetteer)
+    if inner:
+        return inner
+    words = {normalize(t.text) for t in doc[start:end]}
+    if label != "FAC" and name[:1].isupper() and (words & GEO_WORDS or _locative_before(doc, start)):
+        return [_mention(doc, start, end, offset, "ner")]  # a place the gazetteer does not know
+    return []
+
+
+def _inside(doc: Any, start: int, end: int, offset: int, gazetteer: OfflineGazetteer) -> list[Mention]:
+    """Known place names inside a longer name ("Platte County Court", "University of Pennsylvania")."""
+    found = []
+    i = start
+    while i < end:
+        if doc[i].tag_ not in ("NNP", "NNPS") or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        match = None
+        for stop in range(min(end, i + MAX_WORDS), i, -1):
+            name = doc[i:stop].text
+            if all(normalize(t.text) in NOT_PLACES for t in doc[i:stop]) or _acronym(name):
+                continue
+            known = _main(gazetteer, name)
+            if known and (stop - i > 1 or any(p.feature in STRONG_FEATURES or p.population >= 50_000
+                                              for p in known)):
+                match = stop
+                break
+        if match:
+            found.append(_mention(doc, i, match, offset, "gazetteer"))
+            i = match
+        else:
+            i += 1
+    return found
+
+
+def _scan(doc: Any, offset: int, covered: list[bool], gazetteer: OfflineGazetteer) -> list[Mention]:
+    """Proper nouns outside entities that the gazetteer knows, with supporting context."""
+    found: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        if covered[i] or doc[i].tag_ not in ("NNP", "NNPS") or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j - i < MAX_WORDS and not covered[j] and doc[j].tag_ in ("NNP", "NNPS"):
+            j += 1
+        match = None
+        for end in range(j, i, -1):  # longest first
+            name = doc[i:end].text
+            if all(normalize(t.text) in NOT_PLACES for t in doc[i:end]):
+                continue
+            known = _main(gazetteer, name)
+            if not known or (_acronym(name) and not any(p.feature == "country" for p in known)):
+                continue
+            strong = any(p.feature in STRONG_FEATURES - {"admin2"} for p in known) and (end - i > 1 or len(name) > 3)
+            if (strong or _locative_before(doc, i) or _comma_place_after(doc, end, gazetteer)
+                    or _listed_with_place(doc, i, end)):
+                match = end
+                break
+        if match:
+            found.append(_mention(doc, i, match, offset, "gazetteer"))
+            i = match
+        else:
+            i += 1
+    return found
+
+
+def _datelines(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
+    """ "MONROE - Federal and state..." or "LINCOLN, Neb. (AP)": the place a story is filed from."""
+    found = []
+    for match in _DATELINE.finditer(text[:20_000]):
+        name = match[1].strip(" .-'")
+        if len(name) >= 3 and name.isupper() and not _acronym(name) and _main(gazetteer, name):
+            start = match.start(1) + match[1].index(name)
+            found.append(Mention(start, start + len(name), name, "pattern", name))
+    return found
+
+
+def _with_abbreviations(text: str, mentions: list[Mention], gazetteer: OfflineGazetteer) -> list[Mention]:
+    """Add "Ga." in "Gainesville, Ga.": US states abbreviated after a town."""
+    out: list[Mention] = []
+    for index, mention in enumerate(mentions):
+        out.append(mention)
+        match = _ABBREVIATION.match(text, mention.end)
+        if not match:
+            continue
+        state = gazetteer.us_state_abbreviations.get(normalize(match[1]))
+        following = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
+        if state and match.end(1) <= following:
+            out.append(Mention(match.start(1), match.end(1), match[1], "pattern", state, "US"))
+    return out
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for mention in mentions:
+        if out and mention.start < out[-1].end:
+            if mention.end - mention.start > out[-1].end - out[-1].start:
+                out[-1] = mention
+            continue
+        out.append(mention)
+    return out

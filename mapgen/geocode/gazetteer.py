@@ -59,6 +59,7 @@ class OfflineGazetteer(Geocoder):
         self.admin1_names: dict[str, str] = meta["admin1_names"]
         self.demonyms: dict[str, str] = meta["demonyms"]
         self.us_state_abbreviations: dict[str, str] = meta["us_state_abbreviations"]
+        self.neighbours: dict[str, list[str]] = meta["neighbours"]
         self._features: list[str] = meta["features"]
 
     @classmethod

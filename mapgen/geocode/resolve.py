@@ -56,7 +56,7 @@ def choose(candidates: list[Place], context: Counter[str]) -> tuple[Place | None
     if in_context:
         return max(in_context, key=lambda c: context[c.country_code or ""]), ""
     first, second = main[0], main[1]
-    if first.feature != second.feature and first.feature in ("country", "region"):
+    if first.feature != second.feature and first.feature in ("continent", "country", "region", "admin1"):
         return first, ""
     if first.population >= DOMINANT_POPULATION and first.population >= DOMINANCE * max(second.population, 1):
         return first, ""

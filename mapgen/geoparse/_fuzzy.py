@@ -1,6 +1,6 @@
 """Spelling correction for place names readers still understand (Tiblisi -> Tbilisi).
 
-Only well-known places are candidates (countries, regions, and towns of 15,000 or more),
+Only well-known places are candidates (countries, regions, and towns of 100,000 or more),
 and only small edits are accepted, so that a person's name is not bent into a town.
 """
 
@@ -11,7 +11,7 @@ from typing import Any
 
 from mapgen.geocode.normalize import normalize
 
-MIN_POPULATION = 15_000
+MIN_POPULATION = 100_000
 
 
 @functools.cache

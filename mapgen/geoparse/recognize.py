@@ -30,7 +30,10 @@ NOT_PLACES = frozenset(normalize(w) for w in (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr Gen President Minister "
     "God Internet Web North South East West Central City County State Street Road Avenue Mount "
     "University College School Church Hospital Court Office Department Police Army Navy Congress "
-    "Senate Parliament Government Ministry Council Republic Kingdom Union Sheriff Mayor Governor").split())
+    "Senate Parliament Government Ministry Council Republic Kingdom Union Sheriff Mayor Governor "
+    "North South East West Northeast Northwest Southeast Southwest Northern Southern Eastern Western "
+    "Central Midwest Metro Time Times Spring Hill Man Continental Olympic Light Paper Lot Vice Re Strip "
+    "Cathedral Sun Star Post News Herald Tribune Journal Press Gazette Daily Today").split())
 STRONG_FEATURES = frozenset({"country", "region", "tunnel", "landmark", "admin1", "admin2"})
 _TRIM_START = {"the", "The", "THE"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -166,17 +169,20 @@ def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counte
                                          "ner", gazetteer.countries.get(code, name), code, demonym=True))
             continue
         if label in PLACE_LABELS:
+            if end - start == 1 and doc[start].text in people:
+                continue  # "Ripley" after "John Ripley": a person
             found.extend(_place_entity(doc, start, end, offset, name, label, gazetteer))
         elif label in CONTAINERS:
-            if _main(gazetteer, name) and not _acronym(name) and normalize(name) not in NOT_PLACES:
-                found.append(_mention(doc, start, end, offset, "gazetteer"))  # "Oakland officer shot"
+            known = _main(gazetteer, name)
+            if known and not _acronym(name) and normalize(name) not in NOT_PLACES and (
+                    end - start > 1 or any(p.feature in STRONG_FEATURES - {"admin2"} for p in known)):
+                found.append(_mention(doc, start, end, offset, "entity"))  # "Oakland officer shot"
             else:
                 found.extend(_inside(doc, start, end, offset, gazetteer))  # "The Moscow Times"
         elif label == "PERSON" and end - start == 1 and doc[start].text not in people:
             known = _main(gazetteer, name)
-            if known and (_locative_before(doc, start) or normalize(name) in place_names
-                          or any(p.feature != "city" or p.population >= 10_000 for p in known)):
-                found.append(_mention(doc, start, end, offset, "gazetteer"))
+            if known and (_locative_before(doc, start) or normalize(name) in place_names):
+                found.append(_mention(doc, start, end, offset, "person"))
     found.extend(_scan(doc, offset, covered, gazetteer))
     return found
 
@@ -185,7 +191,7 @@ def _place_entity(doc: Any, start: int, end: int, offset: int, name: str, label:
                   gazetteer: OfflineGazetteer) -> list[Mention]:
     if _known(gazetteer, name):
         return [_mention(doc, start, end, offset, "ner")]
-    if label != "FAC" and (fixed := _fuzzy.correct(name, gazetteer)):
+    if label == "GPE" and (fixed := _fuzzy.correct(name, gazetteer)):
         return [_mention(doc, start, end, offset, "fuzzy", fixed)]
     inner = _inside(doc, start, end, offset, gazetteer)
     if inner:
@@ -215,7 +221,7 @@ def _inside(doc: Any, start: int, end: int, offset: int, gazetteer: OfflineGazet
                 match = stop
                 break
         if match:
-            found.append(_mention(doc, i, match, offset, "gazetteer"))
+            found.append(_mention(doc, i, match, offset, "inside"))
             i = match
         else:
             i += 1

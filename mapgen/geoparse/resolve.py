@@ -25,6 +25,7 @@ ROUNDS = 3
 FEATURE_PRIOR = {"continent": 3.0, "country": 3.0, "region": 2.6, "tunnel": 2.6, "landmark": 2.6, "admin1": 2.2,
                  "admin2": 1.2}
 W_COUNTRY = 2.0
+W_NEIGHBOUR = 0.8
 W_ADMIN1 = 2.0
 W_PATTERN = 5.0
 W_NEAR = 1.5
@@ -94,10 +95,11 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
         evidence = _evidence(slots, demonyms)
         for slot in slots.values():
             if len(slot.candidates) > 1:
-                slot.scores = [_score(slot, c, evidence, slots, hint_code, hints) for c in slot.candidates]
+                slot.scores = [_score(slot, c, evidence, slots, hint_code, hints, gazetteer)
+                               for c in slot.candidates]
                 slot.choice = _best(slot.scores)
             elif slot.candidates:
-                slot.scores = [_score(slot, slot.candidates[0], evidence, slots, hint_code, hints)]
+                slot.scores = [_score(slot, slot.candidates[0], evidence, slots, hint_code, hints, gazetteer)]
     out: list[tuple[Place | None, float]] = [(None, 0.0)] * len(mentions)
     for slot in slots.values():
         place, confidence = _decision(slot)
@@ -145,32 +147,44 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
                     slot.within.append(("US", place.admin1_code))
 
 
-def _evidence(slots: dict[str, _Slot], demonyms: Counter[str]) -> dict[str, Counter]:
-    """Countries and admin1 regions the document is about, from the current choices."""
-    countries: Counter[str] = Counter({code: 0.5 * n for code, n in demonyms.items()})
+def _contribution(slot: _Slot) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+    """What a mention's current reading says about the document's countries and regions."""
+    countries: Counter[str] = Counter()
     admin1: Counter[tuple[str, str]] = Counter()
-    for slot in slots.values():
-        if not slot.candidates:
-            continue
+    if slot.candidates:
         place = slot.candidates[slot.choice]
         weight = len(slot.mentions)
         if place.country_code:
             countries[place.country_code] += weight
         if place.feature in ("admin1", "admin2", "city") and place.admin1_code:
             admin1[(place.country_code or "", place.admin1_code)] += weight if place.feature == "admin1" else 0.5
+    return countries, admin1
+
+
+def _evidence(slots: dict[str, _Slot], demonyms: Counter[str]) -> dict[str, Counter]:
+    """Countries and admin1 regions the document is about, from the current choices."""
+    countries: Counter[str] = Counter({code: 0.5 * n for code, n in demonyms.items()})
+    admin1: Counter[tuple[str, str]] = Counter()
+    for slot in slots.values():
+        c, a = _contribution(slot)
+        countries.update(c)
+        admin1.update(a)
     return {"countries": countries, "admin1": admin1}
 
 
 def _score(slot: _Slot, place: Place, evidence: dict[str, Counter], slots: dict[str, _Slot],
-           hint_code: str | None, hints: Hints | None) -> float:
+           hint_code: str | None, hints: Hints | None, gazetteer: OfflineGazetteer) -> float:
     score = prior(place)
-    own = 1 if slot.candidates[slot.choice].country_code == place.country_code else 0
-    countries = evidence["countries"][place.country_code] - own * len(slot.mentions)
-    score += W_COUNTRY * countries / (countries + 1) if countries > 0 else 0.0
+    own_countries, own_admin1 = _contribution(slot)
+    countries = evidence["countries"] - own_countries
+    if place.country_code:
+        here = countries[place.country_code]
+        score += W_COUNTRY * here / (here + 1)
+        around = sum(countries[n] for n in gazetteer.neighbours.get(place.country_code, ()))
+        score += W_NEIGHBOUR * around / (around + 1)
     if place.admin1_code and place.feature != "admin1":
-        same = evidence["admin1"][(place.country_code or "", place.admin1_code)]
-        if slot.candidates[slot.choice].admin1_code == place.admin1_code:
-            same -= 0.5 * len(slot.mentions)
+        key = (place.country_code or "", place.admin1_code)
+        same = evidence["admin1"][key] - own_admin1[key]
         score += W_ADMIN1 * same / (same + 1) if same > 0 else 0.0
     for country, admin1 in slot.within:
         if place.country_code == country and (admin1 is None or place.admin1_code == admin1):

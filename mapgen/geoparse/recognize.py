@@ -45,7 +45,12 @@ GEO_WORDS = frozenset(normalize(w) for w in (
     "District Region Desert Peninsula Strait Canal Coast Forest Park Hills Heights Plain Plains Gorge Pass"
 ).split())
 _ABBREVIATION = re.compile(r",\s*((?:[A-Z][a-z]{0,4}\.)(?:\s?[A-Z][a-z]?\.)?)")
-_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z .'-]{2,40}?)(?:,|\s+[-–—]|\s*\()")
+_DATELINE = re.compile(r"(?:^|\n|[.!?]\s+)\s*([A-Z][A-Z .'-]{2,40}?)(?:,|:|\s*[-–—\x97]|\s*\()")
+LOCAL_NOUNS = frozenset(
+    "woman women man men resident residents native natives police officer officers council city county "
+    "school schools sewer mayor area hospital church family families girl boy teen teens home homes house "
+    "houses neighborhood neighbourhood streets street airport port village town district authorities "
+    "officials government court jail prison".split())
 CONTAINERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 
 
@@ -142,8 +147,14 @@ def _listed_with_place(doc: Any, start: int, end: int) -> bool:
 
 
 def _person_tokens(doc: Any) -> set[str]:
-    """Words that are part of a full personal name somewhere in the document ("John Ripley")."""
-    return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    """Surnames of full personal names in the document ("Ripley" of "John Ripley")."""
+    return {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+
+
+def _modifies_local_noun(doc: Any, end: int) -> bool:
+    """ "Alexandria woman", "Gainesville sewer", "Joliet's building inspector": a place name as modifier."""
+    index = end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end
+    return index < len(doc) and doc[index].lower_ in LOCAL_NOUNS
 
 
 def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counter[str],
@@ -162,6 +173,9 @@ def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counte
         label = ent.label_
         if label == "NORP":
             code = gazetteer.demonyms.get(normalize(name)) or gazetteer.demonyms.get(normalize(name[:-1]))
+            if not code and end - start == 1 and _main(gazetteer, name) and (
+                    _locative_before(doc, start) or _comma_place_after(doc, end, gazetteer)):
+                found.append(_mention(doc, start, end, offset, "entity"))  # "Greer, South Carolina"
             if code:
                 evidence[code] += 1
                 if with_demonyms:
@@ -181,7 +195,8 @@ def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counte
                 found.extend(_inside(doc, start, end, offset, gazetteer))  # "The Moscow Times"
         elif label == "PERSON" and end - start == 1 and doc[start].text not in people:
             known = _main(gazetteer, name)
-            if known and (_locative_before(doc, start) or normalize(name) in place_names):
+            if known and (_locative_before(doc, start) or normalize(name) in place_names
+                          or _modifies_local_noun(doc, end) or _comma_place_after(doc, end, gazetteer)):
                 found.append(_mention(doc, start, end, offset, "person"))
     found.extend(_scan(doc, offset, covered, gazetteer))
     return found
@@ -213,9 +228,11 @@ def _inside(doc: Any, start: int, end: int, offset: int, gazetteer: OfflineGazet
         match = None
         for stop in range(min(end, i + MAX_WORDS), i, -1):
             name = doc[i:stop].text
-            if all(normalize(t.text) in NOT_PLACES for t in doc[i:stop]) or _acronym(name):
+            if all(normalize(t.text) in NOT_PLACES for t in doc[i:stop]):
                 continue
             known = _main(gazetteer, name)
+            if _acronym(name) and not any(p.feature == "country" for p in known):
+                continue
             if known and (stop - i > 1 or any(p.feature in STRONG_FEATURES or p.population >= 50_000
                                               for p in known)):
                 match = stop

@@ -33,7 +33,7 @@ from mapgen._resources import geodata
 from mapgen.geocode.normalize import normalize
 
 #: Bump when the layout of the index changes.
-FORMAT = 7
+FORMAT = 8
 
 FEATURES = ("continent", "country", "region", "tunnel", "landmark", "admin1", "admin2", "city")
 FEATURE_RANK = {f: i for i, f in enumerate(FEATURES)}

@@ -9,8 +9,8 @@ True
 'sant julia de loria'
 >>> normalize("Khan-Younis")
 'khan younis'
->>> normalize("U.S."), normalize("St. Louis")
-('us', 'st louis')
+>>> normalize("U.S."), normalize("St. Louis"), normalize("Mt. Pleasant")
+('us', 'saint louis', 'mount pleasant')
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ _DROP = str.maketrans("", "", _APOSTROPHES)
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/,;:()\[\]\"“”«»]+")
 
 
+_ABBREVIATIONS = {"mt": "mount", "st": "saint", "ste": "sainte", "ft": "fort", "pt": "port"}
+
+
 def normalize(name: str) -> str:
     """The lookup key of a place name: lower case, no diacritics, no apostrophes, single spaces."""
     text = unicodedata.normalize("NFKD", name.strip()).translate(_DROP)
@@ -32,4 +35,8 @@ def normalize(name: str) -> str:
     text = _SEPARATORS.sub(" ", text).strip()
     if text.startswith("the "):
         text = text[4:]
+    words = text.split(" ")
+    if len(words) > 1 and words[0] in _ABBREVIATIONS:  # Mt. Pleasant, St. Louis, Ft. Worth
+        words[0] = _ABBREVIATIONS[words[0]]
+        text = " ".join(words)
     return text

@@ -292,6 +292,9 @@ def _with_abbreviations(text: str, mentions: list[Mention], gazetteer: OfflineGa
     """Add "Ga." in "Gainesville, Ga.": US states abbreviated after a town."""
     out: list[Mention] = []
     for index, mention in enumerate(mentions):
+        state = gazetteer.us_state_abbreviations.get(normalize(mention.text))
+        if state and mention.text.endswith(".") and mention.how != "pattern":
+            mention = Mention(mention.start, mention.end, mention.text, "pattern", state, "US")  # "Kan." # noqa: PLW2901
         out.append(mention)
         match = _ABBREVIATION.match(text, mention.end)
         if not match:

@@ -60,6 +60,8 @@ def prior(place: Place) -> float:
     """
     if place.feature in FEATURE_PRIOR:
         score = FEATURE_PRIOR[place.feature]
+        if place.feature == "region" and not place.country_code:
+            score = FEATURE_PRIOR["continent"]  # Middle East, Caucasus: above any namesake town
     else:
         score = 0.5 + 2.0 * math.log10(place.population + 1) / 7
     if place.alternate:
@@ -201,9 +203,10 @@ def _score(slot: _Slot, place: Place, evidence: dict[str, Counter], slots: dict[
 
 
 def _nearness(slot: _Slot, place: Place, slots: dict[str, _Slot]) -> float:
-    """1 when another place of the document is next to this one, falling off with distance."""
-    if place.feature == "country":
+    """1 when another place of the document is next to (or inside) this one, falling off with distance."""
+    if place.feature in ("continent", "country"):
         return 0.0
+    reach = place.radius_km or 0.0
     best = math.inf
     for other in slots.values():
         if other is slot or not other.candidates:
@@ -211,7 +214,7 @@ def _nearness(slot: _Slot, place: Place, slots: dict[str, _Slot]) -> float:
         chosen = other.candidates[other.choice]
         if chosen.feature in ("country", "admin1"):
             continue
-        best = min(best, distance_km(place, chosen))
+        best = min(best, max(0.0, distance_km(place, chosen) - reach))
     return math.exp(-best / NEAR_KM) if best < math.inf else 0.0
 
 

@@ -87,7 +87,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
         mentions.extend(_in_doc(doc, offset, gazetteer, evidence, demonyms))
     mentions.extend(_datelines(text, gazetteer))
     mentions.sort(key=lambda m: (m.start, -m.end))
-    mentions = _without_overlaps(mentions)
+    mentions = _without_overlaps([m for m in mentions if any(c.isupper() for c in m.text)])
     mentions = _with_abbreviations(text, mentions, gazetteer)
     return Recognition(mentions, evidence)
 

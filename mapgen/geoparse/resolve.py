@@ -26,9 +26,11 @@ FEATURE_PRIOR = {"continent": 3.0, "country": 3.0, "region": 2.6, "tunnel": 2.6,
                  "admin2": 1.2}
 W_COUNTRY = 2.0
 W_NEIGHBOUR = 0.8
+W_POPULATION = 2.0
+W_TOWN_REGION = 0.5
 W_ADMIN1 = 2.0
 W_PATTERN = 5.0
-W_NEAR = 1.5
+W_NEAR = 2.0
 W_HINT = 2.5
 NEAR_KM = 250.0
 _ABBREVIATION_AFTER = re.compile(r"^,\s*((?:[A-Z][a-z]{0,4}\.)(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}\b)")
@@ -63,7 +65,7 @@ def prior(place: Place) -> float:
         if place.feature == "region" and not place.country_code:
             score = FEATURE_PRIOR["continent"]  # Middle East, Caucasus: above any namesake town
     else:
-        score = 0.5 + 2.0 * math.log10(place.population + 1) / 7
+        score = 0.5 + W_POPULATION * math.log10(place.population + 1) / 7
     if place.alternate:
         score -= 1.5
     return score
@@ -158,8 +160,13 @@ def _contribution(slot: _Slot) -> tuple[Counter[str], Counter[tuple[str, str]]]:
         weight = len(slot.mentions)
         if place.country_code:
             countries[place.country_code] += weight
-        if place.feature in ("admin1", "admin2", "city") and place.admin1_code:
-            admin1[(place.country_code or "", place.admin1_code)] += weight if place.feature == "admin1" else 0.5
+        # Regions named outright count fully; a town counts as much as its reading is sure, so
+        # two small namesake towns do not vouch for each other's region.
+        if place.feature in ("admin1", "admin2") and place.admin1_code:
+            admin1[(place.country_code or "", place.admin1_code)] += weight
+        elif place.feature == "city" and place.admin1_code and W_TOWN_REGION:
+            sure = _decision(slot)[1] if len(slot.candidates) > 1 else 1.0
+            admin1[(place.country_code or "", place.admin1_code)] += W_TOWN_REGION * weight * sure
     return countries, admin1
 
 
@@ -207,15 +214,17 @@ def _nearness(slot: _Slot, place: Place, slots: dict[str, _Slot]) -> float:
     if place.feature in ("continent", "country"):
         return 0.0
     reach = place.radius_km or 0.0
-    best = math.inf
+    best = 0.0
     for other in slots.values():
         if other is slot or not other.candidates:
             continue
         chosen = other.candidates[other.choice]
-        if chosen.feature in ("country", "admin1"):
+        if chosen.feature in ("continent", "country", "admin1"):
             continue
-        best = min(best, max(0.0, distance_km(place, chosen) - reach))
-    return math.exp(-best / NEAR_KM) if best < math.inf else 0.0
+        # A neighbour vouches as much as its own reading is sure.
+        sure = _decision(other)[1] if len(other.candidates) > 1 else 1.0
+        best = max(best, sure * math.exp(-max(0.0, distance_km(place, chosen) - reach) / NEAR_KM))
+    return best
 
 
 def group_by_country(places: list[Place]) -> dict[str, list[Place]]:

@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
+import copy
 import json
+import math
 import os
 import sys
 import threading
@@ -49,11 +51,12 @@ class OfflineGazetteer(Geocoder):
 
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = Path(index_dir)
-        self._a = {name: np.load(self.index_dir / f"{name}.npy", mmap_mode="r") for name in (
-            "keys", "alternate", "postings", "lat", "lon", "population", "geonameid", "feature", "cc", "admin1",
-            "bbox", "area", "name_offsets")}
+        # Plain ndarray views of the memory maps: the same pages, without np.memmap's slow indexing.
+        self._a = {name: np.asarray(np.load(self.index_dir / f"{name}.npy", mmap_mode="r"))
+                   for name in ("keys", "alternate", "postings", "records")}
         self._memo: dict[str, list[Place]] = {}
-        self._names = np.memmap(self.index_dir / "names.bin", dtype="uint8", mode="r")
+        self._user: dict[str, list[Place]] = {}
+        self._names = (self.index_dir / "names.bin").read_bytes()
         meta: dict[str, Any] = json.loads((self.index_dir / "meta.json").read_text())
         self.countries: dict[str, str] = meta["countries"]
         self.admin1_names: dict[str, str] = meta["admin1_names"]
@@ -90,8 +93,25 @@ class OfflineGazetteer(Geocoder):
         places = self._lookup(normalize(name))
         return [p for p in places if code is None or p.country_code == code]
 
+    def with_user_entries(self, *paths: str | Path) -> OfflineGazetteer:
+        """This gazetteer extended by user gazetteer files (CSV or GeoJSON); their entries win.
+
+        The embedded index is shared, not copied.
+        """
+        from mapgen.geocode.user import load_user_gazetteer
+
+        clone = copy.copy(self)
+        clone._user = {k: list(v) for k, v in self._user.items()}
+        for path in paths:
+            for key, places in load_user_gazetteer(path).items():
+                clone._user[key] = places + clone._user.get(key, [])
+        clone._memo = {}
+        return clone
+
     def _lookup(self, key: str) -> list[Place]:
         """Every place whose normalised name is ``key`` (memoised: texts repeat names)."""
+        if key in self._user:
+            return self._user[key]
         cached = self._memo.get(key)
         if cached is not None:
             return cached
@@ -101,8 +121,7 @@ class OfflineGazetteer(Geocoder):
         h = _index.name_hash(key)
         lo = int(np.searchsorted(keys, h, side="left"))
         hi = int(np.searchsorted(keys, h, side="right"))
-        places = [self._place(int(r), alternate=bool(alt)) for r, alt in zip(
-            self._a["postings"][lo:hi], self._a["alternate"][lo:hi], strict=True)]
+        places = self._places(self._a["postings"][lo:hi], self._a["alternate"][lo:hi].tolist())
         if len(self._memo) >= MEMO_SIZE:
             self._memo.clear()
         self._memo[key] = places
@@ -110,8 +129,9 @@ class OfflineGazetteer(Geocoder):
 
     def well_known_names(self, min_population: int) -> dict[str, str]:
         """Normalised main name -> name, of every non-town place and of towns this large or larger."""
-        a = self._a
-        rows = np.flatnonzero((a["feature"] != self._features.index("city")) | (a["population"] >= min_population))
+        records = self._a["records"]
+        rows = np.flatnonzero((records["feature"] != self._features.index("city"))
+                              | (records["population"] >= min_population))
         out: dict[str, str] = {}
         for row in rows:
             name = self._name(int(row))
@@ -119,8 +139,8 @@ class OfflineGazetteer(Geocoder):
         return out
 
     def _name(self, row: int) -> str:
-        offsets = self._a["name_offsets"]
-        return bytes(self._names[int(offsets[row]):int(offsets[row + 1]) - 1]).decode()
+        record = self._a["records"][row]
+        return self._names[int(record["name_start"]):int(record["name_end"])].decode()
 
     def country_code(self, country: str) -> str | None:
         """ISO alpha-2 code for a country name or code, or None."""
@@ -135,26 +155,26 @@ class OfflineGazetteer(Geocoder):
         keys = self._a["keys"]
         h = _index.name_hash(key)
         lo, hi = np.searchsorted(keys, h, side="left"), np.searchsorted(keys, h, side="right")
-        places = [self._place(int(r)) for r in self._a["postings"][lo:hi]]
+        places = self._places(self._a["postings"][lo:hi], [0] * int(hi - lo))
         return [p for p in places if p.feature == "country"]
 
-    def _place(self, row: int, *, alternate: bool = False) -> Place:
-        a = self._a
-        name = self._name(row)
-        cc = str(a["cc"][row]) or None
-        bbox = a["bbox"][row]
-        gid = int(a["geonameid"][row])
-        code = str(a["admin1"][row])
-        return Place(
-            name=name, latitude=float(a["lat"][row]), longitude=float(a["lon"][row]),
-            feature=self._features[int(a["feature"][row])], country_code=cc,
-            country=self.countries.get(cc) if cc else None,
-            admin1=self.admin1_names.get(f"{cc}.{code}") if code else None, admin1_code=code or None,
-            population=int(a["population"][row]), geonameid=gid if gid >= 0 else None,
-            bbox=None if np.isnan(bbox[0]) else tuple(float(v) for v in bbox),  # type: ignore[arg-type]
-            source="mapgen" if gid == -1 else "geonames", alternate=alternate,
-            area_km2=float(a["area"][row]),
-        )
+    def _places(self, rows: np.ndarray, alternates: list[int]) -> list[Place]:
+        """Places for index rows."""
+        if len(rows) == 0:
+            return []
+        out = []
+        names, countries, features = self._names, self.countries, self._features
+        for record, alternate in zip(self._a["records"][np.asarray(rows)].tolist(), alternates, strict=True):
+            start, end, lat, lon, population, gid, area, west, south, east, north, feature, cc, code = record
+            out.append(Place(
+                name=names[start:end].decode(), latitude=lat, longitude=lon, feature=features[feature],
+                country_code=cc or None, country=countries.get(cc) if cc else None,
+                admin1=self.admin1_names.get(f"{cc}.{code}") if code else None, admin1_code=code or None,
+                population=population, geonameid=gid if gid >= 0 else None,
+                bbox=None if math.isnan(west) else (west, south, east, north),
+                source="mapgen" if gid == -1 else "geonames", alternate=bool(alternate), area_km2=area,
+            ))
+        return out
 
 
 register("offline", OfflineGazetteer.default)

@@ -46,3 +46,14 @@ class Place:
         149
         """
         return math.sqrt(self.area_km2 / math.pi) if self.area_km2 > 0 else None
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places.
+
+    >>> round(distance_km(Place("a", 0, 0), Place("b", 0, 1)))
+    111
+    """
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))

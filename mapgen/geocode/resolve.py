@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 from mapgen.geocode.base import Geocoder
 from mapgen.geocode.place import Place
@@ -67,6 +68,8 @@ def choose(candidates: list[Place], context: Counter[str]) -> tuple[Place | None
 
 def place_events(frame: pd.DataFrame, geocoder: Geocoder) -> tuple[pd.DataFrame, list[Unplaced]]:
     """Fill missing coordinates from place names; returns the table and what stayed unplaced."""
+    import pandas as pd
+
     frame = frame.copy()
     codes: dict[str, str | None] = {}
 

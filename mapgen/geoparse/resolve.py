@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from mapgen.geocode.gazetteer import OfflineGazetteer
 from mapgen.geocode.normalize import normalize
-from mapgen.geocode.place import Place
+from mapgen.geocode.place import Place, distance_km
 from mapgen.geoparse.recognize import Mention
 
 MAX_CANDIDATES = 40
@@ -69,13 +69,6 @@ def prior(place: Place) -> float:
     if place.alternate:
         score -= 1.5
     return score
-
-
-def distance_km(a: Place, b: Place) -> float:
-    """Great-circle distance."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazetteer: OfflineGazetteer,

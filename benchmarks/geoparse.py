@@ -5,7 +5,7 @@ accuracy@161 km on the gold spans found, end-to-end accuracy@161 km (correct ove
 spans with coordinates), median error, and throughput in words per second next to the
 throughput of the NER model alone on the same texts (measured in the same run).
 
-Run: ``.venv/bin/python benchmarks/geoparse.py [--corpus PATH] [--limit N] [--errors FILE]``
+Run: ``.venv/bin/python benchmarks/geoparse.py [--corpus PATH] [--limit N] [--errors FILE] [--demonyms]``
 """
 
 from __future__ import annotations
@@ -98,6 +98,7 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT)
     parser.add_argument("--limit", type=int, help="only the first N articles")
     parser.add_argument("--errors", type=Path, help="write every miss and wrong pin to this JSON file")
+    parser.add_argument("--demonyms", action="store_true", help="also return demonyms (LGL counts them)")
     args = parser.parse_args()
     if not args.corpus.is_file():
         print(f"{args.corpus}: not found (LGL lives in ../shared/corpora/lgl/)", file=sys.stderr)
@@ -121,7 +122,7 @@ def main() -> int:
     list(ner.pipe(texts))
     ner_seconds = time.perf_counter() - start
     start = time.perf_counter()
-    predictions = [geoparse(t) for t in texts]
+    predictions = [geoparse(t, demonyms=args.demonyms) for t in texts]
     seconds = time.perf_counter() - start
 
     metrics, report = score(articles, predictions)

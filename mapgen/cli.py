@@ -36,6 +36,22 @@ def _errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _geocoder(name: str, gazetteers: tuple[Path, ...]) -> Any:
+    """The geocoder a command uses: a named one, or the offline gazetteer with user files."""
+    if gazetteers:
+        if name != "offline":
+            raise click.UsageError("--gazetteer extends the offline gazetteer; it cannot be used with --geocoder")
+        from mapgen.geocode import load_gazetteer
+
+        return load_gazetteer(*gazetteers)
+    return name
+
+
+GAZETTEER = click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(path_type=Path),
+                         help="User gazetteer (CSV or GeoJSON: name, latitude, longitude, aliases); "
+                              "its entries extend and override the built-in ones. Repeatable.")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="mapgen")
 def cli() -> None:
@@ -52,10 +68,12 @@ def cli() -> None:
               help="Basemap: an xyzservices name (OpenTopoMap, Esri.WorldImagery...) or 'none'.")
 @click.option("--cdn", is_flag=True, help="Link Leaflet from a CDN instead of inlining it.")
 @click.option("--geocoder", default="offline", show_default=True,
-              help="Geocoder for rows that give place names without coordinates.")
+              help="Geocoder for rows that give place names without coordinates: offline, or a geopy "
+                   "service such as nominatim (online, opt-in).")
+@GAZETTEER
 @_errors
 def build(inputs: tuple[Path, ...], output: Path | None, title: str | None, subtitle: str | None,
-          tiles: str, cdn: bool, geocoder: str) -> None:
+          tiles: str, cdn: bool, geocoder: str, gazetteers: tuple[Path, ...]) -> None:
     """Map events tables (our CSV/GeoJSON/JSON Lines, or ACLED CSV exports) to one HTML page.
 
     Rows that name a place without coordinates are geocoded offline; what cannot be
@@ -64,7 +82,7 @@ def build(inputs: tuple[Path, ...], output: Path | None, title: str | None, subt
     from mapgen.io import read_events, unplaced
     from mapgen.render import build_map, save_map
 
-    events = read_events(list(inputs), geocoder=geocoder)
+    events = read_events(list(inputs), geocoder=_geocoder(geocoder, gazetteers))
     output = output or Path("output") / f"{inputs[0].stem}.html"
     title = title or inputs[0].stem.replace("-", " ").replace("_", " ").strip().capitalize()
     missing = unplaced(events)
@@ -83,15 +101,20 @@ def build(inputs: tuple[Path, ...], output: Path | None, title: str | None, subt
 @cli.command()
 @click.argument("names", nargs=-1, required=True)
 @click.option("--country", help="Only places in this country (name or ISO code).")
-@click.option("--geocoder", default="offline", show_default=True, help="Geocoder to ask.")
+@click.option("--near", help="Pick the namesake closest to this place (e.g. --near Texas).")
+@click.option("--geocoder", default="offline", show_default=True,
+              help="offline, or a geopy service such as nominatim (online, opt-in, cached).")
+@GAZETTEER
 @_errors
-def geocode(names: tuple[str, ...], country: str | None, geocoder: str) -> None:
+def geocode(names: tuple[str, ...], country: str | None, near: str | None, geocoder: str,
+            gazetteers: tuple[Path, ...]) -> None:
     """Look up place names; prints name, latitude, longitude, country and feature, tab-separated."""
     from mapgen.geocode import geocode as lookup
 
+    service = _geocoder(geocoder, gazetteers)
     failed = 0
     for name in names:
-        place = lookup(name, country=country, geocoder=geocoder)
+        place = lookup(name, country=country, near=near, geocoder=service)
         if place is None:
             failed += 1
             click.echo(f"{name}\t\t\t\tnot found or ambiguous")
@@ -100,6 +123,60 @@ def geocode(names: tuple[str, ...], country: str | None, geocoder: str) -> None:
                        f"{place.feature}")
     if failed:
         sys.exit(1)
+
+
+MENTION_COLUMNS = ("source", "start", "end", "text", "name", "latitude", "longitude", "geonameid",
+                   "country_code", "feature", "admin1", "score")
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the mentions to a .csv, .json or .jsonl file [default: a table on standard output].")
+@click.option("--country", help="Hint: the country the texts are about (name or ISO code).")
+@click.option("--demonyms", is_flag=True, help="Also list demonyms (Georgian, Ossetian) with their country.")
+@GAZETTEER
+@_errors
+def geoparse(inputs: tuple[Path, ...], output: Path | None, country: str | None, demonyms: bool,
+             gazetteers: tuple[Path, ...]) -> None:
+    """Find and place every place name in articles (.txt, .md, .html files or folders)."""
+    import csv
+    import io
+    import json
+
+    from mapgen._atomic import atomic_writer
+    from mapgen.geocode import OfflineGazetteer
+    from mapgen.geoparse import geoparse as parse
+    from mapgen.io.articles import article_paths, read_article
+
+    gazetteer = _geocoder("offline", gazetteers) if gazetteers else OfflineGazetteer.default()
+    rows = []
+    for path in article_paths(list(inputs)):
+        article = read_article(path)
+        for toponym in parse(article.text, context={"country": country} if country else None,
+                             gazetteer=gazetteer, demonyms=demonyms):
+            rows.append({"source": str(path), **{k: v for k, v in toponym.as_dict().items()
+                                                   if k in MENTION_COLUMNS}})
+    if output is None:
+        click.echo("\t".join(MENTION_COLUMNS))
+        for row in rows:
+            click.echo("\t".join("" if row[c] is None else str(row[c]) for c in MENTION_COLUMNS))
+        return
+    suffix = output.suffix.lower()
+    if suffix not in (".csv", ".json", ".jsonl"):
+        raise click.UsageError(f"{output}: use a .csv, .json or .jsonl file")
+    with atomic_writer(output) as handle:
+        if suffix == ".csv":
+            buffer = io.StringIO()
+            writer = csv.DictWriter(buffer, fieldnames=MENTION_COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+            handle.write(buffer.getvalue())
+        elif suffix == ".jsonl":
+            handle.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        else:
+            json.dump(rows, handle, ensure_ascii=False, indent=1)
+    click.echo(str(output))
 
 
 def main() -> None:

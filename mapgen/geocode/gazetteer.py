@@ -60,7 +60,7 @@ class OfflineGazetteer(Geocoder):
         meta: dict[str, Any] = json.loads((self.index_dir / "meta.json").read_text())
         self.countries: dict[str, str] = meta["countries"]
         self.admin1_names: dict[str, str] = meta["admin1_names"]
-        self.demonyms: dict[str, str] = meta["demonyms"]
+        self.demonyms: dict[str, list[str]] = meta["demonyms"]  # "ossetian" -> ["GE", "RU"]
         self.us_state_abbreviations: dict[str, str] = meta["us_state_abbreviations"]
         self.neighbours: dict[str, list[str]] = meta["neighbours"]
         self._features: list[str] = meta["features"]

@@ -54,7 +54,8 @@ LOCAL_NOUNS = frozenset(
     "woman women man men resident residents native natives police officer officers council city county "
     "school schools sewer mayor area hospital church family families girl boy teen teens home homes house "
     "houses neighborhood neighbourhood streets street airport port village town district authorities "
-    "officials government court jail prison".split())
+    "officials government court jail prison teenager teenagers student students couple business businesses "
+    "firefighters deputies lawmakers voters".split())
 CONTAINERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 
 
@@ -90,7 +91,8 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     for (offset, _piece), doc in zip(pieces, nlp.pipe(p for _, p in pieces), strict=True):
         mentions.extend(_in_doc(doc, offset, gazetteer, evidence, demonyms))
     mentions.extend(_datelines(text, gazetteer))
-    mentions.sort(key=lambda m: (m.start, -m.end))
+    mentions.extend(_text_patterns(text, gazetteer))
+    mentions.sort(key=lambda m: (m.start, -m.end, m.how != "pattern"))  # a pattern knows more
     mentions = _without_overlaps([m for m in mentions if any(c.isupper() for c in m.text)])
     mentions = _with_abbreviations(text, mentions, gazetteer)
     return Recognition(mentions, evidence)
@@ -158,6 +160,8 @@ def _person_tokens(doc: Any) -> set[str]:
 def _modifies_local_noun(doc: Any, end: int) -> bool:
     """ "Alexandria woman", "Gainesville sewer", "Joliet's building inspector": a place name as modifier."""
     index = end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end
+    if index + 1 < len(doc) and doc[index].text == "-" and doc[index + 1].lower_ == "based":  # Northbrook-based
+        return True
     return index < len(doc) and doc[index].lower_ in LOCAL_NOUNS
 
 
@@ -176,15 +180,15 @@ def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counte
         name = _POSSESSIVE.sub("", doc[start:end].text)
         label = ent.label_
         if label == "NORP":
-            code = gazetteer.demonyms.get(normalize(name)) or gazetteer.demonyms.get(normalize(name[:-1]))
-            if not code and end - start == 1 and _main(gazetteer, name) and (
+            codes = gazetteer.demonyms.get(normalize(name)) or gazetteer.demonyms.get(normalize(name[:-1]))
+            if not codes and end - start == 1 and _main(gazetteer, name) and (
                     _locative_before(doc, start) or _comma_place_after(doc, end, gazetteer)):
                 found.append(_mention(doc, start, end, offset, "entity"))  # "Greer, South Carolina"
-            if code:
-                evidence[code] += 1
-                if with_demonyms:
-                    found.append(Mention(offset + doc[start].idx, offset + doc[start].idx + len(name), name,
-                                         "ner", gazetteer.countries.get(code, name), code, demonym=True))
+            for code in codes or ():
+                evidence[code] += 1 / len(codes)
+            if codes and with_demonyms:
+                found.append(Mention(offset + doc[start].idx, offset + doc[start].idx + len(name), name,
+                                     "ner", gazetteer.countries.get(codes[0], name), codes[0], demonym=True))
             continue
         if label in PLACE_LABELS:
             if end - start == 1 and doc[start].text in people:
@@ -193,14 +197,18 @@ def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counte
         elif label in CONTAINERS:
             known = _main(gazetteer, name)
             if known and not _acronym(name) and normalize(name) not in NOT_PLACES and (
-                    end - start > 1 or any(p.feature in STRONG_FEATURES - {"admin2"} for p in known)):
+                    end - start > 1 or any(p.feature in STRONG_FEATURES - {"admin2"} for p in known)
+                    or _modifies_local_noun(doc, end)):
                 found.append(_mention(doc, start, end, offset, "entity"))  # "Oakland officer shot"
             else:
                 found.extend(_inside(doc, start, end, offset, gazetteer, place_names))  # "The Moscow Times"
         elif label == "PERSON" and end - start == 1 and doc[start].text not in people:
             known = _main(gazetteer, name)
             if known and (_locative_before(doc, start) or normalize(name) in place_names
-                          or _modifies_local_noun(doc, end) or _comma_place_after(doc, end, gazetteer)):
+                          or _modifies_local_noun(doc, end) or _comma_place_after(doc, end, gazetteer)
+                          # "Tbilisi denied the report": a capital or big place speaking for its government
+                          or any(p.feature in ("country", "region", "admin1") or p.population >= 100_000
+                                 for p in known)):
                 found.append(_mention(doc, start, end, offset, "person"))
     found.extend(_scan(doc, offset, covered, gazetteer))
     return found
@@ -286,7 +294,7 @@ def _scan(doc: Any, offset: int, covered: list[bool], gazetteer: OfflineGazettee
                 continue
             strong = any(p.feature in STRONG_FEATURES - {"admin2"} for p in known) and (end - i > 1 or len(name) > 3)
             if (strong or _locative_before(doc, i) or _comma_place_after(doc, end, gazetteer)
-                    or _listed_with_place(doc, i, end)):
+                    or _listed_with_place(doc, i, end) or _modifies_local_noun(doc, end)):
                 match = end
                 break
         if match:
@@ -318,6 +326,32 @@ def _datelines(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
         if len(name) >= 3 and name.isupper() and not _acronym(name) and _main(gazetteer, name):
             start = match.start(1) + match[1].index(name)
             found.append(Mention(start, start + len(name), name, "pattern", name))
+    return found
+
+
+_COUNTIES = re.compile(r"((?:[A-Z][a-z]+(?:,? and |,? or |, ))+[A-Z][a-z]+) [Cc]ounties\b")
+_PARTY_STATE = re.compile(r"\b[RDI]-((?:[A-Z][a-z]*\.)(?: ?[A-Z][a-z]?\.)?|[A-Z][a-z]{3,})")
+
+
+def _text_patterns(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
+    """ "Jackson and Barrow counties" (each a county) and "Rep. Smith, D-N.Y." (a state)."""
+    found = []
+    for match in _COUNTIES.finditer(text):
+        for word in re.finditer(r"[A-Z][a-z]+", match[1]):
+            county = f"{word[0]} County"
+            if _main(gazetteer, county):
+                start = match.start(1) + word.start()
+                found.append(Mention(start, start + len(word[0]), word[0], "pattern", county))
+    for match in _PARTY_STATE.finditer(text):
+        name = match[1]
+        state = gazetteer.us_state_abbreviations.get(normalize(name)) if name.endswith(".") else None
+        if state:
+            found.append(Mention(match.start(1), match.end(1), name, "pattern", state, "US"))
+        else:
+            for lookup in (name, f"{name} County"):
+                if any(p.feature in ("admin1", "admin2") and p.country_code == "US" for p in _main(gazetteer, lookup)):
+                    found.append(Mention(match.start(1), match.end(1), name, "pattern", lookup, "US"))
+                    break
     return found
 
 

@@ -160,7 +160,7 @@ def geoparse(inputs: tuple[Path, ...], output: Path | None, country: str | None,
     if output is None:
         click.echo("\t".join(MENTION_COLUMNS))
         for row in rows:
-            click.echo("\t".join("" if row[c] is None else str(row[c]) for c in MENTION_COLUMNS))
+            click.echo("\t".join("" if row[c] is None else " ".join(str(row[c]).split()) for c in MENTION_COLUMNS))
         return
     suffix = output.suffix.lower()
     if suffix not in (".csv", ".json", ".jsonl"):

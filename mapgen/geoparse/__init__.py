@@ -32,7 +32,7 @@ class Toponym:
     geonameid: int | None
     country_code: str | None
     feature: str | None  # city, country, admin1, admin2, region, tunnel, landmark
-    score: float  # 0..1: how sure the resolution is
+    score: float  # 0..1: how sure mapgen is that this is a place and that it is this one
     admin1: str | None = None
     how: str = "ner"  # how it was found: ner, gazetteer, fuzzy
 
@@ -49,7 +49,7 @@ def geoparse(text: str, *, context: Hints | dict[str, Any] | None = None,
     are not places, but count as evidence; ``demonyms=True`` returns them too, with
     ``feature="demonym"`` and their country's centre.
     """
-    from mapgen.geoparse.recognize import recognize
+    from mapgen.geoparse.recognize import RECOGNITION_CONFIDENCE, recognize
     from mapgen.geoparse.resolve import resolve
 
     if not isinstance(text, str):
@@ -72,5 +72,6 @@ def geoparse(text: str, *, context: Hints | dict[str, Any] | None = None,
             longitude=place.longitude if place else None, geonameid=place.geonameid if place else None,
             country_code=place.country_code if place else None,
             feature=("demonym" if mention.demonym else place.feature) if place else None,
-            score=score, admin1=place.admin1 if place else None, how=mention.how))
+            score=round(score * RECOGNITION_CONFIDENCE.get(mention.how, 0.6), 3),
+            admin1=place.admin1 if place else None, how=mention.how))
     return out

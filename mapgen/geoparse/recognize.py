@@ -38,6 +38,10 @@ NOT_PLACES = frozenset(normalize(w) for w in (
     "North South East West Northeast Northwest Southeast Southwest Northern Southern Eastern Western "
     "Central Midwest Metro Time Times Spring Hill Man Continental Olympic Light Paper Lot Vice Re Strip "
     "Cathedral Sun Star Post News Herald Tribune Journal Press Gazette Daily Today").split())
+#: Organisations and buildings that share a name with some village: never places by themselves.
+NOT_PLACE_PHRASES = frozenset(normalize(p) for p in (
+    "Red Cross", "Red Crescent", "White House", "Pentagon", "United Way", "Salvation Army", "United Nations",
+    "State Department", "Supreme Court", "Capitol Hill", "Wall Street", "Downing Street"))
 STRONG_FEATURES = frozenset({"country", "region", "tunnel", "landmark", "admin1", "admin2"})
 _TRIM_START = {"the", "The", "THE"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -57,6 +61,12 @@ LOCAL_NOUNS = frozenset(
     "officials government court jail prison teenager teenagers student students couple business businesses "
     "firefighters deputies lawmakers voters".split())
 CONTAINERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+
+
+#: How often a mention found each way is a real place name: precision measured on LGL
+#: (benchmarks/geoparse.py), rounded; it scales the resolution score into Toponym.score.
+RECOGNITION_CONFIDENCE = {"ner": 0.93, "pattern": 0.95, "inside": 0.8, "entity": 0.65, "person": 0.7,
+                          "gazetteer": 0.65, "fuzzy": 0.6}
 
 
 @dataclass(slots=True)
@@ -99,11 +109,15 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
 
 
 def _known(gazetteer: OfflineGazetteer, name: str) -> list[Any]:
+    if normalize(name) in NOT_PLACE_PHRASES or normalize(name) in NOT_PLACES:
+        return []
     return [p for p in gazetteer.candidates(name) if not p.alternate] or gazetteer.candidates(name)
 
 
 def _main(gazetteer: OfflineGazetteer, name: str) -> list[Any]:
     """Places whose main name (not a historic or foreign one) is ``name``."""
+    if normalize(name) in NOT_PLACE_PHRASES or normalize(name) in NOT_PLACES:
+        return []
     return [p for p in gazetteer.candidates(name) if not p.alternate]
 
 
@@ -123,7 +137,7 @@ def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
 
 def _mention(doc: Any, start: int, end: int, offset: int, how: str, lookup: str | None = None) -> Mention:
     span = doc[start:end]
-    text = _POSSESSIVE.sub("", span.text)
+    text = _POSSESSIVE.sub("", span.text).rstrip("-–—/ ")
     return Mention(offset + span.start_char, offset + span.start_char + len(text), text, how, lookup or text)
 
 
@@ -196,9 +210,10 @@ def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counte
             found.extend(_place_entity(doc, start, end, offset, name, label, gazetteer))
         elif label in CONTAINERS:
             known = _main(gazetteer, name)
+            # An organisation named like a village ("Red Cross", North Carolina) is the organisation.
             if known and not _acronym(name) and normalize(name) not in NOT_PLACES and (
-                    end - start > 1 or any(p.feature in STRONG_FEATURES - {"admin2"} for p in known)
-                    or _modifies_local_noun(doc, end)):
+                    any(p.feature in STRONG_FEATURES - {"admin2"} or p.population >= 50_000 for p in known)
+                    or _modifies_local_noun(doc, end) or _locative_before(doc, start)):
                 found.append(_mention(doc, start, end, offset, "entity"))  # "Oakland officer shot"
             else:
                 found.extend(_inside(doc, start, end, offset, gazetteer, place_names))  # "The Moscow Times"
@@ -248,6 +263,9 @@ def _inside(doc: Any, start: int, end: int, offset: int, gazetteer: OfflineGazet
             continue
         match = None
         for stop in range(min(end, i + MAX_WORDS), i, -1):
+            if doc[stop - 1].text.endswith("-") or (stop < len(doc) and doc[stop].text == "-"
+                                                    and not doc[stop].whitespace_ and not doc[stop - 1].whitespace_):
+                continue  # "France" of "Agence France-Presse"
             name = doc[i:stop].text
             if all(normalize(t.text) in NOT_PLACES for t in doc[i:stop]):
                 continue

@@ -33,6 +33,7 @@ W_PATTERN = 5.0
 W_NEAR = 2.0
 W_HINT = 2.5
 NEAR_KM = 250.0
+SAME_KM = 50.0
 _ABBREVIATION_AFTER = re.compile(r"^,\s*((?:[A-Z][a-z]{0,4}\.)(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}\b)")
 
 
@@ -119,7 +120,10 @@ def _decision(slot: _Slot) -> tuple[Place | None, float]:
         return None, 0.0
     top = max(slot.scores)
     weights = [math.exp(s - top) for s in slot.scores]
-    confidence = weights[slot.choice] / sum(weights)
+    chosen = slot.candidates[slot.choice]
+    # Namesakes next to the choice (Moscow the city and Moscow the region) do not make the pin less sure.
+    agree = sum(w for w, c in zip(weights, slot.candidates, strict=True) if distance_km(c, chosen) <= SAME_KM)
+    confidence = agree / sum(weights)
     return slot.candidates[slot.choice], round(confidence, 3)
 
 

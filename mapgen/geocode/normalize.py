@@ -25,6 +25,7 @@ _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/,;:()\[\]\"“”«»]+")
 
 
 _ABBREVIATIONS = {"mt": "mount", "st": "saint", "ste": "sainte", "ft": "fort", "pt": "port"}
+_SUFFIXES = {"co": "county", "twp": "township", "par": "parish"}
 
 
 def normalize(name: str) -> str:
@@ -36,7 +37,8 @@ def normalize(name: str) -> str:
     if text.startswith("the "):
         text = text[4:]
     words = text.split(" ")
-    if len(words) > 1 and words[0] in _ABBREVIATIONS:  # Mt. Pleasant, St. Louis, Ft. Worth
-        words[0] = _ABBREVIATIONS[words[0]]
+    if len(words) > 1 and (words[0] in _ABBREVIATIONS or words[-1] in _SUFFIXES):
+        words[0] = _ABBREVIATIONS.get(words[0], words[0])  # Mt. Pleasant, St. Louis, Ft. Worth
+        words[-1] = _SUFFIXES.get(words[-1], words[-1])  # Platte Co., Hamilton Twp.
         text = " ".join(words)
     return text

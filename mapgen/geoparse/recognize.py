@@ -153,7 +153,7 @@ def _comma_place_after(doc: Any, end: int, gazetteer: OfflineGazetteer) -> bool:
     if end + 1 >= len(doc) or doc[end].text != ",":
         return False
     nxt = doc[end + 1].text
-    if normalize(nxt) in gazetteer.us_state_abbreviations and nxt[:1].isupper():
+    if normalize(nxt) in gazetteer.admin1_abbreviations and nxt[:1].isupper():
         return True
     return any(p.feature in ("country", "admin1") for p in _main(gazetteer, nxt))
 
@@ -217,6 +217,13 @@ def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counte
                 found.append(_mention(doc, start, end, offset, "entity"))  # "Oakland officer shot"
             else:
                 found.extend(_inside(doc, start, end, offset, gazetteer, place_names))  # "The Moscow Times"
+        elif label == "PERSON" and end - start > 1:
+            known = _main(gazetteer, name)
+            if known and any(p.feature in STRONG_FEATURES or p.population >= 5_000 for p in known):
+                found.append(_mention(doc, start, end, offset, "person"))  # "Sioux Falls", "Tega Cay"
+            else:
+                found.extend(m for m in _inside(doc, start, end, offset, gazetteer)
+                             if " " in m.text and normalize(m.text.split()[-1]) in GEO_WORDS)  # "Alachua County"
         elif label == "PERSON" and end - start == 1 and doc[start].text not in people:
             known = _main(gazetteer, name)
             if known and (_locative_before(doc, start) or normalize(name) in place_names
@@ -231,6 +238,8 @@ def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counte
 
 def _place_entity(doc: Any, start: int, end: int, offset: int, name: str, label: str,
                   gazetteer: OfflineGazetteer) -> list[Mention]:
+    if region := _abbreviated_region(gazetteer, name, offset + doc[start].idx):  # "S.D.", "B.C."
+        return [region]
     for longer in range(min(len(doc), end + 2), end, -1):  # "Kvaisi checkpoint" from a user gazetteer
         if not any(t.is_punct for t in doc[end:longer]) and _main(gazetteer, doc[start:longer].text):
             return [_mention(doc, start, longer, offset, "ner")]
@@ -263,9 +272,10 @@ def _inside(doc: Any, start: int, end: int, offset: int, gazetteer: OfflineGazet
             continue
         match = None
         for stop in range(min(end, i + MAX_WORDS), i, -1):
-            if doc[stop - 1].text.endswith("-") or (stop < len(doc) and doc[stop].text == "-"
-                                                    and not doc[stop].whitespace_ and not doc[stop - 1].whitespace_):
-                continue  # "France" of "Agence France-Presse"
+            if doc[stop - 1].text.endswith("-") or (
+                    stop + 1 < len(doc) and doc[stop].text == "-" and not doc[stop].whitespace_
+                    and not doc[stop - 1].whitespace_ and not _main(gazetteer, doc[stop + 1].text)):
+                continue  # "France" of "Agence France-Presse", but "Fargo" of "Fargo-Moorhead"
             name = doc[i:stop].text
             if all(normalize(t.text) in NOT_PLACES for t in doc[i:stop]):
                 continue
@@ -362,9 +372,9 @@ def _text_patterns(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
                 found.append(Mention(start, start + len(word[0]), word[0], "pattern", county))
     for match in _PARTY_STATE.finditer(text):
         name = match[1]
-        state = gazetteer.us_state_abbreviations.get(normalize(name)) if name.endswith(".") else None
+        state = _abbreviated_region(gazetteer, name, match.start(1))
         if state:
-            found.append(Mention(match.start(1), match.end(1), name, "pattern", state, "US"))
+            found.append(state)
         else:
             for lookup in (name, f"{name} County"):
                 if any(p.feature in ("admin1", "admin2") and p.country_code == "US" for p in _main(gazetteer, lookup)):
@@ -373,21 +383,29 @@ def _text_patterns(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
     return found
 
 
+def _abbreviated_region(gazetteer: OfflineGazetteer, name: str, start: int = 0) -> Mention | None:
+    """A mention of the state or province that "Ga.", "S.D." or "B.C." stands for (dotted forms only)."""
+    found = gazetteer.admin1_abbreviations.get(normalize(name)) if name.endswith(".") else None
+    if not found:
+        return None
+    country, region = found
+    return Mention(start, start + len(name), name, "pattern", region, country)
+
+
 def _with_abbreviations(text: str, mentions: list[Mention], gazetteer: OfflineGazetteer) -> list[Mention]:
-    """Add "Ga." in "Gainesville, Ga.": US states abbreviated after a town."""
+    """Read "Kan." as Kansas, and add "Ga." in "Gainesville, Ga.": abbreviated states and provinces."""
     out: list[Mention] = []
     for index, mention in enumerate(mentions):
-        state = gazetteer.us_state_abbreviations.get(normalize(mention.text))
-        if state and mention.text.endswith(".") and mention.how != "pattern":
-            mention = Mention(mention.start, mention.end, mention.text, "pattern", state, "US")  # "Kan." # noqa: PLW2901
+        if mention.how != "pattern" and (region := _abbreviated_region(gazetteer, mention.text, mention.start)):
+            mention = region  # noqa: PLW2901
         out.append(mention)
         match = _ABBREVIATION.match(text, mention.end)
         if not match:
             continue
-        state = gazetteer.us_state_abbreviations.get(normalize(match[1]))
+        region = _abbreviated_region(gazetteer, match[1], match.start(1))
         following = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
-        if state and match.end(1) <= following:
-            out.append(Mention(match.start(1), match.end(1), match[1], "pattern", state, "US"))
+        if region and match.end(1) <= following:
+            out.append(region)
     return out
 
 

@@ -142,10 +142,11 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
                         slot.within.append((place.country_code or "", place.admin1_code))
                 continue
         match = _ABBREVIATION_AFTER.match(after)
-        if match and (state := gazetteer.us_state_abbreviations.get(normalize(match[1]))):
-            for place in gazetteer.candidates(state, country="US"):
+        if match and (found := gazetteer.admin1_abbreviations.get(normalize(match[1]))):
+            country, region = found
+            for place in gazetteer.candidates(region, country=country):
                 if place.feature == "admin1":
-                    slot.within.append(("US", place.admin1_code))
+                    slot.within.append((country, place.admin1_code))
 
 
 def _contribution(slot: _Slot) -> tuple[Counter[str], Counter[tuple[str, str]]]:

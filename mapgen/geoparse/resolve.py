@@ -27,6 +27,7 @@ FEATURE_PRIOR = {"continent": 3.0, "country": 3.0, "region": 2.6, "tunnel": 2.6,
 W_COUNTRY = 2.0
 W_NEIGHBOUR = 0.8
 W_POPULATION = 2.0
+W_ALTERNATE = 1.5
 W_TOWN_REGION = 0.5
 W_ADMIN1 = 2.0
 W_PATTERN = 5.0
@@ -68,7 +69,7 @@ def prior(place: Place) -> float:
     else:
         score = 0.5 + W_POPULATION * math.log10(place.population + 1) / 7
     if place.alternate:
-        score -= 1.5
+        score -= W_ALTERNATE
     return score
 
 

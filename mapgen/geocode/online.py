@@ -26,7 +26,7 @@ import warnings
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from mapgen.errors import GeocoderError
 from mapgen.geocode.base import Geocoder
@@ -34,6 +34,8 @@ from mapgen.geocode.place import Place
 
 if TYPE_CHECKING:
     from geopy.location import Location
+
+T = TypeVar("T")
 
 #: Bumped when the cached JSON changes shape; old rows are then simply not found.
 CACHE_VERSION = 1
@@ -299,18 +301,25 @@ class OnlineGeocoder(Geocoder):
         if self._cache_ready:
             return
         self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(self._connect()) as conn:
-            conn.execute("PRAGMA journal_mode=WAL")
-            with conn:
-                conn.execute("CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, service TEXT NOT NULL, "
-                             "query TEXT NOT NULL, places TEXT NOT NULL, created REAL NOT NULL)")
+
+        def create() -> None:
+            with closing(self._connect()) as conn:
+                conn.execute("PRAGMA journal_mode=WAL")
+                with conn:
+                    conn.execute("CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, service TEXT NOT NULL, "
+                                 "query TEXT NOT NULL, places TEXT NOT NULL, created REAL NOT NULL)")
+
+        _while_locked(create)
         self._cache_ready = True
 
     def _cache_get(self, key: str) -> list[Place] | None:
+        def read() -> Any:
+            with closing(self._connect()) as conn:
+                return conn.execute("SELECT places FROM answers WHERE key = ?", (key,)).fetchone()
+
         try:
             self._ensure_cache()
-            with closing(self._connect()) as conn:
-                row = conn.execute("SELECT places FROM answers WHERE key = ?", (key,)).fetchone()
+            row = _while_locked(read)
         except (sqlite3.Error, OSError) as error:
             self._cache_problem(error)
             return None
@@ -323,11 +332,14 @@ class OnlineGeocoder(Geocoder):
 
     def _cache_put(self, key: str, query: str, places: list[Place]) -> None:
         text = json.dumps([dataclasses.asdict(p) for p in places])
-        try:
-            self._ensure_cache()
+        def write() -> None:
             with closing(self._connect()) as conn, conn:
                 conn.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?)",
                              (key, self.name, query, text, time.time()))
+
+        try:
+            self._ensure_cache()
+            _while_locked(write)
         except (sqlite3.Error, OSError) as error:
             self._cache_problem(error)
 
@@ -336,6 +348,24 @@ class OnlineGeocoder(Geocoder):
             self._cache_warned = True
             warnings.warn(f"geocode cache {self.cache_path} cannot be used ({error}); asking {self.name!r} without "
                           "it. Give a writable cache_path or set MAPGEN_CACHE_DIR.", RuntimeWarning, stacklevel=3)
+
+
+def _while_locked(action: Callable[[], T], seconds: float = 30.0) -> T:
+    """Run a cache action, retrying while another process holds the database.
+
+    SQLite answers "database is locked" at once, without waiting, while another
+    connection switches a new file to WAL mode or recovers it; retrying then succeeds.
+    """
+    deadline = time.monotonic() + seconds
+    delay = 0.01
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as error:
+            if ("locked" not in str(error) and "busy" not in str(error)) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
 
 
 def _is_transient(error: Exception, service: str) -> bool:

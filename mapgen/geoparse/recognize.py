@@ -264,34 +264,17 @@ def _inside(doc: Any, start: int, end: int, offset: int, gazetteer: OfflineGazet
     or when the "name" is only a list of places ("Kareli and Gori").
     """
     listing = _only_places(doc, start, end, gazetteer)
-    found = []
-    i = start
-    while i < end:
-        if doc[i].tag_ not in ("NNP", "NNPS") or not doc[i].text[:1].isupper():
-            i += 1
-            continue
-        match = None
-        for stop in range(min(end, i + MAX_WORDS), i, -1):
-            if doc[stop - 1].text.endswith("-") or (
-                    stop + 1 < len(doc) and doc[stop].text == "-" and not doc[stop].whitespace_
-                    and not doc[stop - 1].whitespace_ and not _main(gazetteer, doc[stop + 1].text)):
-                continue  # "France" of "Agence France-Presse", but "Fargo" of "Fargo-Moorhead"
-            name = doc[i:stop].text
-            if all(normalize(t.text) in NOT_PLACES for t in doc[i:stop]):
-                continue
-            known = _main(gazetteer, name)
-            if _acronym(name) and not any(p.feature == "country" for p in known):
-                continue
-            if known and (stop - i > 1 or listing or normalize(name) in place_names
-                          or any(p.feature in STRONG_FEATURES or p.population >= 50_000 for p in known)):
-                match = stop
-                break
-        if match:
-            found.append(_mention(doc, i, match, offset, "inside"))
-            i = match
-        else:
-            i += 1
-    return found
+
+    def accept(i: int, stop: int, name: str, known: list[Any]) -> bool:
+        if doc[stop - 1].text.endswith("-") or (
+                stop + 1 < len(doc) and doc[stop].text == "-" and not doc[stop].whitespace_
+                and not doc[stop - 1].whitespace_ and not _main(gazetteer, doc[stop + 1].text)):
+            return False  # "France" of "Agence France-Presse", but "Fargo" of "Fargo-Moorhead"
+        return stop - i > 1 or listing or normalize(name) in place_names or any(
+            p.feature in STRONG_FEATURES or p.population >= 50_000 for p in known)
+
+    return _longest_names(doc, range(start, end), lambda i: min(end, i + MAX_WORDS), offset, gazetteer,
+                          "inside", accept)
 
 
 def _only_places(doc: Any, start: int, end: int, gazetteer: OfflineGazetteer) -> bool:
@@ -303,34 +286,51 @@ def _only_places(doc: Any, start: int, end: int, gazetteer: OfflineGazetteer) ->
 
 def _scan(doc: Any, offset: int, covered: list[bool], gazetteer: OfflineGazetteer) -> list[Mention]:
     """Proper nouns outside entities that the gazetteer knows, with supporting context."""
-    found: list[Mention] = []
-    i = 0
-    while i < len(doc):
-        if covered[i] or doc[i].tag_ not in ("NNP", "NNPS") or not doc[i].text[:1].isupper():
-            i += 1
-            continue
+
+    def run_end(i: int) -> int:
         j = i
         while j < len(doc) and j - i < MAX_WORDS and not covered[j] and doc[j].tag_ in ("NNP", "NNPS"):
             j += 1
+        return j
+
+    def accept(i: int, end: int, name: str, known: list[Any]) -> bool:
+        strong = any(p.feature in STRONG_FEATURES - {"admin2"} for p in known) and (end - i > 1 or len(name) > 3)
+        return (strong or _locative_before(doc, i) or _comma_place_after(doc, end, gazetteer)
+                or _listed_with_place(doc, i, end) or _modifies_local_noun(doc, end))
+
+    starts = [i for i in range(len(doc)) if not covered[i]]
+    found = _longest_names(doc, starts, run_end, offset, gazetteer, "gazetteer", accept)
+    return found + _repeats(doc, offset, covered, found)
+
+
+def _longest_names(doc: Any, starts: Any, run_end: Any, offset: int, gazetteer: OfflineGazetteer, how: str,
+                   accept: Any) -> list[Mention]:
+    """Walk ``starts``; at each capitalised proper noun take the longest known name up to
+    ``run_end(i)`` that ``accept(i, end, name, places)`` agrees to, then go on after it."""
+    found: list[Mention] = []
+    allowed = set(starts)
+    i, last = min(allowed, default=0), max(allowed, default=-1)
+    while i <= last:
+        if i not in allowed or doc[i].tag_ not in ("NNP", "NNPS") or not doc[i].text[:1].isupper():
+            i += 1
+            continue
         match = None
-        for end in range(j, i, -1):  # longest first
+        for end in range(run_end(i), i, -1):  # longest first
             name = doc[i:end].text
             if all(normalize(t.text) in NOT_PLACES for t in doc[i:end]):
                 continue
             known = _main(gazetteer, name)
             if not known or (_acronym(name) and not any(p.feature == "country" for p in known)):
                 continue
-            strong = any(p.feature in STRONG_FEATURES - {"admin2"} for p in known) and (end - i > 1 or len(name) > 3)
-            if (strong or _locative_before(doc, i) or _comma_place_after(doc, end, gazetteer)
-                    or _listed_with_place(doc, i, end) or _modifies_local_noun(doc, end)):
+            if accept(i, end, name, known):
                 match = end
                 break
         if match:
-            found.append(_mention(doc, i, match, offset, "gazetteer"))
+            found.append(_mention(doc, i, match, offset, how))
             i = match
         else:
             i += 1
-    return found + _repeats(doc, offset, covered, found)
+    return found
 
 
 def _repeats(doc: Any, offset: int, covered: list[bool], found: list[Mention]) -> list[Mention]:

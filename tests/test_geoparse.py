@@ -139,3 +139,17 @@ def test_long_text_keeps_offsets():
     text = (paragraph + "\n\n") * 60 + "Then shells hit Gori."
     [gori] = geoparse(text)
     assert text[gori.start:gori.end] == "Gori" and gori.country_code == "GE"
+
+
+def test_transliteration_variants_and_names_in_phrases():
+    found = {t.text: t for t in geoparse("Airstrikes hit Khan Younis and Rafah in the Gaza Strip. Doctors at "
+                                         "the Tskhinvali hospital counted the dead.")}
+    assert found["Khan Younis"].country_code == "PS"        # GeoNames spells it Khān Yūnis
+    assert found["Gaza Strip"].feature == "region"
+    assert found["Tskhinvali"].country_code == "GE"
+    assert geocode("Tshinvali").name == "Ts’khinvali"
+
+
+def test_capitals_speaking_for_governments():
+    found = {t.text: t for t in geoparse("Tbilisi denied the report, and Moscow said its troops had left.")}
+    assert found["Tbilisi"].country_code == "GE" and found["Moscow"].country_code == "RU"

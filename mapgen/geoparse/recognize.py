@@ -219,8 +219,10 @@ def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counte
                 found.extend(_inside(doc, start, end, offset, gazetteer, place_names))  # "The Moscow Times"
         elif label == "PERSON" and end - start > 1:
             known = _main(gazetteer, name)
-            if known and any(p.feature in STRONG_FEATURES or p.population >= 5_000 for p in known):
-                found.append(_mention(doc, start, end, offset, "person"))  # "Sioux Falls", "Tega Cay"
+            cue = _locative_before(doc, start) or _comma_place_after(doc, end, gazetteer)
+            if (known and any(p.feature in STRONG_FEATURES or p.population >= 5_000 for p in known)) or (
+                    cue and _known(gazetteer, name)):
+                found.append(_mention(doc, start, end, offset, "person"))  # "Sioux Falls", "hit Khan Younis"
             else:
                 found.extend(m for m in _inside(doc, start, end, offset, gazetteer)
                              if " " in m.text and normalize(m.text.split()[-1]) in GEO_WORDS)  # "Alachua County"

@@ -33,7 +33,7 @@ from mapgen._resources import geodata
 from mapgen.geocode.normalize import normalize, skeleton
 
 #: Bump when the layout of the index changes.
-FORMAT = 12
+FORMAT = 13
 
 RECORD = np.dtype([
     ("name_start", "i8"), ("name_end", "i8"), ("lat", "f8"), ("lon", "f8"), ("population", "i8"),
@@ -275,7 +275,8 @@ def build(target: Path) -> Path:
     for code in sorted(info, key=lambda c: -int(info[c].get("population") or 0)):  # most populous wins
         if info[code].get("demonym"):
             demonyms.setdefault(normalize(str(info[code]["demonym"])), [code])
-    abbreviations = {normalize(v): [row["country_code"], row["name"]]
+    # Keyed by the normalised form; the value keeps the written forms ("La." and "LA", not "L.A.").
+    abbreviations = {normalize(v): [row["country_code"], row["name"], row["postal"], row["ap"]]
                      for row in _geodata_csv("admin1_abbreviations.csv") for v in (row["postal"], row["ap"])}
 
     target.parent.mkdir(parents=True, exist_ok=True)

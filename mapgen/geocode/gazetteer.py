@@ -63,7 +63,7 @@ class OfflineGazetteer(Geocoder):
         self.countries: dict[str, str] = meta["countries"]
         self.admin1_names: dict[str, str] = meta["admin1_names"]
         self.demonyms: dict[str, list[str]] = meta["demonyms"]  # "ossetian" -> ["GE", "RU"]
-        #: "ga" -> ["US", "Georgia"], "bc" -> ["CA", "British Columbia"]
+        #: "ga" -> ["US", "Georgia", "GA", "Ga."]: country, region, postal and press forms
         self.admin1_abbreviations: dict[str, list[str]] = meta["admin1_abbreviations"]
         self.neighbours: dict[str, list[str]] = meta["neighbours"]
         self._features: list[str] = meta["features"]

@@ -37,4 +37,6 @@ def correct(name: str, gazetteer: Any) -> str | None:
     match = process.extractOne(key, choices.keys(), scorer=DamerauLevenshtein.distance, score_cutoff=limit)
     if match is None or match[0][:1] != key[:1] or match[0] == key:
         return None
+    if " " in key and match[1] > 1:
+        return None  # "Bronx County" is not "Bond County": in several words, one slip at most
     return choices[match[0]]

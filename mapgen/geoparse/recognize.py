@@ -153,7 +153,7 @@ def _comma_place_after(doc: Any, end: int, gazetteer: OfflineGazetteer) -> bool:
     if end + 1 >= len(doc) or doc[end].text != ",":
         return False
     nxt = doc[end + 1].text
-    if normalize(nxt) in gazetteer.admin1_abbreviations and nxt[:1].isupper():
+    if nxt[:1].isupper() and nxt in gazetteer.admin1_abbreviations.get(normalize(nxt), [])[2:]:
         return True
     return any(p.feature in ("country", "admin1") for p in _main(gazetteer, nxt))
 
@@ -388,9 +388,9 @@ def _text_patterns(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
 def _abbreviated_region(gazetteer: OfflineGazetteer, name: str, start: int = 0) -> Mention | None:
     """A mention of the state or province that "Ga.", "S.D." or "B.C." stands for (dotted forms only)."""
     found = gazetteer.admin1_abbreviations.get(normalize(name)) if name.endswith(".") else None
-    if not found:
-        return None
-    country, region = found
+    if not found or name.replace(" ", "") != found[3].replace(" ", ""):
+        return None  # "La." is Louisiana; "L.A." is not
+    country, region = found[0], found[1]
     return Mention(start, start + len(name), name, "pattern", region, country)
 
 

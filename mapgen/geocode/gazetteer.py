@@ -66,6 +66,7 @@ class OfflineGazetteer(Geocoder):
         #: "ga" -> ["US", "Georgia", "GA", "Ga."]: country, region, postal and press forms
         self.admin1_abbreviations: dict[str, list[str]] = meta["admin1_abbreviations"]
         self.neighbours: dict[str, list[str]] = meta["neighbours"]
+        self.capitals: dict[str, str] = meta["capitals"]  # "tbilisi" -> "GE"
         self._features: list[str] = meta["features"]
 
     @classmethod

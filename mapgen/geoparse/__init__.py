@@ -50,7 +50,7 @@ def geoparse(text: str, *, context: Hints | dict[str, Any] | None = None,
     ``feature="demonym"`` and their country's centre.
     """
     from mapgen.geoparse.recognize import RECOGNITION_CONFIDENCE, recognize
-    from mapgen.geoparse.resolve import resolve
+    from mapgen.geoparse.resolve import resolve, supported
 
     if not isinstance(text, str):
         raise InputError(f"geoparse needs text (str), not {type(text).__name__}")
@@ -64,8 +64,11 @@ def geoparse(text: str, *, context: Hints | dict[str, Any] | None = None,
     gaz = gazetteer or OfflineGazetteer.default()
     found = recognize(text, gaz, demonyms=demonyms)
     resolved = resolve(text, found.mentions, found.demonyms, gaz, hints)
+    pairs = list(zip(found.mentions, resolved, strict=True))
+    pairs += [(m, (p, 1.0)) for m, p in supported(found.maybe, resolved, gaz)]
+    pairs.sort(key=lambda pair: pair[0].start)
     out = []
-    for mention, (place, score) in zip(found.mentions, resolved, strict=True):
+    for mention, (place, score) in pairs:
         out.append(Toponym(
             start=mention.start, end=mention.end, text=mention.text,
             name=place.name if place else None, latitude=place.latitude if place else None,

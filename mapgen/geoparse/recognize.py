@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from mapgen.geocode.gazetteer import OfflineGazetteer
@@ -66,7 +66,7 @@ CONTAINERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 #: How often a mention found each way is a real place name: precision measured on LGL
 #: (benchmarks/geoparse.py), rounded; it scales the resolution score into Toponym.score.
 RECOGNITION_CONFIDENCE = {"ner": 0.93, "pattern": 0.95, "inside": 0.8, "entity": 0.65, "person": 0.7,
-                          "gazetteer": 0.65, "fuzzy": 0.6}
+                          "gazetteer": 0.65, "fuzzy": 0.6, "nearby": 0.6}
 
 
 @dataclass(slots=True)
@@ -86,6 +86,9 @@ class Mention:
 class Recognition:
     mentions: list[Mention]
     demonyms: Counter[str]  # country code -> how often the text uses its demonym
+    #: Proper nouns the gazetteer knows but nothing in the sentence supports: places only if
+    #: the map supports them (next to a place the text names for sure), decided after resolution.
+    maybe: list[Mention] = field(default_factory=list)
 
 
 def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = None,
@@ -98,14 +101,32 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     mentions: list[Mention] = []
     evidence: Counter[str] = Counter()
     pieces = chunks(text)
+    maybe: list[Mention] = []
     for (offset, _piece), doc in zip(pieces, nlp.pipe(p for _, p in pieces), strict=True):
         mentions.extend(_in_doc(doc, offset, gazetteer, evidence, demonyms))
+        maybe.extend(_unsupported(doc, offset, gazetteer))
     mentions.extend(_datelines(text, gazetteer))
     mentions.extend(_text_patterns(text, gazetteer))
     mentions.sort(key=lambda m: (m.start, -m.end, m.how != "pattern"))  # a pattern knows more
     mentions = _without_overlaps([m for m in mentions if any(c.isupper() for c in m.text)])
     mentions = _with_abbreviations(text, mentions, gazetteer)
-    return Recognition(mentions, evidence)
+    taken = [(m.start, m.end) for m in mentions]
+    maybe = [m for m in maybe if not any(m.start < end and start < m.end for start, end in taken)]
+    return Recognition(mentions, evidence, maybe)
+
+
+def _unsupported(doc: Any, offset: int, gazetteer: OfflineGazetteer) -> list[Mention]:
+    """Every known place name among the proper nouns, outside personal names."""
+    people = {t.i for ent in doc.ents if ent.label_ in ("PERSON", "NORP") for t in ent}
+    starts = [i for i in range(len(doc)) if i not in people]
+
+    def run_end(i: int) -> int:
+        j = i
+        while j < len(doc) and j - i < 3 and j not in people and doc[j].tag_ in ("NNP", "NNPS"):
+            j += 1
+        return j
+
+    return _longest_names(doc, starts, run_end, offset, gazetteer, "nearby", lambda *_: True)
 
 
 def _known(gazetteer: OfflineGazetteer, name: str) -> list[Any]:
@@ -196,7 +217,8 @@ def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counte
         if label == "NORP":
             codes = gazetteer.demonyms.get(normalize(name)) or gazetteer.demonyms.get(normalize(name[:-1]))
             if not codes and end - start == 1 and _main(gazetteer, name) and (
-                    _locative_before(doc, start) or _comma_place_after(doc, end, gazetteer)):
+                    _locative_before(doc, start) or _comma_place_after(doc, end, gazetteer)
+                    or _modifies_local_noun(doc, end)):
                 found.append(_mention(doc, start, end, offset, "entity"))  # "Greer, South Carolina"
             for code in codes or ():
                 evidence[code] += 1 / len(codes)
@@ -230,9 +252,9 @@ def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counte
             known = _main(gazetteer, name)
             if known and (_locative_before(doc, start) or normalize(name) in place_names
                           or _modifies_local_noun(doc, end) or _comma_place_after(doc, end, gazetteer)
-                          # "Tbilisi denied the report": a capital or big place speaking for its government
-                          or any(p.feature in ("country", "region", "admin1") or p.population >= 100_000
-                                 for p in known)):
+                          # "Tbilisi denied the report": a capital speaking for its government
+                          or normalize(name) in gazetteer.capitals
+                          or any(p.feature in ("country", "region", "admin1") for p in known)):
                 found.append(_mention(doc, start, end, offset, "person"))
     found.extend(_scan(doc, offset, covered, gazetteer))
     return found

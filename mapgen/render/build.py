@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     import geopandas as gpd
 
 DEFAULT_TILES = "OpenStreetMap.Mapnik"
+OUTLIER_FACTOR = 3.0
 
 
 def _tile_provider(name: str) -> Any:
@@ -76,8 +77,8 @@ def build_map(
         notes.append("Dashed circles: events known only at region or country level.")
     if any(f.get("precision") == 2 for spec in specs for f in spec["features"]):
         notes.append("Dashed ring around an icon: near the place named.")
-    Call("legend", {"heading": "Events", "notes": notes, "rows": [
-        {"label": s["label"], "count": counts[s["category"]], "icon": s["icon"]} for s in specs]}).add_to(m)
+    if notes:  # the layer control already shows each layer's icon, name and count
+        Call("legend", {"heading": "How to read this map", "notes": notes, "rows": []}).add_to(m)
     if title:
         Call("title", {"title": title, "subtitle": subtitle}).add_to(m)
     missing = find_unplaced(events) if unplaced is None else unplaced
@@ -95,8 +96,9 @@ def build_map(
 def focus_bounds(events: gpd.GeoDataFrame) -> list[list[float]] | None:
     """[[south, west], [north, east]] around where the events are.
 
-    With ten or more points, the outer 5% on each side (a statement made in a far
-    capital, a unit flown in from abroad) are left outside the first view; they stay
+    With ten or more points, far outliers (farther from the median point than
+    ``OUTLIER_FACTOR`` times the distance of three points in four: a statement made in a
+    far capital, a unit flown in from abroad) are left outside the first view; they stay
     on the map, one zoom away.
     """
     import numpy as np
@@ -107,10 +109,11 @@ def focus_bounds(events: gpd.GeoDataFrame) -> list[list[float]] | None:
         return None
     xy = shapely.get_coordinates(placed.values)
     if len(xy) >= 10:
-        west, south = np.quantile(xy, 0.05, axis=0)
-        east, north = np.quantile(xy, 0.95, axis=0)
-    else:
-        (west, south), (east, north) = xy.min(axis=0), xy.max(axis=0)
+        centre = np.median(xy, axis=0)
+        distance = np.hypot(*(xy - centre).T)
+        keep = distance <= max(OUTLIER_FACTOR * np.quantile(distance, 0.75), 0.5)
+        xy = xy[keep]
+    (west, south), (east, north) = xy.min(axis=0), xy.max(axis=0)
     if east - west < 0.2 and north - south < 0.2:
         west, south, east, north = west - 0.1, south - 0.1, east + 0.1, north + 0.1
     return [[round(float(south), 6), round(float(west), 6)], [round(float(north), 6), round(float(east), 6)]]

@@ -70,7 +70,9 @@ class EventLayer(Layer):
 
     def __init__(self, spec: dict[str, Any]) -> None:
         count = len(spec["features"])
-        super().__init__(name=f"{spec['label']} ({count})", overlay=True, control=True, show=True)
+        # The layer control doubles as the legend: icon, name and count (our own markup and text).
+        label = f'<span class="mapgen-swatch">{spec["icon"]}</span>{spec["label"]} ({count})'
+        super().__init__(name=label, overlay=True, control=True, show=True)
         self._name = "EventLayer"
         self.category = spec["category"]
         self.spec_js = to_js(spec)

@@ -48,8 +48,8 @@ def build_map(
 
     >>> from mapgen import read_events
     >>> m = build_map(read_events("examples/georgia-2008/events.csv"), title="Georgia, August 2008")
-    >>> sorted(layer.layer_name for layer in m._children.values() if hasattr(layer, "category"))[:2]
-    ['Armed clashes (3)', 'Displacement (3)']
+    >>> sorted(layer.category for layer in m._children.values() if hasattr(layer, "category"))[:3]
+    ['civilian_violence', 'clash', 'displacement']
     """
     import folium
 

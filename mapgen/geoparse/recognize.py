@@ -61,6 +61,12 @@ LOCAL_NOUNS = frozenset(
     "houses neighborhood neighbourhood streets street airport port village town district authorities "
     "officials government court jail prison teenager teenagers student students couple business businesses "
     "firefighters deputies lawmakers voters".split())
+#: Words that, after a place name inside an organisation's name, make it that place's institution
+#: ("Groton Town Council", "Byesville Volunteer Fire Department", "Platte County Court").
+INSTITUTIONS = frozenset(
+    "town city county village borough township police fire volunteer school schools high elementary board "
+    "council department library hospital sheriff chamber courthouse airport station district public "
+    "municipal regional area community memorial".split())
 CONTAINERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 
 
@@ -295,7 +301,8 @@ def _inside(doc: Any, start: int, end: int, offset: int, gazetteer: OfflineGazet
                 stop + 1 < len(doc) and doc[stop].text == "-" and not doc[stop].whitespace_
                 and not doc[stop - 1].whitespace_ and not _main(gazetteer, doc[stop + 1].text)):
             return False  # "France" of "Agence France-Presse", but "Fargo" of "Fargo-Moorhead"
-        return stop - i > 1 or listing or normalize(name) in place_names or any(
+        institution = stop < end and doc[stop].lower_ in INSTITUTIONS
+        return stop - i > 1 or listing or institution or normalize(name) in place_names or any(
             p.feature in STRONG_FEATURES or p.population >= 50_000 for p in known)
 
     return _longest_names(doc, range(start, end), lambda i: min(end, i + MAX_WORDS), offset, gazetteer,

@@ -72,8 +72,8 @@ CONTAINERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 
 #: How often a mention found each way is a real place name: precision measured on LGL
 #: (benchmarks/geoparse.py), rounded; it scales the resolution score into Toponym.score.
-RECOGNITION_CONFIDENCE = {"ner": 0.93, "pattern": 0.95, "inside": 0.8, "entity": 0.65, "person": 0.7,
-                          "gazetteer": 0.65, "fuzzy": 0.6, "nearby": 0.6}
+RECOGNITION_CONFIDENCE = {"ner": 0.93, "pattern": 0.97, "inside": 0.77, "entity": 0.69, "person": 0.76,
+                          "gazetteer": 0.65, "fuzzy": 0.64, "nearby": 0.89}
 
 
 @dataclass(slots=True)

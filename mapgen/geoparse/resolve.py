@@ -231,18 +231,25 @@ def _nearness(slot: _Slot, place: Place, slots: dict[str, _Slot]) -> float:
 #: to a town the text surely names ("Greer" in a story about Spartanburg).
 SUPPORT_KM = 40.0
 ANCHOR_FEATURES = frozenset({"city", "admin2", "landmark", "tunnel"})
+#: ...or when one of its places is a town of this many people in a region the text names.
+REGION_TOWN = 5_000
 
 
 def supported(maybe: list[Mention], resolved: list[tuple[Place | None, float]],
               gazetteer: OfflineGazetteer) -> list[tuple[Mention, Place]]:
     """The ``maybe`` mentions that have a namesake next to a surely placed town, with that namesake."""
     anchors = [p for p, score in resolved if p is not None and score >= 0.5 and p.feature in ANCHOR_FEATURES]
+    regions = {(p.country_code, p.admin1_code) for p, score in resolved
+               if p is not None and score >= 0.5 and p.feature == "admin1"}
     out = []
     for mention in maybe:
         best: tuple[float, Place] | None = None
         for place in gazetteer.candidates(mention.lookup):
             if place.alternate:
                 continue
+            if (place.country_code, place.admin1_code) in regions and place.population >= REGION_TOWN:
+                best = (0.0, place)  # a town of the state or province the text names
+                break
             for anchor in anchors:
                 d = distance_km(place, anchor)
                 if d <= SUPPORT_KM and (best is None or d < best[0]) and place.name != anchor.name:

@@ -50,7 +50,7 @@ def geoparse(text: str, *, context: Hints | dict[str, Any] | None = None,
     ``feature="demonym"`` and their country's centre.
     """
     from mapgen.geoparse.recognize import RECOGNITION_CONFIDENCE, recognize
-    from mapgen.geoparse.resolve import resolve, supported
+    from mapgen.geoparse.resolve import implausible, resolve, supported
 
     if not isinstance(text, str):
         raise InputError(f"geoparse needs text (str), not {type(text).__name__}")
@@ -64,7 +64,8 @@ def geoparse(text: str, *, context: Hints | dict[str, Any] | None = None,
     gaz = gazetteer or OfflineGazetteer.default()
     found = recognize(text, gaz, demonyms=demonyms)
     resolved = resolve(text, found.mentions, found.demonyms, gaz, hints)
-    pairs = list(zip(found.mentions, resolved, strict=True))
+    dropped = implausible(found.mentions, resolved, found.demonyms, gaz)
+    pairs = [pair for index, pair in enumerate(zip(found.mentions, resolved, strict=True)) if index not in dropped]
     pairs += [(m, (p, 1.0)) for m, p in supported(found.maybe, resolved, gaz)]
     pairs.sort(key=lambda pair: pair[0].start)
     out = []

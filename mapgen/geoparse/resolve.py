@@ -257,3 +257,30 @@ def supported(maybe: list[Mention], resolved: list[tuple[Place | None, float]],
         if best is not None:
             out.append((mention, best[1]))
     return out
+
+
+#: Ways of finding a mention that the sentence alone does not make sure of.
+WEAK_PATHS = frozenset({"inside", "entity", "gazetteer", "person", "nearby"})
+
+
+def implausible(mentions: list[Mention], resolved: list[tuple[Place | None, float]], demonyms: Counter[str],
+                gazetteer: OfflineGazetteer) -> set[int]:
+    """Weakly recognised mentions placed in a country nothing else in the text points to, while
+    the text is clearly about another ("Moss", Norway, in a story from Virginia): not places."""
+    countries: Counter[str] = Counter(demonyms)
+    for place, _ in resolved:
+        if place is not None and place.country_code:
+            countries[place.country_code] += 1
+    if not countries or countries.most_common(1)[0][1] < 2:
+        return set()
+    out = set()
+    for index, (mention, (place, _)) in enumerate(zip(mentions, resolved, strict=True)):
+        if mention.how not in WEAK_PATHS or place is None or not place.country_code:
+            continue
+        code = place.country_code
+        others = countries[code] - 1 + sum(countries[n] for n in gazetteer.neighbours.get(code, ()))
+        same_name = sum(1 for m, (p, _) in zip(mentions, resolved, strict=True)
+                        if p is not None and p.country_code == code and m.how not in WEAK_PATHS)
+        if others <= 0 and same_name == 0:
+            out.add(index)
+    return out

@@ -172,3 +172,21 @@ def test_unsupported_names_count_only_next_to_a_sure_place():
 def test_a_person_named_like_a_town_is_not_a_place():
     assert [t.text for t in geoparse("Spartanburg officials met. Jackson said the plan was good.")] == [
         "Spartanburg"]
+
+
+def test_a_weak_mention_in_a_country_the_text_is_not_about_is_dropped():
+    from collections import Counter
+
+    from mapgen.geocode import OfflineGazetteer, Place
+    from mapgen.geoparse.recognize import Mention
+    from mapgen.geoparse.resolve import implausible
+
+    gazetteer = OfflineGazetteer.default()
+    richmond = Place("Richmond", 37.55, -77.46, country_code="US")
+    moss = Place("Moss", 59.43, 10.66, country_code="NO")
+    mentions = [Mention(0, 8, "Richmond", "ner", "Richmond"), Mention(10, 18, "Virginia", "ner", "Virginia"),
+                Mention(20, 24, "Moss", "inside", "Moss"), Mention(30, 34, "Oslo", "ner", "Oslo")]
+    resolved = [(richmond, 0.9), (richmond, 0.9), (moss, 0.8), (None, 0.0)]
+    assert implausible(mentions, resolved, Counter(), gazetteer) == {2}
+    resolved[3] = (Place("Oslo", 59.9, 10.7, country_code="NO"), 0.9)  # the text names Norway too
+    assert implausible(mentions, resolved, Counter(), gazetteer) == set()

@@ -24,7 +24,7 @@ MAX_CANDIDATES = 40
 ROUNDS = 3
 FEATURE_PRIOR = {"continent": 3.0, "country": 3.0, "region": 2.6, "tunnel": 2.6, "landmark": 2.6, "admin1": 2.2,
                  "admin2": 1.2}
-W_COUNTRY = 2.0
+W_COUNTRY = 1.5
 W_NEIGHBOUR = 0.8
 W_POPULATION = 2.5
 W_ALTERNATE = 1.5
@@ -33,7 +33,7 @@ W_ADMIN1 = 2.0
 W_PATTERN = 5.0
 W_NEAR = 2.0
 W_HINT = 2.5
-NEAR_KM = 250.0
+NEAR_KM = 150.0
 SAME_KM = 50.0
 _ABBREVIATION_AFTER = re.compile(r"^,\s*((?:[A-Z][a-z]{0,4}\.)(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}\b)")
 

@@ -131,3 +131,15 @@ def test_geocode_with_user_gazetteer_and_near(runner, tmp_path):
     assert result.exit_code == 0 and "42.52000\t43.65000" in result.stdout
     result = runner.invoke(cli, ["geocode", "Paris", "--near", "Texas"])
     assert result.exit_code == 0 and "\tUS\tcity" in result.stdout
+
+
+def test_build_with_user_gazetteer(runner, tmp_path):
+    gazetteer = write(tmp_path / "g.csv", "name,lat,lon\nKvaisi checkpoint,42.52,43.65\n")
+    table = write(tmp_path / "e.csv", "event_id,category,location\na,clash,Kvaisi checkpoint\n")
+    out = tmp_path / "m.html"
+    result = runner.invoke(cli, ["build", str(table), "-o", str(out), "--gazetteer", str(gazetteer)])
+    assert result.exit_code == 0, result.output
+    assert "mapped 1 of 1 events" in result.stderr
+    bad = runner.invoke(cli, ["build", str(table), "-o", str(out), "--gazetteer", str(gazetteer),
+                              "--geocoder", "nominatim"])
+    assert bad.exit_code == 2 and "--gazetteer extends the offline gazetteer" in bad.output

@@ -161,12 +161,7 @@ class OfflineGazetteer(Geocoder):
             (p.country_code for p in self._lookup_countries(text)), None)
 
     def _lookup_countries(self, text: str) -> list[Place]:
-        key = normalize(text)
-        keys = self._a["keys"]
-        h = _index.name_hash(key)
-        lo, hi = np.searchsorted(keys, h, side="left"), np.searchsorted(keys, h, side="right")
-        places = self._places(self._a["postings"][lo:hi], [0] * int(hi - lo))
-        return [p for p in places if p.feature == "country"]
+        return [p for p in self._find(normalize(text), "") if p.feature == "country"]
 
     def _places(self, rows: np.ndarray, alternates: list[int]) -> list[Place]:
         """Places for index rows."""

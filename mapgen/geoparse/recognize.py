@@ -1,13 +1,18 @@
 """Toponym recognition: named entities from spaCy, checked and completed with the gazetteer.
 
-- Place entities (GPE, LOC, FAC) are mentions; a FAC the gazetteer does not know is not.
-- Other entities (ORG, PERSON...) are mentions only when the gazetteer knows them as a
-  country, region or landmark ("the Roki Tunnel"), or, for a lone name, when a locative
-  word comes first ("shelling near Gori").
-- Proper nouns no entity covers are looked up in the gazetteer ("Kareli") and kept when
-  the place is a country or region, or when a locative word or an "X, Y" pattern supports it.
+- Place entities (GPE, LOC, FAC) are mentions when the gazetteer knows them, or a close
+  spelling ("Tiblisi"), or a place name inside them; a FAC it does not know is not.
+- Organisations, works and products are mentions when their whole name is a region or a
+  big place, or a place name used as a modifier ("Oakland officer"); otherwise the place
+  names inside them count ("Platte County Court", "University of Pennsylvania").
+- A name tagged as a person is a place after a locative word ("shelling near Gori"), as a
+  modifier, in "X, Y", when the text names it as a place elsewhere, or as a capital speaking
+  for its government ("Tbilisi denied"); never the surname of someone named in the text.
+- Proper nouns no entity covers are looked up in the gazetteer ("Kareli") and kept when a
+  cue supports them: locative words, "X, Y", lists with places, modifiers; or, after
+  resolution, when one of their places lies next to a place the text surely names.
+- Patterns: datelines ("BEIRUT:"), "X and Y counties", "D-N.Y.", abbreviations ("Ga.").
 - Demonyms (Georgian, Ossetian) are not mentions; they are kept as evidence of countries.
-- A place entity the gazetteer does not know is matched to a close spelling ("Tiblisi").
 """
 
 from __future__ import annotations
@@ -21,54 +26,22 @@ from mapgen.geocode.gazetteer import OfflineGazetteer
 from mapgen.geocode.normalize import normalize
 from mapgen.geoparse import _fuzzy
 from mapgen.geoparse._nlp import chunks, pipeline
-
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-LOCATIVES = frozenset({"in", "near", "from", "to", "at", "into", "outside", "across", "towards", "toward",
-                       "through", "around", "inside", "via", "between", "and", "of",
-                       # verbs whose object is usually a place in conflict reporting
-                       "reached", "entered", "shelled", "bombed", "struck", "hit", "captured", "seized",
-                       "attacked", "besieged", "evacuated", "left", "fled", "occupied", "surrounded", "liberated",
-                       "stormed", "raided", "targeted", "visited"})
-NOT_PLACES = frozenset(normalize(w) for w in (
-    "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr Gen President Minister "
-    "God Internet Web North South East West Central City County State Street Road Avenue Mount "
-    "University College School Church Hospital Court Office Department Police Army Navy Congress "
-    "Senate Parliament Government Ministry Council Republic Kingdom Union Sheriff Mayor Governor "
-    "North South East West Northeast Northwest Southeast Southwest Northern Southern Eastern Western "
-    "Central Midwest Metro Time Times Spring Hill Man Continental Olympic Light Paper Lot Vice Re Strip "
-    "Cathedral Sun Star Post News Herald Tribune Journal Press Gazette Daily Today").split())
-#: Organisations and buildings that share a name with some village: never places by themselves.
-NOT_PLACE_PHRASES = frozenset(normalize(p) for p in (
-    "Red Cross", "Red Crescent", "White House", "Pentagon", "United Way", "Salvation Army", "United Nations",
-    "State Department", "Supreme Court", "Capitol Hill", "Wall Street", "Downing Street",
-    "St. Patrick", "St. Michael", "St. Mary"))  # saints, as in churches and feast days
-STRONG_FEATURES = frozenset({"country", "region", "tunnel", "landmark", "admin1", "admin2"})
-_TRIM_START = {"the", "The", "THE"}
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-MAX_WORDS = 5
-
-
-GEO_WORDS = frozenset(normalize(w) for w in (
-    "River Lake Mountain Mountains Valley Island Islands Bay Sea Gulf Creek County Parish Township Province "
-    "District Region Desert Peninsula Strait Canal Coast Forest Park Hills Heights Plain Plains Gorge Pass"
-).split())
-_ABBREVIATION = re.compile(r",\s*((?:[A-Z][a-z]{0,4}\.)(?:\s?[A-Z][a-z]?\.)?)")
-_DATELINE = re.compile(r"(?:^|\n|[.!?]\s+)\s*([A-Z][A-Z .'-]{2,40}?)(?:,|:|\s*[-–—\x97]|\s*\()")
-LOCAL_NOUNS = frozenset(
-    "woman women man men resident residents native natives police officer officers council city county "
-    "school schools sewer mayor area hospital church family families girl boy teen teens home homes house "
-    "houses neighborhood neighbourhood streets street airport port village town district authorities "
-    "officials government court jail prison teenager teenagers student students couple business businesses "
-    "firefighters deputies lawmakers voters".split())
-#: Words that, after a place name inside an organisation's name, make it that place's institution
-#: ("Groton Town Council", "Byesville Volunteer Fire Department", "Platte County Court").
-INSTITUTIONS = frozenset(
-    "town city county village borough township police fire volunteer school schools high elementary board "
-    "council department library hospital sheriff chamber courthouse airport station district public "
-    "municipal regional area community memorial".split())
-CONTAINERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
-
+from mapgen.geoparse.lexicon import (
+    ABBREVIATION,
+    CONTAINERS,
+    DATELINE,
+    GEO_WORDS,
+    INSTITUTIONS,
+    LOCAL_NOUNS,
+    LOCATIVES,
+    MAX_WORDS,
+    NOT_PLACE_PHRASES,
+    NOT_PLACES,
+    PLACE_LABELS,
+    POSSESSIVE,
+    STRONG_FEATURES,
+    TRIM_START,
+)
 
 #: How often a mention found each way is a real place name: precision measured on LGL
 #: (benchmarks/geoparse.py), rounded; it scales the resolution score into Toponym.score.
@@ -156,7 +129,7 @@ def _acronym(name: str) -> bool:
 
 def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
     """Token range without a leading "the" or trailing punctuation."""
-    while start < end and (doc[start].text in _TRIM_START or doc[start].is_punct):
+    while start < end and (doc[start].text in TRIM_START or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s")):
         end -= 1
@@ -165,13 +138,13 @@ def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
 
 def _mention(doc: Any, start: int, end: int, offset: int, how: str, lookup: str | None = None) -> Mention:
     span = doc[start:end]
-    text = _POSSESSIVE.sub("", span.text).rstrip("-–—/ ")
+    text = POSSESSIVE.sub("", span.text).rstrip("-–—/ ")
     return Mention(offset + span.start_char, offset + span.start_char + len(text), text, how, lookup or text)
 
 
 def _locative_before(doc: Any, start: int) -> bool:
     index = start - 1
-    if index >= 0 and doc[index].text in _TRIM_START:
+    if index >= 0 and doc[index].text in TRIM_START:
         index -= 1
     return index >= 0 and doc[index].lower_ in LOCATIVES
 
@@ -219,7 +192,7 @@ def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counte
         start, end = _trim(doc, ent.start, ent.end)
         if start >= end:
             continue
-        name = _POSSESSIVE.sub("", doc[start:end].text)
+        name = POSSESSIVE.sub("", doc[start:end].text)
         label = ent.label_
         if label == "NORP":
             codes = gazetteer.demonyms.get(normalize(name)) or gazetteer.demonyms.get(normalize(name[:-1]))
@@ -381,7 +354,7 @@ def _repeats(doc: Any, offset: int, covered: list[bool], found: list[Mention]) -
 def _datelines(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
     """ "MONROE - Federal and state..." or "LINCOLN, Neb. (AP)": the place a story is filed from."""
     found = []
-    for match in _DATELINE.finditer(text[:20_000]):
+    for match in DATELINE.finditer(text[:20_000]):
         name = match[1].strip(" .-'")
         if len(name) >= 3 and name.isupper() and not _acronym(name) and _main(gazetteer, name):
             start = match.start(1) + match[1].index(name)
@@ -431,7 +404,7 @@ def _with_abbreviations(text: str, mentions: list[Mention], gazetteer: OfflineGa
         if mention.how != "pattern" and (region := _abbreviated_region(gazetteer, mention.text, mention.start)):
             mention = region  # noqa: PLW2901
         out.append(mention)
-        match = _ABBREVIATION.match(text, mention.end)
+        match = ABBREVIATION.match(text, mention.end)
         if not match:
             continue
         region = _abbreviated_region(gazetteer, match[1], match.start(1))

@@ -1,0 +1,57 @@
+"""Word lists that recognition reads: cues, stop words and the shapes of place names.
+
+Plain data, kept apart from the rules in :mod:`mapgen.geoparse.recognize`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mapgen.geocode.normalize import normalize
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LOCATIVES = frozenset({"in", "near", "from", "to", "at", "into", "outside", "across", "towards", "toward",
+                       "through", "around", "inside", "via", "between", "and", "of",
+                       # verbs whose object is usually a place in conflict reporting
+                       "reached", "entered", "shelled", "bombed", "struck", "hit", "captured", "seized",
+                       "attacked", "besieged", "evacuated", "left", "fled", "occupied", "surrounded", "liberated",
+                       "stormed", "raided", "targeted", "visited"})
+NOT_PLACES = frozenset(normalize(w) for w in (
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr Gen President Minister "
+    "God Internet Web North South East West Central City County State Street Road Avenue Mount "
+    "University College School Church Hospital Court Office Department Police Army Navy Congress "
+    "Senate Parliament Government Ministry Council Republic Kingdom Union Sheriff Mayor Governor "
+    "Northeast Northwest Southeast Southwest Northern Southern Eastern Western "
+    "Midwest Metro Time Times Spring Hill Man Continental Olympic Light Paper Lot Vice Re Strip "
+    "Cathedral Sun Star Post News Herald Tribune Journal Press Gazette Daily Today").split())
+#: Organisations and buildings that share a name with some village: never places by themselves.
+NOT_PLACE_PHRASES = frozenset(normalize(p) for p in (
+    "Red Cross", "Red Crescent", "White House", "Pentagon", "United Way", "Salvation Army", "United Nations",
+    "State Department", "Supreme Court", "Capitol Hill", "Wall Street", "Downing Street",
+    "St. Patrick", "St. Michael", "St. Mary"))  # saints, as in churches and feast days
+STRONG_FEATURES = frozenset({"country", "region", "tunnel", "landmark", "admin1", "admin2"})
+TRIM_START = {"the", "The", "THE"}
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+MAX_WORDS = 5
+
+
+GEO_WORDS = frozenset(normalize(w) for w in (
+    "River Lake Mountain Mountains Valley Island Islands Bay Sea Gulf Creek County Parish Township Province "
+    "District Region Desert Peninsula Strait Canal Coast Forest Park Hills Heights Plain Plains Gorge Pass"
+).split())
+ABBREVIATION = re.compile(r",\s*((?:[A-Z][a-z]{0,4}\.)(?:\s?[A-Z][a-z]?\.)?)")
+DATELINE = re.compile(r"(?:^|\n|[.!?]\s+)\s*([A-Z][A-Z .'-]{2,40}?)(?:,|:|\s*[-–—\x97]|\s*\()")
+LOCAL_NOUNS = frozenset(
+    "woman women man men resident residents native natives police officer officers council city county "
+    "school schools sewer mayor area hospital church family families girl boy teen teens home homes house "
+    "houses neighborhood neighbourhood streets street airport port village town district authorities "
+    "officials government court jail prison teenager teenagers student students couple business businesses "
+    "firefighters deputies lawmakers voters".split())
+#: Words that, after a place name inside an organisation's name, make it that place's institution
+#: ("Groton Town Council", "Byesville Volunteer Fire Department", "Platte County Court").
+INSTITUTIONS = frozenset(
+    "town city county village borough township police fire volunteer school schools high elementary board "
+    "council department library hospital sheriff chamber courthouse airport station district public "
+    "municipal regional area community memorial".split())
+CONTAINERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})

@@ -190,3 +190,8 @@ def test_a_weak_mention_in_a_country_the_text_is_not_about_is_dropped():
     assert implausible(mentions, resolved, Counter(), gazetteer) == {2}
     resolved[3] = (Place("Oslo", 59.9, 10.7, country_code="NO"), 0.9)  # the text names Norway too
     assert implausible(mentions, resolved, Counter(), gazetteer) == set()
+
+
+def test_java_the_island_unless_the_text_is_about_south_ossetia():
+    assert geoparse("Floods hit Java, the most populous island of Indonesia.")[0].country_code == "ID"
+    assert geoparse("Shelling near Java and Tskhinvali.")[0].country_code == "GE"

@@ -95,6 +95,8 @@ def test_user_gazetteer_extends_and_overrides(tmp_path):
                  "Kvaisi checkpoint,42.52,43.65,Kvaisi post,GE\nGori,41.99,44.20,,GE\n")
     gazetteer = load_gazetteer(path)
     assert geocode("Kvaisi post", geocoder=gazetteer).latitude == 42.52
+    nameless = load_gazetteer(write(tmp_path / "nocountry.csv", "name,lat,lon\nCamp Y,42.4,43.9\n"))
+    assert geocode("Camp Y", country="Georgia", geocoder=nameless).latitude == 42.4
     assert geocode("Gori", geocoder=gazetteer).longitude == 44.20     # the user's entry wins
     assert geocode("Gori").longitude == pytest.approx(44.11, abs=0.01)  # the embedded one is untouched
     found = {t.text: t for t in geoparse("A patrol reached the Kvaisi checkpoint north of Gori.",

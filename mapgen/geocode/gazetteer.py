@@ -95,7 +95,8 @@ class OfflineGazetteer(Geocoder):
         if country and code is None:
             return []
         places = self._lookup(normalize(name))
-        return [p for p in places if code is None or p.country_code == code]
+        # A user's entry without a country fits any country.
+        return [p for p in places if code is None or p.country_code in (code, None)]
 
     def with_user_entries(self, *paths: str | Path) -> OfflineGazetteer:
         """This gazetteer extended by user gazetteer files (CSV or GeoJSON); their entries win.

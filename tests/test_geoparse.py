@@ -197,3 +197,11 @@ def test_a_weak_mention_in_a_country_the_text_is_not_about_is_dropped():
 def test_java_the_island_unless_the_text_is_about_south_ossetia():
     assert geoparse("Floods hit Java, the most populous island of Indonesia.")[0].country_code == "ID"
     assert geoparse("Shelling near Java and Tskhinvali.")[0].country_code == "GE"
+
+
+def test_patterns_with_parentheses_and_in_and_area_words():
+    found = {t.text: t for t in geoparse("Protesters gathered in central Van. A sniper shot a man in Tripoli "
+                                         "in Lebanon. Shots hit a house in Gori (Shida Kartli).")}
+    assert found["Van"].country_code == "TR"
+    assert found["Tripoli"].country_code == "LB"
+    assert found["Gori"].country_code == "GE"

@@ -59,9 +59,12 @@ def skeleton(key: str) -> str:
     True
     >>> skeleton(normalize("Al-Raqqah")) == skeleton(normalize("Raqqa"))
     True
+    >>> skeleton(normalize("Tooz Khurmato")) == skeleton(normalize("Ṭūz Khurmātū"))
+    True
     """
     text = _ARTICLE.sub("", key)
     for old, new in _SKELETON:
         text = text.replace(old, new)
+    text = text.replace("o", "u").replace("e", "i")  # Urozgan / Uruzgan, Tooz Khurmato / Tuz Khurmatu
     text = _DOUBLE.sub(r"\1", text)
     return text[:-1] if len(text) > 4 and text.endswith("ah") else text

@@ -55,3 +55,7 @@ INSTITUTIONS = frozenset(
     "council department library hospital sheriff chamber courthouse airport station district public "
     "municipal regional area community memorial".split())
 CONTAINERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+#: Words between a locative and a place name ("in central Van", "near rural Kandahar").
+AREA_WORDS = frozenset(
+    "central northern southern eastern western northeastern northwestern southeastern southwestern "
+    "north south east west downtown rural greater upper lower old".split())

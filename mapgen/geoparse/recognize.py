@@ -28,6 +28,7 @@ from mapgen.geoparse import _fuzzy
 from mapgen.geoparse._nlp import chunks, pipeline
 from mapgen.geoparse.lexicon import (
     ABBREVIATION,
+    AREA_WORDS,
     CONTAINERS,
     DATELINE,
     GEO_WORDS,
@@ -143,8 +144,9 @@ def _mention(doc: Any, start: int, end: int, offset: int, how: str, lookup: str 
 
 
 def _locative_before(doc: Any, start: int) -> bool:
+    """ "near Gori", "in the Tskhinvali", "in central Van"."""
     index = start - 1
-    if index >= 0 and doc[index].text in TRIM_START:
+    while index >= 0 and index >= start - 3 and (doc[index].text in TRIM_START or doc[index].lower_ in AREA_WORDS):
         index -= 1
     return index >= 0 and doc[index].lower_ in LOCATIVES
 

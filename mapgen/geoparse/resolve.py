@@ -86,6 +86,12 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
             slots[key] = _Slot(key, [], candidates)
         slots[key].mentions.append(index)
     _patterns(text, mentions, slots, gazetteer)
+    for slot in slots.values():  # a namesake inside the region the text names is never cut off
+        if slot.within and slot.mentions:
+            mention = mentions[slot.mentions[0]]
+            inside = [c for c in gazetteer.candidates(mention.lookup, country=mention.country)
+                      if any(c.country_code == cc and (a1 is None or c.admin1_code == a1) for cc, a1 in slot.within)]
+            slot.candidates += [c for c in inside if c not in slot.candidates]
     hint_code = gazetteer.country_code(hints.country) if hints and hints.country else None
     for slot in slots.values():
         slot.scores = [prior(c) for c in slot.candidates]
@@ -135,7 +141,8 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
         after = text[mention.end:mention.end + 12]
         if index + 1 < len(mentions):
             nxt = mentions[index + 1]
-            if text[mention.end:nxt.start].strip() == ",":
+            # "Gori, Georgia", "Altos de San Lorenzo (Buenos Aires)", "Miznaz in Aleppo"
+            if text[mention.end:nxt.start].strip() in (",", "(", "in", ", in"):
                 for place in gazetteer.candidates(nxt.lookup)[:5]:
                     if place.feature == "country":
                         slot.within.append((place.country_code or "", None))

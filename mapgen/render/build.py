@@ -78,7 +78,7 @@ def build_map(
     if any(f.get("precision") == 2 for spec in specs for f in spec["features"]):
         notes.append("Dashed ring around an icon: near the place named.")
     if notes:  # the layer control already shows each layer's icon, name and count
-        Call("legend", {"heading": "How to read this map", "notes": notes, "rows": []}).add_to(m)
+        Call("legend", {"heading": "How to read this map", "notes": notes}).add_to(m)
     if title:
         Call("title", {"title": title, "subtitle": subtitle}).add_to(m)
     missing = find_unplaced(events) if unplaced is None else unplaced

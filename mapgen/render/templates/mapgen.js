@@ -77,16 +77,11 @@
   mapgen.legend = function (map, spec) {
     return panel("bottomleft", function (div) {
       div.classList.add("mapgen-legend");
-      div.appendChild(el("h2", null, spec.heading));
-      spec.rows.forEach(function (row) {
-        var line = el("div", "mapgen-legend-row");
-        var swatch = el("span");
-        swatch.innerHTML = row.icon;  // our own SVG
-        line.appendChild(swatch);
-        line.appendChild(el("span", null, row.label + " (" + row.count + ")"));
-        div.appendChild(line);
-      });
-      spec.notes.forEach(function (note) { div.appendChild(el("div", "mapgen-legend-note", note)); });
+      var details = el("details");
+      details.open = map.getSize().x >= 700;  // folded in small embeds
+      details.appendChild(el("summary", null, spec.heading));
+      spec.notes.forEach(function (note) { details.appendChild(el("div", "mapgen-legend-note", note)); });
+      div.appendChild(details);
     }).addTo(map);
   };
 

@@ -97,3 +97,18 @@ def test_hostile_text_is_inert(browser, tmp_path):
     assert browser.execute_script("return window.pwned === undefined")
     assert browser.execute_script("return document.querySelectorAll('.mapgen-popup img').length") == 0
     assert browser.execute_script("return document.querySelector('.mapgen-title h1').textContent") == hostile
+
+
+def test_small_embed_folds_the_reading_notes(browser, demo_map):
+    browser.set_window_size(640, 420)
+    try:
+        _open(browser, demo_map)
+        assert browser.execute_script("return document.querySelector('.mapgen-legend details').open") is False
+        title = browser.execute_script("return document.querySelector('.mapgen-title').getBoundingClientRect()")
+        layers = browser.execute_script(
+            "return document.querySelector('.leaflet-control-layers').getBoundingClientRect()")
+        assert title["right"] <= layers["left"]  # the title and the layer list do not overlap
+    finally:
+        browser.set_window_size(1280, 900)
+    _open(browser, demo_map)
+    assert browser.execute_script("return document.querySelector('.mapgen-legend details').open") is True

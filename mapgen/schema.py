@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
@@ -141,21 +140,29 @@ def event_id_for(row: dict[str, Any]) -> str:
 
 def _plain(value: Any) -> Any:
     """A JSON-safe, NaN-free form of a cell, for hashing."""
-    if _is_missing(value):
+    if is_missing(value):
         return None
     if isinstance(value, float):
         return round(value, 6)
     return value if isinstance(value, (str, int, bool)) else str(value)
 
 
-def _is_missing(value: Any) -> bool:
-    """None, NaN or pandas' NA."""
+def is_missing(value: Any) -> bool:
+    """None, NaN, pandas' NA or NaT; text (even blank) is a value.
+
+    >>> [is_missing(v) for v in (None, float("nan"), "", 0, [1])]
+    [True, True, False, False, False]
+    """
     if value is None:
         return True
+    if isinstance(value, str):
+        return False
+    import pandas as pd
+
     try:
-        return bool(math.isnan(value))
-    except (TypeError, ValueError):
-        return type(value).__name__ == "NAType"
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # lists and other containers
+        return False
 
 
 def empty_events() -> gpd.GeoDataFrame:
@@ -200,9 +207,9 @@ def _geometries(frame: pd.DataFrame) -> list[Any]:
                "destination_latitude", "destination_longitude"]
     for cat, lat, lon, olat, olon, dlat, dlon in frame[columns].itertuples(index=False, name=None):
         ends = (olat, olon, dlat, dlon)
-        if cat in FLOW_CATEGORIES and not any(_is_missing(v) for v in ends):
+        if cat in FLOW_CATEGORIES and not any(is_missing(v) for v in ends):
             out.append(LineString([(olon, olat), (dlon, dlat)]))
-        elif not _is_missing(lat) and not _is_missing(lon):
+        elif not is_missing(lat) and not is_missing(lon):
             out.append(Point(lon, lat))
         else:
             out.append(None)

@@ -20,6 +20,7 @@ from mapgen.schema import (
     TIME_PRECISIONS,
     category_for,
     event_id_for,
+    is_missing,
 )
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -35,14 +36,8 @@ _RANGES = {
 
 
 def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
+    """A missing cell, or a blank one."""
+    return is_missing(value) or (isinstance(value, str) and not value.strip())
 
 
 def parse_date(value: str) -> tuple[str, str | None]:

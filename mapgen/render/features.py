@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from mapgen.render.styles import STYLES
-from mapgen.schema import CATEGORIES
+from mapgen.schema import CATEGORIES, is_missing
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -28,16 +28,10 @@ MAX_RADIUS_M = 1_000_000
 
 
 def _text(value: Any) -> str | None:
-    if _missing(value):
+    if is_missing(value):
         return None
     text = str(value).strip()
     return text or None
-
-
-def _missing(value: Any) -> bool:
-    import pandas as pd
-
-    return value is None or (not isinstance(value, (str, bool)) and bool(pd.isna(value)))
 
 
 def _count(value: Any) -> int | None:
@@ -131,7 +125,7 @@ def event_spec(row: dict[str, Any], geometry: Any, radius_of: RadiusLookup | Non
         add(["Disputed", "yes", "mapgen-disputed"])
     if text := _text(row["source"]):
         add(["Source", text])
-    if not _missing(confidence := row["confidence"]):
+    if not is_missing(confidence := row["confidence"]):
         add(["Confidence", f"{float(confidence):.2f}"])
 
     spec: dict[str, Any] = {
@@ -163,7 +157,7 @@ def layer_specs(events: gpd.GeoDataFrame, radius_of: RadiusLookup | None = None)
         style = STYLES[category]
         features = []
         for raw, geometry in zip(subset[columns].to_dict("records"), subset.geometry, strict=True):
-            spec = event_spec({k: (None if _missing(v) else v) for k, v in raw.items()}, geometry, radius_of)
+            spec = event_spec({k: (None if is_missing(v) else v) for k, v in raw.items()}, geometry, radius_of)
             if spec is not None:
                 features.append(spec)
         if features:

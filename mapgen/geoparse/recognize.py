@@ -110,17 +110,19 @@ def _unsupported(doc: Any, offset: int, gazetteer: OfflineGazetteer) -> list[Men
     return _longest_names(doc, starts, run_end, offset, gazetteer, "nearby", lambda *_: True)
 
 
+def _blocked(name: str) -> bool:
+    key = normalize(name)
+    return key in NOT_PLACE_PHRASES or key in NOT_PLACES
+
+
 def _known(gazetteer: OfflineGazetteer, name: str) -> list[Any]:
-    if normalize(name) in NOT_PLACE_PHRASES or normalize(name) in NOT_PLACES:
-        return []
-    return [p for p in gazetteer.candidates(name) if not p.alternate] or gazetteer.candidates(name)
+    """Places called ``name``: by their main name, or else by an alternate one."""
+    return _main(gazetteer, name) or ([] if _blocked(name) else gazetteer.candidates(name))
 
 
 def _main(gazetteer: OfflineGazetteer, name: str) -> list[Any]:
     """Places whose main name (not a historic or foreign one) is ``name``."""
-    if normalize(name) in NOT_PLACE_PHRASES or normalize(name) in NOT_PLACES:
-        return []
-    return [p for p in gazetteer.candidates(name) if not p.alternate]
+    return [] if _blocked(name) else [p for p in gazetteer.candidates(name) if not p.alternate]
 
 
 def _acronym(name: str) -> bool:

@@ -4,6 +4,7 @@ The pipeline, each stage usable alone::
 
     events = mapgen.read_events("events.csv")        # read (geocoding names offline)
     places = mapgen.geoparse("Jets bombed Kareli.")  # geoparse free text
+    events = mapgen.extract_events(text, published="2008-08-08")  # extract events from an article
     m = mapgen.build_map(events, title="...")        # render
     mapgen.save_map(m, "output/map.html")            # one self-contained page
 
@@ -25,8 +26,8 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 __all__ = [
     "CATEGORIES", "COLUMNS", "GeocoderError", "InputError", "MapgenError", "OutputError", "Place",
-    "Toponym", "UnknownFormatError", "__version__", "build_map", "geocode", "geoparse", "load_gazetteer",
-    "read_events", "render_html", "save_map", "unplaced", "write_events",
+    "Toponym", "UnknownFormatError", "__version__", "build_map", "extract_articles", "extract_events", "geocode", "geoparse", "load_gazetteer",
+    "merge_events", "read_events", "render_html", "save_map", "unplaced", "write_events",
 ]
 
 _LAZY = {
@@ -34,10 +35,12 @@ _LAZY = {
     "build_map": "mapgen.render", "save_map": "mapgen.render", "render_html": "mapgen.render",
     "geocode": "mapgen.geocode", "Place": "mapgen.geocode", "load_gazetteer": "mapgen.geocode",
     "geoparse": "mapgen.geoparse", "Toponym": "mapgen.geoparse",
+    "extract_events": "mapgen.extract", "extract_articles": "mapgen.extract", "merge_events": "mapgen.extract",
     "CATEGORIES": "mapgen.schema", "COLUMNS": "mapgen.schema",
 }
 
 if TYPE_CHECKING:
+    from mapgen.extract import extract_articles, extract_events, merge_events
     from mapgen.geocode import Place, geocode, load_gazetteer
     from mapgen.geoparse import Toponym, geoparse
     from mapgen.io import read_events, unplaced, write_events

@@ -47,6 +47,9 @@ def _geocoder(name: str, gazetteers: tuple[Path, ...]) -> Any:
     return name
 
 
+PUBLISHED = click.option("--published", metavar="DATE",
+                         help="The articles' date (YYYY-MM-DD), for 'yesterday', 'on Tuesday' and dates without a "
+                              "year [default: each article's front matter, dateline or file name].")
 GAZETTEER = click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(path_type=Path),
                          help="User gazetteer (CSV or GeoJSON: name, latitude, longitude, aliases); "
                               "its entries extend and override the built-in ones. Repeatable.")
@@ -70,11 +73,13 @@ def cli() -> None:
 @click.option("--geocoder", default="offline", show_default=True,
               help="Geocoder for rows that give place names without coordinates: offline, or a geopy "
                    "service such as nominatim (online, opt-in).")
+@PUBLISHED
 @GAZETTEER
 @_errors
 def build(inputs: tuple[Path, ...], output: Path | None, title: str | None, subtitle: str | None,
-          tiles: str, cdn: bool, geocoder: str, gazetteers: tuple[Path, ...]) -> None:
-    """Map events tables (our CSV/GeoJSON/JSON Lines, or ACLED CSV exports) to one HTML page.
+          tiles: str, cdn: bool, geocoder: str, published: str | None, gazetteers: tuple[Path, ...]) -> None:
+    """Map events to one HTML page: events tables (our CSV/GeoJSON/JSON Lines, ACLED CSV exports)
+    and news articles (.txt, .md, .html, or folders of them), whose events are extracted first.
 
     Rows that name a place without coordinates are geocoded offline; what cannot be
     placed is reported here and listed on the map.
@@ -82,7 +87,12 @@ def build(inputs: tuple[Path, ...], output: Path | None, title: str | None, subt
     from mapgen.io import read_events, unplaced
     from mapgen.render import build_map, save_map
 
-    events = read_events(list(inputs), geocoder=_geocoder(geocoder, gazetteers))
+    articles, tables = _split_inputs(inputs)
+    service = _geocoder(geocoder, gazetteers)
+    frames = [read_events(tables, geocoder=service)] if tables else []
+    if articles:
+        frames.append(_extract(articles, published, gazetteers))
+    events = frames[0] if len(frames) == 1 else _concat(frames)
     output = output or Path("output") / f"{inputs[0].stem}.html"
     title = title or inputs[0].stem.replace("-", " ").replace("_", " ").strip().capitalize()
     missing = unplaced(events)
@@ -123,6 +133,66 @@ def geocode(names: tuple[str, ...], country: str | None, near: str | None, geoco
                        f"{place.feature}")
     if failed:
         sys.exit(1)
+
+
+def _split_inputs(inputs: tuple[Path, ...]) -> tuple[list[Path], list[Path]]:
+    """(articles, tables): .txt/.md/.html files and folders are articles, the rest tables."""
+    from mapgen.io.articles import ARTICLE_SUFFIXES
+
+    articles = [p for p in inputs if p.is_dir() or p.suffix.lower() in ARTICLE_SUFFIXES]
+    return articles, [p for p in inputs if p not in articles]
+
+
+def _extract(articles: list[Path], published: str | None, gazetteers: tuple[Path, ...]) -> Any:
+    """Events of the articles, saying which ones had no date."""
+    from mapgen.extract import extract_articles
+
+    gazetteer = _geocoder("offline", gazetteers) if gazetteers else None
+    events = extract_articles(articles, published=published, gazetteer=gazetteer)
+    for warning in events.attrs.get("warnings", []):
+        click.echo(f"mapgen: {warning}", err=True)
+    return events
+
+
+def _concat(frames: list[Any]) -> Any:
+    import pandas as pd
+
+    from mapgen.schema import conform
+
+    unplaced = [u for f in frames for u in f.attrs.get("unplaced", [])]
+    events = conform(pd.concat(frames, ignore_index=True))
+    events.attrs["unplaced"] = unplaced
+    return events
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Events table to write: .csv, .geojson or .jsonl [default: CSV on standard output].")
+@PUBLISHED
+@GAZETTEER
+@_errors
+def extract(inputs: tuple[Path, ...], output: Path | None, published: str | None,
+            gazetteers: tuple[Path, ...]) -> None:
+    """Extract dated, sourced, placed events from articles (.txt, .md, .html files or folders).
+
+    The same event reported by several articles becomes one row listing every source.
+    Review the table (fix a place, delete a row), then map it with ``mapgen build``.
+    """
+    from mapgen.io import WRITE_FORMATS, write_events
+
+    if output is not None and output.suffix.lower() not in WRITE_FORMATS:
+        raise click.UsageError(f"{output}: use a .csv, .geojson or .jsonl file")
+    events = _extract(list(inputs), published, gazetteers)
+    placed = int(events.geometry.notna().sum())
+    click.echo(f"mapgen: extracted {len(events)} events ({placed} placed)", err=True)
+    if output is None:
+        from mapgen.schema import COLUMNS
+
+        click.echo(events[[c for c in COLUMNS if c != "geometry"]].to_csv(index=False, lineterminator="\n"), nl=False)
+        return
+    write_events(events, output)
+    click.echo(str(output))
 
 
 MENTION_COLUMNS = ("source", "start", "end", "text", "name", "latitude", "longitude", "geonameid",

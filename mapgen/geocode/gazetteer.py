@@ -57,6 +57,7 @@ class OfflineGazetteer(Geocoder):
                    for name in ("keys", "alternate", "postings", "records", "loose_keys", "loose_alternate",
                                 "loose_postings")}
         self._memo: dict[str, list[Place]] = {}
+        self._towns: dict[int, dict[str, np.ndarray]] = {}
         self._user: dict[str, list[Place]] = {}
         self._names = (self.index_dir / "names.bin").read_bytes()
         meta: dict[str, Any] = json.loads((self.index_dir / "meta.json").read_text())
@@ -148,6 +149,35 @@ class OfflineGazetteer(Geocoder):
             name = self._name(int(row))
             out.setdefault(normalize(name), name)
         return out
+
+    def nearest_town(self, country_code: str, latitude: float, longitude: float, *,
+                     min_population: int = 50_000) -> Place | None:
+        """The town of at least ``min_population`` in ``country_code`` nearest to a point.
+
+        "Evacuated to Russia" in a story about South Ossetia points at the part of Russia
+        near the story, not at Russia's centre in Siberia.
+        """
+        records = self._a["records"]
+        rows = self._towns_by_country(min_population).get(country_code.upper())
+        if rows is None or len(rows) == 0:
+            return None
+        lat = np.radians(records["lat"][rows])
+        lon = np.radians(records["lon"][rows])
+        lat0, lon0 = math.radians(latitude), math.radians(longitude)
+        h = np.sin((lat - lat0) / 2) ** 2 + np.cos(lat) * math.cos(lat0) * np.sin((lon - lon0) / 2) ** 2
+        best = int(rows[int(np.argmin(h))])
+        return self._places(np.array([best]), [0])[0]
+
+    def _towns_by_country(self, min_population: int) -> dict[str, np.ndarray]:
+        cached = self._towns.get(min_population)
+        if cached is not None:
+            return cached
+        records = self._a["records"]
+        towns = np.flatnonzero((records["feature"] == self._features.index("city"))
+                               & (records["population"] >= min_population))
+        codes = records["cc"][towns]
+        self._towns[min_population] = {str(code): towns[codes == code] for code in np.unique(codes)}
+        return self._towns[min_population]
 
     def _name(self, row: int) -> str:
         record = self._a["records"][row]

@@ -27,6 +27,9 @@ class Article:
     source: str
     title: str | None = None
     meta: dict[str, str] = field(default_factory=dict)  # front matter or HTML <meta> (e.g. date)
+    #: Characters of the file before ``text`` (front matter), so offsets can point into the file;
+    #: None for HTML, whose text is not a slice of the file.
+    offset: int | None = 0
 
 
 def read_article(path: str | Path) -> Article:
@@ -60,16 +63,18 @@ def read_article(path: str | Path) -> Article:
         parser = _TextOfHtml()
         parser.feed(raw)
         parser.close()
-        return Article(parser.text(), str(source), parser.title, parser.meta)
+        return Article(parser.text(), str(source), parser.title, parser.meta, offset=None)
     meta: dict[str, str] = {}
+    offset = 0
     if match := _FRONT_MATTER.match(raw):
+        offset = match.end()
         for line in match[1].splitlines():
             key, sep, value = line.partition(":")
             if sep and key.strip():
                 meta[key.strip().lower()] = value.strip().strip("\"'")
         raw = raw[match.end():]
     title = meta.get("title") or next((line.lstrip("# ").strip() for line in raw.splitlines() if line.strip()), None)
-    return Article(raw, str(source), title, meta)
+    return Article(raw, str(source), title, meta, offset=offset)
 
 
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header",

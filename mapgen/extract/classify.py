@@ -1,0 +1,180 @@
+"""What kind of event a sentence reports, in ACLED's vocabulary.
+
+The rules follow the order in which the ACLED codebook decides between types: a
+demonstration is a protest unless it turns violent (a riot); explosive weapons used
+from a distance make "Explosions/Remote violence" unless both sides fight (a battle);
+armed violence against unarmed people is "Violence against civilians"; the rest of
+what matters is a "Strategic development".
+
+>>> classify("Three jets dropped bombs near Kareli.").sub_event_type
+'Air/drone strike'
+>>> classify("Thousands of refugees are leaving the region.").category
+'displacement'
+>>> classify("The weather was fine.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mapgen.extract import lexicon as lx
+from mapgen.schema import ACLED_SUB_EVENT_CATEGORY
+
+#: ACLED event_type of each sub-event type.
+EVENT_TYPE = {
+    "Air/drone strike": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Armed clash": "Battles",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Sexual violence": "Violence against civilians",
+    "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """The type of event a sentence reports, and how strongly its words say so."""
+
+    category: str
+    event_type: str
+    sub_event_type: str
+    strength: float  # 0..1: explicit cue words (1) down to a guess from casualty words alone
+    trigger: tuple[int, int]  # span of the word that decided it (offsets into the sentence)
+
+
+def _first(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
+    match = pattern.search(text)
+    return match.span() if match else None
+
+
+def classify(sentence: str) -> Kind | None:
+    """The event the sentence reports, or None when it reports none."""
+    found = _decide(sentence)
+    if found is None:
+        return None
+    sub, strength, span, category = found
+    return Kind(category or ACLED_SUB_EVENT_CATEGORY.get(sub, "other"), EVENT_TYPE[sub], sub, strength, span)
+
+
+def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
+    """(sub-event type, strength, trigger span, category or None for the sub-type's own)."""
+    protest = _first(lx.PROTEST, s)
+    riot = _first(lx.RIOT, s)
+    mob = _first(lx.MOB, s)
+    if protest or riot or mob:
+        if mob and (riot or _first(lx.ATTACK, s)):
+            return "Mob violence", 0.9, mob, None
+        if riot:
+            return "Violent demonstration", 0.9, riot, None
+        if protest:
+            if _first(lx.EXCESSIVE, s):
+                return "Excessive force against protesters", 0.85, protest, None
+            if _first(lx.INTERVENTION, s):
+                return "Protest with intervention", 0.85, protest, None
+            return "Peaceful protest", 0.9, protest, None
+    suicide = _first(lx.SUICIDE, s)
+    if suicide:
+        return "Suicide bomb", 0.95, suicide, None
+    chemical = _first(lx.CHEMICAL, s)
+    if chemical:
+        return "Chemical weapon", 0.9, chemical, None
+    clash = _first(lx.CLASH, s)
+    air = _first(lx.AIR_STRIKE, s) or (_first(lx.AIR_ATTACK, s) if _first(lx.AIR_PLATFORM, s) else None)
+    shelling = _first(lx.SHELLING, s)
+    shot_down = clash and re.search(r"shot down|downed", s[clash[0]:clash[1]], re.I)
+    if air and not shot_down and not (clash and _first(lx.DISRUPTED, s)):
+        return "Air/drone strike", 0.95, air, None
+    if clash and not shot_down:
+        if _first(lx.GOV_REGAINS, s):
+            return "Government regains territory", 0.8, _first(lx.GOV_REGAINS, s) or clash, None
+        if _first(lx.NSA_OVERTAKES, s):
+            return "Non-state actor overtakes territory", 0.75, _first(lx.NSA_OVERTAKES, s) or clash, None
+        return "Armed clash", 0.9, clash, None
+    if shelling:
+        return "Shelling/artillery/missile attack", 0.9, shelling, None
+    grenade = _first(lx.GRENADE, s)
+    if grenade:
+        return "Grenade", 0.9, grenade, None
+    disrupted = _first(lx.DISRUPTED, s)
+    if disrupted and not shot_down:
+        return "Disrupted weapons use", 0.8, disrupted, None
+    explosive = _first(lx.REMOTE_EXPLOSIVE, s)
+    if explosive:
+        return "Remote explosive/landmine/IED", 0.85, explosive, None
+    if shot_down:
+        return "Armed clash", 0.7, clash, None
+    sexual = _first(lx.SEXUAL, s)
+    if sexual:
+        return "Sexual violence", 0.9, sexual, None
+    abduction = _first(lx.ABDUCTION, s)
+    if abduction:
+        return "Abduction/forced disappearance", 0.9, abduction, None
+    regains = _first(lx.GOV_REGAINS, s)
+    if regains:
+        return "Government regains territory", 0.7, regains, None
+    attack = _first(lx.ATTACK, s)
+    if attack:
+        armed = _first(lx.ARMED, s[attack[1]:])
+        civilians = _first(lx.CIVILIANS, s[attack[1]:]) or _first(lx.CIVILIANS, s[:attack[0]])
+        looting = _first(lx.LOOTING, s)
+        if looting and not _first(lx.CASUALTIES, s):
+            return "Looting/property destruction", 0.75, looting, None
+        if civilians and not (armed and armed[0] < civilians[0]):
+            return "Attack", 0.85, attack, None
+        return "Armed clash", 0.75, attack, None
+    overtakes = _first(lx.NSA_OVERTAKES, s)
+    if overtakes:
+        return "Non-state actor overtakes territory", 0.7, overtakes, None
+    looting = _first(lx.LOOTING, s)
+    if looting:
+        return "Looting/property destruction", 0.8, looting, None
+    displacement = _first(lx.DISPLACEMENT, s)
+    movement = _first(lx.MOVEMENT, s)
+    casualties = _first(lx.CASUALTIES, s)
+    if displacement and not (movement and movement[0] < displacement[0] and not casualties):
+        return "Other", 0.85, displacement, "displacement"
+    arrest = _first(lx.ARREST, s)
+    if arrest:
+        return "Arrests", 0.8, arrest, "political"
+    agreement = _first(lx.AGREEMENT, s)
+    if agreement:
+        return "Agreement", 0.8, agreement, "political"
+    base = _first(lx.BASE, s)
+    if base:
+        return "Headquarters or base established", 0.8, base, "troop_movement"
+    transfer = _first(lx.TRANSFER, s)
+    if transfer:
+        return "Non-violent transfer of territory", 0.7, transfer, "troop_movement"
+    political = _first(lx.POLITICAL, s)
+    if movement and not (political and re.match(r"mobili", s[political[0]:political[1]], re.I)):
+        return "Change to group/activity", 0.75, movement, "troop_movement"
+    if political:
+        return "Other", 0.65, political, "political"
+    if casualties:
+        civilians = _first(lx.CIVILIANS, s)
+        armed = _first(lx.ARMED, s)
+        if civilians and not armed:
+            return "Attack", 0.55, casualties, None
+        return "Armed clash", 0.55, casualties, None
+    return None

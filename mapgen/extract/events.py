@@ -1,0 +1,332 @@
+"""From a news text to events: one row per event, in the event schema.
+
+Each sentence that reports an event (:mod:`mapgen.extract.classify`) becomes a draft
+event; its places come from geoparsing the whole text, its date and counts from the
+sentence, its sources from the words around it. A sentence that only adds detail
+("seven people were injured by the first bombing") joins the event before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from mapgen.errors import InputError
+from mapgen.extract import lexicon as lx
+from mapgen.extract.classify import Kind, classify
+from mapgen.extract.roles import actors, claims, denials
+from mapgen.extract.sentences import Sentence, split_sentences
+from mapgen.geocode.place import PRECISION_BY_FEATURE
+from mapgen.schema import FLOW_CATEGORIES, event_id_for
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from mapgen.extract.dates import DateMention
+    from mapgen.geocode.gazetteer import OfflineGazetteer
+    from mapgen.geoparse import Toponym
+
+#: Longest text extract_events accepts (characters), as for geoparse.
+MAX_CHARS = 5_000_000
+#: Confidence lost by an event whose place is borrowed from the sentences around it.
+INHERITED_PLACE = 0.7
+#: Confidence kept by an event told as a possibility ("could", "threatened to").
+HYPOTHETICAL = 0.6
+#: Population of the town that stands for a country's part near the story (see nearest_town).
+COUNTRY_PART_POPULATION = 50_000
+_QUOTED = re.compile(r"[\"“](?P<q>[^\"“”]{12,})[\"”]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(slots=True)
+class _Draft:
+    kind: Kind
+    sentence: Sentence
+    start: int  # quote span in the text
+    end: int
+    location: Toponym | None = None
+    origin: Toponym | None = None
+    destination: Toponym | None = None
+    inherited: bool = False
+    near: bool = False
+    when: DateMention | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    vague: dict[str, str] = field(default_factory=dict)
+    actor1: str | None = None
+    actor2: str | None = None
+    claimed_by: list[str] = field(default_factory=list)
+    denied_by: list[str] = field(default_factory=list)
+    confidence: float = 1.0
+
+
+def extract_events(text: str, *, published: str | date | None = None, source: str | None = None,
+                   gazetteer: OfflineGazetteer | None = None) -> gpd.GeoDataFrame:
+    """Events reported in ``text``, one row each, in the event schema (EPSG:4326).
+
+    ``published`` (the article's date) resolves "yesterday", "on Tuesday" and dates
+    without a year; events whose sentence gives no date take it. ``source`` names the
+    document; each row's ``source`` adds the character span of its quote
+    (``article.txt#char=120,245``, RFC 5147), so every row leads back to its words.
+    An empty frame, not an error, when the text reports no event.
+
+    >>> events = extract_events("Russian jets bombed Gori on Friday.", published="2008-08-09")
+    >>> events[["category", "sub_event_type", "location", "event_date"]].values.tolist()
+    [['strike', 'Air/drone strike', 'Gori', '2008-08-08']]
+    """
+    from mapgen.extract.dates import parse_published
+    from mapgen.geoparse import geoparse
+    from mapgen.schema import conform, empty_events
+
+    if not isinstance(text, str):
+        raise InputError(f"extract_events needs text (str), not {type(text).__name__}")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"text of {len(text):,} characters is over the {MAX_CHARS:,} limit; split it")
+    if "\x00" in text:
+        raise InputError("text contains NUL bytes: binary data, not text")
+    day = parse_published(published)
+    if not text.strip():
+        return empty_events()
+    from mapgen.geocode.gazetteer import OfflineGazetteer
+
+    gaz = gazetteer or OfflineGazetteer.default()
+    toponyms = [t for t in geoparse(text, gazetteer=gaz) if t.feature != "demonym"]
+    drafts = _drafts(text, toponyms, day)
+    if not drafts:
+        return empty_events()
+    focus = _focus(toponyms)  # computed twice (cheap): _drafts borrows it for places, _row for countries
+    rows = [_row(text, d, day, source, gaz, focus) for d in drafts]
+    import pandas as pd
+
+    return conform(pd.DataFrame(rows))
+
+
+def _drafts(text: str, toponyms: list[Toponym], day: date | None) -> list[_Draft]:
+    from mapgen.extract.counts import find_counts
+    from mapgen.extract.dates import find_dates
+
+    drafts: list[_Draft] = []
+    focus = _focus(toponyms)
+    index = 0
+    for sentence in split_sentences(text):
+        words = text[sentence.start:sentence.end]
+        mine = []
+        while index < len(toponyms) and toponyms[index].start < sentence.start:
+            index += 1
+        probe = index
+        while probe < len(toponyms) and toponyms[probe].end <= sentence.end:
+            mine.append(toponyms[probe])
+            probe += 1
+        masked = _mask_quotes(words)
+        kind = classify(masked)
+        refuted = denials(words)
+        if kind is None or lx.NEGATED.search(masked):
+            if refuted:
+                _deny(drafts, sentence, [c.who for c in refuted])
+            continue
+        sources = claims(words)
+        skip = [(c.start, c.end) for c in sources + refuted]
+        draft = _Draft(kind, sentence, sentence.start, sentence.end)
+        _place(draft, words, sentence.start, mine, skip)
+        draft.when = next((d for d in find_dates(words, day) if d.date is not None or d.time), None)
+        counts = find_counts(words)
+        draft.counts = {k: v for k in ("fatalities", "injured", "displaced", "people")
+                        if (v := getattr(counts, k)) is not None}
+        draft.vague = dict(counts.vague)
+        draft.actor1, draft.actor2 = actors(words, kind.trigger[0], skip=skip)
+        draft.claimed_by = [c.who for c in sources if c.who != draft.actor1]
+        if kind.category == "political" and sources and draft.actor1 is None:
+            draft.actor1, draft.claimed_by = sources[0].who, []
+        draft.denied_by = [c.who for c in refuted]
+        hypothetical = lx.HYPOTHETICAL.search(masked, 0, kind.trigger[1] + 1)
+        draft.confidence = kind.strength * (HYPOTHETICAL if hypothetical else 1.0)
+        previous = drafts[-1] if drafts and drafts[-1].sentence.paragraph == sentence.paragraph else None
+        if draft.location is None and draft.origin is None and draft.destination is None:
+            if previous and _continues(previous, draft):
+                _join(previous, draft)
+                continue
+            if not (draft.counts or draft.actor1 or (draft.when and draft.when.date and not draft.when.relative)):
+                continue  # "days of heavy fighting in the region": nothing to place or date
+            borrowed = previous.location if previous else None
+            draft.location = borrowed or focus
+            draft.inherited = True
+            draft.confidence *= INHERITED_PLACE
+        drafts.append(draft)
+    return drafts
+
+
+def _mask_quotes(words: str) -> str:
+    """The sentence with long quoted speech blanked out (same length): opinions are not events."""
+    return _QUOTED.sub(lambda m: m[0][0] + " " * len(m["q"]) + m[0][-1], words)
+
+
+def _place(draft: _Draft, words: str, offset: int, mine: list[Toponym], skip: list[tuple[int, int]]) -> None:
+    """Choose the event's location, or its origin and destination, among the sentence's places."""
+    scored: list[tuple[float, Toponym, bool]] = []
+    flow = draft.kind.category in FLOW_CATEGORIES
+    previous: Toponym | None = None
+    for toponym in mine:
+        start, end = toponym.start - offset, toponym.end - offset
+        before, after = words[max(0, start - 60):start], words[end:end + 40]
+        score = 1.0 + 0.3 * toponym.score
+        if toponym.latitude is None:
+            score -= 0.5
+        score += {"city": 0.5, "landmark": 0.5, "tunnel": 0.5, "admin2": 0.3, "region": 0.2, "admin1": 0.1}.get(
+            toponym.feature or "", 0.0)
+        if lx.LOCATIVE.search(before):
+            score += 1.0
+        if lx.ACTOR_AFTER.match(after) or lx.ACTOR_BEFORE.search(before):
+            score -= 2.0
+        if any(s <= start < e for s, e in skip):
+            score -= 2.5
+        if previous is not None and _contains(words, previous, toponym, offset):
+            score -= 3.0  # "Bar-Sanguun (Kismaayo, Lower Juba)", "Gori, Georgia": the container
+        if re.match(r"^['’]s\s+\S", after) and any(t.start > toponym.end for t in mine):
+            score -= 2.0  # "Russia's North Ossetia"
+        near = bool(lx.NEAR.search(before))
+        if flow and draft.origin is None and lx.ORIGIN_CUE.search(before) and score > 0:
+            draft.origin = toponym
+        elif flow and draft.destination is None and lx.DESTINATION_CUE.search(before) and score > 0 \
+                and draft.origin is not toponym:
+            draft.destination = toponym
+        scored.append((score, toponym, near))
+        previous = toponym
+    if flow and (draft.origin or draft.destination):
+        if draft.origin is None or draft.destination is None:
+            used = draft.origin or draft.destination
+            others = [t for s, t, _ in sorted(scored, key=lambda x: -x[0]) if t is not used]
+            if draft.destination is not None and others and draft.kind.category == "displacement":
+                draft.origin = others[0]  # "the government of South Ossetia will evacuate children to Russia"
+            else:
+                draft.location = used
+        return
+    if not scored:
+        return
+    best = max(scored, key=lambda x: x[0])
+    draft.location, draft.near = best[1], best[2]
+
+
+def _contains(words: str, first: Toponym, second: Toponym, offset: int) -> bool:
+    """Whether ``second`` names the region ``first`` lies in ("X (Y, Z)", "X, Y", "X in Y")."""
+    between = words[first.end - offset:second.start - offset]
+    if not re.fullmatch(r"\s*(?:,|\(|,\s*\w+\s*\(|\(\s*[^()]*,)?\s*(?:[\w'’ -]+,\s*)?", between):
+        return False
+    return (second.feature or "") in {"country", "admin1", "admin2", "region"} or "(" in between
+
+
+def _continues(previous: _Draft, draft: _Draft) -> bool:
+    """Whether a sentence without a place of its own adds to the event before it."""
+    if previous.kind.category != draft.kind.category and not (
+            draft.kind.sub_event_type == "Armed clash" and draft.kind.strength < 0.6):
+        return False
+    if draft.when and previous.when and draft.when.date and previous.when.date:
+        return draft.when.date == previous.when.date
+    return True
+
+
+def _join(previous: _Draft, draft: _Draft) -> None:
+    previous.end = draft.end
+    for key, value in draft.counts.items():
+        previous.counts[key] = max(previous.counts.get(key, 0), value)
+    for key, value in draft.vague.items():
+        previous.vague.setdefault(key, value)
+    previous.actor1 = previous.actor1 or draft.actor1
+    previous.actor2 = previous.actor2 or draft.actor2
+    previous.claimed_by += [c for c in draft.claimed_by if c not in previous.claimed_by]
+    previous.denied_by += [c for c in draft.denied_by if c not in previous.denied_by]
+    if previous.when is None:
+        previous.when = draft.when
+
+
+def _deny(drafts: list[_Draft], sentence: Sentence, who: list[str]) -> None:
+    """A denial in a sentence of its own refutes the claimed events of its paragraph (or the last one)."""
+    same = [d for d in drafts if d.sentence.paragraph == sentence.paragraph]
+    targets = [d for d in same if d.claimed_by] or same[-1:]
+    for draft in targets:
+        draft.denied_by += [w for w in who if w not in draft.denied_by]
+
+
+def _focus(toponyms: list[Toponym]) -> Toponym | None:
+    """The place the text is most about: named most often (countries count for less)."""
+    weight: Counter[tuple[str | None, int | None]] = Counter()
+    first: dict[tuple[str | None, int | None], Toponym] = {}
+    for t in toponyms:
+        if t.latitude is None:
+            continue
+        key = (t.name, t.geonameid)
+        weight[key] += 0.3 if t.feature in {"country", "continent"} else 1.0
+        first.setdefault(key, t)
+    if not weight:
+        return None
+    return first[max(weight, key=lambda k: (weight[k], -first[k].start))]
+
+
+def _row(text: str, d: _Draft, day: date | None, source: str | None, gaz: OfflineGazetteer,
+         focus: Toponym | None) -> dict[str, Any]:
+    anchor = d.location or d.origin or d.destination
+    row: dict[str, Any] = {
+        "category": d.kind.category, "event_type": d.kind.event_type, "sub_event_type": d.kind.sub_event_type,
+        "actor1": d.actor1, "actor2": d.actor2,
+        "claimed_by": "; ".join(d.claimed_by) or None, "denied_by": "; ".join(d.denied_by) or None,
+        "disputed": bool(d.denied_by), "quote": text[d.start:d.end],
+        "source": f"{source or ''}#char={d.start},{d.end}", "confidence": round(d.confidence, 3),
+    }
+    row.update(_when(d, day))
+    for key, value in d.counts.items():
+        row[key] = value
+    for role, toponym in (("origin", d.origin), ("destination", d.destination)):
+        if toponym is not None:
+            lat, lon = _point(toponym, gaz, focus, d.origin if role == "destination" else d.destination)
+            row[role], row[f"{role}_latitude"], row[f"{role}_longitude"] = _label(toponym), lat, lon
+    place = d.location or (d.destination if d.origin is None else None)
+    if place is None and d.origin is not None and d.destination is not None:
+        place = d.destination  # a flow is listed under where it goes
+    if place is not None:
+        lat, lon = _point(place, gaz, focus, None)
+        row["location"], row["latitude"], row["longitude"] = _label(place), lat, lon
+        precision = PRECISION_BY_FEATURE.get(place.feature or "", 2)
+        row["geo_precision"] = max(precision, 2) if d.near else precision
+        row["country"] = gaz.countries.get(place.country_code or "") if place.country_code else None
+        row["admin1"] = place.admin1
+    elif anchor is not None:
+        row["location"] = _label(anchor)
+    row["event_id"] = event_id_for(row)
+    return row
+
+
+def _label(toponym: Toponym) -> str:
+    """The place as the text names it, without a possessive ("Russia's" -> "Russia")."""
+    return _POSSESSIVE.sub("", toponym.text) if toponym.text.endswith(("'s", "’s", "'", "’")) else toponym.text
+
+
+def _point(toponym: Toponym, gaz: OfflineGazetteer, focus: Toponym | None,
+           other: Toponym | None) -> tuple[float | None, float | None]:
+    """Where to draw a place: a country named in a story about somewhere else at its part near the story."""
+    if toponym.latitude is None or toponym.longitude is None:
+        return None, None
+    anchor = other if other is not None and other.latitude is not None else focus
+    if (toponym.feature == "country" and toponym.country_code and anchor is not None and anchor.latitude is not None
+            and anchor.longitude is not None and anchor.country_code != toponym.country_code):
+        town = gaz.nearest_town(toponym.country_code, anchor.latitude, anchor.longitude,
+                                min_population=COUNTRY_PART_POPULATION)
+        if town is not None:
+            return town.latitude, town.longitude
+    return toponym.latitude, toponym.longitude
+
+
+def _when(d: _Draft, day: date | None) -> dict[str, Any]:
+    """event_date, time and time_precision: the sentence's own date, else the article's."""
+    mention = d.when
+    out: dict[str, Any] = {}
+    if mention is not None and mention.date is not None:
+        out["event_date"] = mention.date.isoformat()
+        out["time_precision"] = mention.precision or "day"
+    elif day is not None:
+        out["event_date"] = day.isoformat()
+        out["time_precision"] = "day"
+    if mention is not None and mention.time and "event_date" in out:
+        out["time"] = mention.time
+        out["time_precision"] = mention.time_precision or "hour"
+    return out

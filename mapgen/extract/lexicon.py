@@ -1,0 +1,185 @@
+"""Word lists and patterns for event extraction, kept apart from the logic that uses them.
+
+Cues follow the ACLED codebook's definitions of its event types: who did what to whom
+with which weapon. Patterns are matched case-insensitively against one sentence unless
+named ``*_CASED``.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of the alternatives as whole words."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
+
+
+# --- Weapons and attacks ---------------------------------------------------------------------
+#: Aircraft and drones (platforms of air strikes).
+AIR_PLATFORM = _words(
+    r"(?:war|fighter |military |attack )?planes?", r"(?:fighter )?jets?", r"aircraft", r"helicopters?",
+    r"(?:helicopter )?gunships?", r"bombers?", r"uavs?", r"(?:armed |attack |kamikaze |combat )?drones?",
+    r"quadcopters?", r"sorties?", r"flights?", r"(?:su|mig|tu|f|mi|ka)-\d+\w*", r"shaheds?", r"air force", r"aviation",
+    r"air ?forces?")
+#: Attack verbs that turn a platform into an air strike ("jets bombed").
+AIR_ATTACK = _words(
+    r"bomb(?:s|ed|ing)?", r"dropp(?:ed|ing) (?:\w+ )?bombs?", r"strik(?:e|es|ing)", r"struck", r"hit",
+    r"target(?:ed|ing|s)?", r"raid(?:s|ed)?", r"fired", r"attack(?:s|ed|ing)?", r"shell(?:s|ed|ing)?",
+    r"pounded", r"rocketed", r"launched (?:\w+ )?(?:missiles?|rockets?)", r"bombard(?:ed|ing|ment)?")
+#: Names of air strikes that need no platform.
+AIR_STRIKE = _words(
+    r"air ?strikes?", r"air[- ]raids?", r"air attacks?", r"aerial (?:bombardments?|attacks?|bombings?|strikes?)",
+    r"drone (?:strikes?|attacks?)", r"airstrikes?", r"air-strikes?", r"bombing raids?", r"carpet bombing",
+    r"barrel bombs?", r"dropp(?:ed|ing) (?:\w+ ){0,2}bombs?")
+SHELLING = _words(
+    r"shell(?:s|ed|ing)?", r"artillery", r"mortars?", r"rockets?", r"missiles?", r"howitzers?", r"mlrs",
+    r"grads?", r"katyushas?", r"tank fire", r"bombard(?:ed|ment|ments|ing)?", r"barrages?", r"projectiles?",
+    r"\d+ ?mm", r"cannon fire", r"heavy weapons", r"rocket launchers?", r"multiple rocket", r"ballistic",
+    r"cruise missiles?", r"under (?:heavy )?fire")
+REMOTE_EXPLOSIVE = _words(
+    r"ieds?", r"improvised explosive(?: devices?)?", r"roadside bombs?", r"land ?mines?", r"mines?",
+    r"explosive devices?", r"car bombs?", r"vbieds?", r"booby[- ]traps?(?:ped)?", r"bombs? (?:exploded|went off)",
+    r"explosions?", r"blasts?", r"detonat(?:ed|ion|ing)", r"exploded", r"explosives?", r"sticky bombs?",
+    r"magnetic bombs?", r"bomb attacks?", r"bombings?")
+GRENADE = _words(r"grenades?", r"hand grenades?", r"rpgs?", r"rocket[- ]propelled grenades?")
+SUICIDE = _words(r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|vests?|car bombs?|blasts?)",
+                 r"blew (?:himself|herself|themselves) up")
+CHEMICAL = _words(r"chemical (?:weapons?|attacks?|agents?)", r"chlorine", r"sarin", r"mustard gas", r"nerve agents?")
+
+CLASH = _words(
+    r"clash(?:es|ed|ing)?", r"fighting", r"fought", r"battles?", r"battled", r"firefights?", r"gun ?fights?",
+    r"gun ?battles?", r"exchang(?:ed|es|e|ing) (?:of )?(?:heavy )?(?:fire|gunfire|artillery|shots|shelling)",
+    r"exchanges? of (?:heavy )?(?:fire|gunfire)", r"skirmish(?:es|ed)?", r"ambush(?:ed|es|ing)?", r"offensives?",
+    r"counter-?offensives?", r"counter-?attack(?:s|ed)?", r"combat", r"engaged", r"heavy gunfire", r"assault(?:s|ed)?",
+    r"crossfire", r"hostilities", r"shootouts?", r"shoot-outs?", r"armed confrontations?", r"confrontations?",
+    r"shot down", r"downed")
+ATTACK = _words(
+    r"attack(?:s|ed|ing)?", r"raid(?:s|ed|ing)?", r"stormed", r"opened fire", r"fired (?:at|on|upon)",
+    r"shot(?: dead)?", r"shooting", r"gunned down", r"gunmen", r"kill(?:s|ed|ing)?", r"murder(?:s|ed|ing)?",
+    r"execut(?:ed|ion|ions)", r"assassinat(?:ed|ion)", r"behead(?:ed|ing)", r"massacre[ds]?", r"tortur(?:ed|e)",
+    r"beat(?:en|ing)?", r"stabb(?:ed|ing)", r"hacked", r"burn(?:ed|t) alive", r"targeted", r"assaulted",
+    r"abducted", r"injur(?:ed|ing)", r"wound(?:ed|ing)", r"harass(?:ed|ment)", r"lynched")
+ARMED = _words(
+    r"soldiers?", r"troops", r"forces?", r"army", r"military", r"militants?", r"fighters?", r"rebels?",
+    r"insurgents?", r"police(?:men|man)?", r"policemen", r"officers?", r"guards?", r"militias?", r"militiamen",
+    r"positions?", r"bases?", r"checkpoints?", r"patrols?", r"convoys?", r"separatists?", r"jihadists?", r"gunmen",
+    r"combatants?", r"peace(?:keepers|makers|keeping forces)", r"personnel", r"battalions?", r"brigades?",
+    r"units?", r"elements", r"commanders?", r"gendarmes?", r"gendarmerie", r"paramilitar(?:y|ies)", r"sniper",
+    r"mujahideen", r"al[- ]shabaa?b", r"houthis?", r"taliban", r"(?:is|isis|isil)\b", r"boko haram", r"jnim",
+    r"armed (?:men|group|groups)", r"trenches", r"frontlines?", r"fronts?", r"outposts?", r"barracks",
+    r"vehicles? of", r"armoured", r"armored", r"tanks?", r"snipers")
+CIVILIANS = _words(
+    r"civilians?", r"residents?", r"villagers?", r"farmers?", r"herders?", r"herdsmen", r"women", r"woman",
+    r"men", r"man", r"children", r"child", r"boys?", r"girls?", r"students?", r"journalists?", r"workers?",
+    r"teachers?", r"famil(?:y|ies)", r"people", r"passengers?", r"shepherds?", r"traders?", r"merchants?",
+    r"displaced", r"refugees", r"doctors?", r"nurses?", r"priests?", r"imams?", r"locals?", r"drivers?",
+    r"pastors?", r"chiefs?", r"elders?", r"activists?", r"lawyers?", r"pedestrians?", r"fishermen", r"minors?",
+    r"teenagers?", r"infants?", r"persons?", r"individuals?", r"inhabitants", r"civilian (?:\w+ )?(?:vehicle|car|bus|home|house)s?",
+    r"homes?", r"houses?", r"mosques?", r"churches?", r"schools?", r"hospitals?", r"markets?", r"worshippers",
+    r"motorists?", r"politicians?", r"candidates?", r"councillors?", r"officials?", r"relatives", r"wife", r"husband",
+    r"son", r"daughter", r"brother", r"sister", r"mother", r"father", r"a resident", r"a man", r"a woman")
+ABDUCTION = _words(r"abduct(?:ed|ion|ions|s|ing)?", r"kidnapp?(?:ed|ing|ings|s)?", r"hostages?", r"taken captive",
+                   r"forcibly disappeared", r"went missing", r"held captive", r"taken hostage")
+SEXUAL = _words(r"rap(?:e|ed|es|ing)", r"sexual(?:ly)? (?:assault(?:ed)?|violence|abuse[ds]?|exploitation)",
+                r"gang-?raped?")
+
+# --- Demonstrations ---------------------------------------------------------------------------
+PROTEST = _words(
+    r"protest(?:s|ed|ers|ing|ors)?", r"demonstrat(?:ion|ions|ors|ed|e|es|ing)", r"rall(?:y|ies|ied|ying)",
+    r"sit-ins?", r"picket(?:s|ed|ing)?", r"marched", r"marchers", r"went on (?:a )?strike", r"on strike",
+    r"staged (?:a )?(?:strike|walkout)", r"general strike", r"hunger strike", r"walk-?outs?", r"strik(?:e|ing) workers",
+    r"vigils?", r"gathered (?:to|in front|outside|at)", r"boycott(?:ed)?", r"took to the streets", r"chanting",
+    r"chanted", r"demanding", r"denouncing", r"in solidarity", r"motorcade", r"flash mob", r"blocked (?:the |a )?(?:road|roads|highway)",
+    r"road ?blocks?", r"petition(?:ed)?")
+RIOT = _words(
+    r"riot(?:s|ers|ed|ing)?", r"violent (?:protests?|demonstrations?|protesters|demonstrators|crowds?)",
+    r"threw (?:\w+ )?(?:stones|rocks|molotov|bottles|petrol bombs|projectiles)", r"stone[- ]pelting", r"pelted",
+    r"torched", r"set (?:\w+ )?(?:on )?(?:fire|ablaze)", r"burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires)",
+    r"vandali[sz](?:ed|ing|m)", r"smashed", r"clashed with (?:the )?(?:police|security forces)", r"stormed",
+    r"molotov", r"petrol bombs?", r"ransacked", r"destroyed property")
+MOB = _words(r"mobs?", r"lynch(?:ed|ing|ings)?", r"vigilantes?", r"angry (?:crowd|residents|villagers|youths?)",
+             r"mob justice", r"jungle justice", r"group of (?:residents|villagers|people|youths?)", r"communal",
+             r"(?:crowd|residents|villagers|youths?) (?:attacked|beat|assaulted|killed)")
+INTERVENTION = _words(
+    r"dispers(?:e|ed|ing|al)", r"tear ?-?gas", r"rubber bullets", r"water cannons?", r"batons?", r"arrest(?:ed|s|ing)?",
+    r"detain(?:ed|ing)?", r"broke up", r"intervened", r"prevented", r"blocked (?:the )?(?:protest|march|rally)",
+    r"stun grenades?", r"pepper spray", r"charged", r"beat (?:the )?(?:protesters|demonstrators)")
+EXCESSIVE = _words(
+    r"(?:protesters?|demonstrators?) (?:were |was )?(?:killed|shot dead)", r"live (?:ammunition|rounds|fire)",
+    r"(?:killed|shot dead|killing) (?:\w+ )?(?:protesters?|demonstrators?)", r"opened fire on (?:the )?(?:protesters|demonstrators|crowd)")
+
+# --- Strategic developments, movements, displacement ------------------------------------------
+ARREST = _words(r"arrest(?:ed|s|ing)?", r"detain(?:ed|s|ing)?", r"apprehended", r"taken into custody", r"rounded up",
+                r"custody", r"detention")
+AGREEMENT = _words(r"agreements?", r"ceasefires?", r"cease-fires?", r"truces?", r"peace (?:deal|accord|talks|agreement|plan)s?",
+                   r"signed", r"prisoner (?:exchange|swap|release)s?", r"exchange of (?:prisoners|bodies)", r"armistice",
+                   r"negotiat(?:ed|ions)", r"reconciliation", r"released (?:\w+ )?(?:prisoners|detainees|hostages)")
+TRANSFER = _words(r"handed over", r"withdr(?:ew|awn|aw|awal)", r"pulled out", r"retreat(?:ed|s)?", r"abandoned (?:their|its) positions",
+                  r"took over (?:\w+ )?without (?:a )?(?:fight|fighting|resistance)", r"handover")
+MOVEMENT = _words(
+    r"reinforcements?", r"deploy(?:ed|ment|ments|s|ing)?", r"redeploy(?:ed|ment)?", r"mobili[sz](?:ed|ation|e|ing)",
+    r"recruit(?:ed|ment|ing|s)?", r"convoys?", r"troop movements?", r"arrived", r"massing", r"massed", r"build-?up",
+    r"moved (?:in|into|to|towards)", r"moving (?:in|into|to|towards)", r"crossed", r"crossing", r"advanc(?:ed|e|es|ing)",
+    r"marched (?:on|into|towards)", r"entered", r"sent (?:\w+ )?(?:troops|forces|soldiers|reinforcements)",
+    r"being sent", r"dispatched", r"rolled (?:in|into)", r"headed (?:to|towards|for)", r"heading (?:to|towards|for)",
+    r"patrol(?:led|ling|s)?", r"training", r"graduat(?:ed|ion)", r"parade", r"military exercises?", r"drills?",
+    r"volunteers")
+BASE = _words(r"(?:established|set up|setting up|built|opened) (?:a |an |new |their |its )*(?:military )?"
+              r"(?:base|bases|headquarters|camp|camps|checkpoint|checkpoints|outpost|outposts|position|positions)")
+DISRUPTED = _words(r"defus(?:ed|al|ing)", r"dismantled", r"intercept(?:ed|ion|s)", r"shot down", r"downed",
+                   r"seized (?:\w+ )?(?:weapons|arms|ammunition|explosives|rifles|guns)", r"weapons? caches?", r"arms caches?",
+                   r"cleared (?:\w+ )?mines", r"demining", r"de-mining", r"controlled explosion", r"air defen[cs]e",
+                   r"neutrali[sz]ed (?:a |an |the )?(?:ied|bomb|explosive|drone|device)", r"destroyed (?:a |an |the )?(?:drone|uav)")
+LOOTING = _words(r"loot(?:ed|ing|ers)?", r"pillag(?:ed|ing|e)", r"plunder(?:ed|ing)?", r"ransack(?:ed|ing)?",
+                 r"burn(?:ed|t) (?:down )?(?:\w+ )?(?:houses|homes|shops|property|vehicles|huts|a house|the house|crops)",
+                 r"destroy(?:ed|ing) (?:\w+ )?(?:houses|homes|property|crops|shops)", r"demolish(?:ed|ing)",
+                 r"arson", r"extort(?:ed|ion)", r"stole", r"stolen", r"robb(?:ed|ery)", r"confiscat(?:ed|ion)")
+GOV_REGAINS = _words(r"recaptur(?:ed|e|ing)", r"regain(?:ed|ing)? (?:full )?control", r"retook", r"retaken", r"retake",
+                     r"liberat(?:ed|ion|ing)", r"took back", r"back under (?:government )?control")
+NSA_OVERTAKES = _words(r"captured", r"seized control", r"took control", r"taken control", r"overr?an", r"overtook",
+                       r"fell to", r"seized (?:the )?(?:town|city|village|district|area|base)", r"under (?:the )?control of")
+DISPLACEMENT = _words(r"refugees?", r"displaced", r"displacement", r"fled", r"fleeing", r"flee", r"evacuat(?:ed|e|es|ion|ing)",
+                      r"exodus", r"idps?", r"forced to leave", r"left their homes", r"leaving their homes", r"escap(?:ed|ing)",
+                      r"deport(?:ed|ation)", r"expelled", r"forcibly (?:moved|transferred|relocated)", r"relocat(?:ed|ion)")
+POLITICAL = _words(
+    r"ban(?:ned|s|ning)?", r"suspend(?:ed|s|ing)?", r"suspension", r"halt(?:ed|s|ing)?", r"ceas(?:e|ed|ing)", r"sanctions?",
+    r"declared", r"martial law", r"state of emergency", r"curfews?", r"mobili[sz](?:ed|ation|e)", r"recogni[sz](?:ed|e|es|ing)",
+    r"expelled (?:\w+ )?(?:diplomats?|ambassadors?)", r"closed (?:the |its )?(?:border|airspace|embassy)", r"cut (?:off )?(?:ties|relations)",
+    r"sever(?:ed)? (?:diplomatic )?(?:ties|relations)", r"ultimatum", r"stop all", r"elections?", r"resign(?:ed|ation)",
+    r"appointed", r"decree", r"embargo", r"blockade", r"annex(?:ed|ation)", r"independence", r"referendum",
+    r"withdrew (?:its|their) ambassador", r"broke off", r"shut down")
+
+# --- Context ------------------------------------------------------------------------------------
+CASUALTIES = _words(r"killed", r"dead", r"died", r"deaths?", r"death toll", r"fatalit(?:y|ies)", r"wounded", r"injur(?:ed|ies|y)",
+                    r"casualties", r"victims?", r"bodies", r"lost their lives", r"perished")
+#: Words that make a sentence hypothetical or negated: the event is less certain, or none.
+HYPOTHETICAL = _words(r"could", r"might", r"may", r"would", r"threaten(?:ed|s)? to", r"plan(?:s|ned)? to", r"urged", r"called (?:on|for)",
+                      r"calls? (?:on|for)", r"if", r"warn(?:ed|s)?", r"prepar(?:ed|ing) to", r"intend(?:s|ed)? to",
+                      r"fear(?:s|ed)?", r"risk of", r"in case", r"possible", r"possibility")
+NEGATED = _words(r"no (?:\w+ )?(?:clashes|fighting|attacks?|strikes?|shelling|casualties|incidents?|violence|protests?) (?:was |were )?(?:reported|recorded)",
+                 r"did not (?:attack|strike|shell|bomb|fire)", r"denied (?:any )?(?:involvement|responsibility)")
+#: Background: the event is history told for context, not news.
+BACKGROUND = _words(r"since", r"ago", r"anniversary", r"commemorat(?:e|ed|ing|ion)", r"in memory of", r"history", r"historic",
+                    r"former", r"previous(?:ly)?", r"earlier war", r"the \d{4}(?:-\d{2,4})? war")
+#: A place after these words is where the event happened ("near Gori" is precision 2).
+NEAR = re.compile(r"(?:near|outside|around|close to|on the outskirts of|outskirts of|vicinity of|area of|environs of|"
+                  r"\d+ ?(?:km|kilometres|kilometers|miles) (?:\w+ )?(?:of|from))\s+(?:the\s+)?(?:\w+\s+)?(?:of\s+)?$", re.I)
+LOCATIVE = re.compile(r"(?:in|at|near|outside|around|on|into|inside|across|throughout|within|of|to|from|towards?|toward|"
+                      r"across|over|by|between|and|village|town|city|district|area|province|region)\s+(?:the\s+)?$", re.I)
+#: Before an origin ("from Gori", "leaving Tskhinvali") and before a destination ("to", "for", "into").
+ORIGIN_CUE = re.compile(r"(?:from|leaving|left|fled|fleeing|out of|departed|evacuated from|escaped from|withdrew from|"
+                        r"pulled out of|away from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+DESTINATION_CUE = re.compile(r"(?:to|into|for|towards?|toward|reached|reaching|arrived in|arrived at|entered|entering|"
+                             r"crossed into|heading to|headed to|bound for|in the direction of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
+                             re.I)
+#: Words after a place name that make it part of a name of a group or institution, not a location.
+ACTOR_AFTER = re.compile(r"^(?:'s?|’s?)?\s*(?:People's|Peoples|national|state|armed|army|forces?|military|militia|police|"
+                         r"government|authorities|ministry|officials?|president|prime|parliament|news|agency|media|"
+                         r"television|tv|radio|embassy|council|federation|republic's|separatists?|rebels?|troops|"
+                         r"soldiers|brigade|battalion|regiment|division|corps|guard|border guards?|navy|air force|"
+                         r"football|university|airlines?|airways|times|post|daily|tribune|club)\b", re.I)
+#: Words before a place name that make it part of a title or an institution's name ("President of Georgia").
+ACTOR_BEFORE = re.compile(r"(?:president|prime minister|minister|ministry|government|parliament|governor|mayor|army|"
+                          r"forces|authorities|embassy|ambassador|agency|news agency|leader|leadership|people|"
+                          r"republic|foreign ministry|president of the)\s+(?:of\s+)?(?:the\s+)?$", re.I)

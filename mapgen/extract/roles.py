@@ -1,0 +1,169 @@
+"""Who did it, who says so, who denies it: actors and sources named in one sentence.
+
+Patterns over the words of a sentence (no parser): news writing states sources in a
+few fixed ways ("according to X", "X said", "..., says X") and actors as a noun phrase
+before the verb ("Georgian troops launched").
+
+>>> claims("Georgian sources reported that jets bombed Kareli.")
+[Claim(start=0, end=16, who='Georgian sources')]
+>>> denials("A spokesman for the Russian Ministry of Defence denied the reports.")
+[Claim(start=20, end=47, who='Russian Ministry of Defence')]
+>>> actors("On Monday Georgian troops attacked Ossetian militias near the town.", 26)
+('Georgian troops', 'Ossetian militias')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_VERBS = (r"said|says|say|reported|reports|report|claimed|claims|claim|announced|announces|stated|states|told|"
+          r"confirmed|confirms|alleged|alleges|added|insisted|wrote|tweeted|quoted|cited|accused|warned|declared|"
+          r"noted|estimated|estimates")
+_AUX = r"(?:has |have |had |also |later |reportedly |earlier |officially |further )*"
+#: A clause that names a source before a reporting verb.
+_CLAIM_BEFORE = re.compile(rf"(?P<who>(?:[\w'’.&-]+ ){{1,9}}?){_AUX}(?:{_VERBS})\b", re.I)
+_CLAIM_ACCORDING = re.compile(r"\b(?:according to|citing|as reported by|quoted by|reports? (?:by|from)|"
+                              r"cited by|as (?:said|stated|announced) by)\s+(?P<who>[^,;:()\"“”]+)", re.I)
+_CLAIM_TRAILING = re.compile(rf",\s*(?:{_VERBS}|according to)\s+(?P<who>[^,;:\"“”]+?)[.!?\"”']*\s*$", re.I)
+_CLAIM_PASSIVE = re.compile(rf"\b(?:{_VERBS}|reported|confirmed|claimed) by\s+(?P<who>[^,;:()\"“”]+)", re.I)
+_DENY = re.compile(
+    rf"(?P<who>(?:[\w'’.&-]+ ){{1,9}}?){_AUX}(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|"
+    r"refutes|disputed|disputes|contradicted|called (?:this|the|these|those|such|that) (?:\w+ ){0,2}"
+    r"(?:information|reports?|claims?|allegations?|accusations?|news|statements?)\s+[\"“']?(?:a |an )?"
+    r"(?:nonsense|false|lies?|fabricat\w*|untrue|baseless|groundless|absurd|rubbish|propaganda|provocation|fake))",
+    re.I)
+#: Where a source phrase stops: a clause, a participle, a time.
+_STOP = re.compile(r"\s+(?:reporting|reported|saying|said|says|that|who|which|at|on|in a statement|in an?|late|early|"
+                   r"quoted|citing|as|while|after|before|when|on \w+day)\b.*$|\s*\(.*$", re.I)
+_LEAD = re.compile(r"^(?:(?:at|on|as of|by|since|late on|early on)\s+(?:[\d:.]+\s*(?:a\.m\.|p\.m\.|am|pm)?|"
+                   r"[A-Z][a-z]+\.? \d+\w*|\d+ [A-Z][a-z]+|[A-Z][a-z]+day)(?: (?:local time|GMT|UTC))?,?\s+)?"
+                   r"(?:(?:and|but|while|yet|however|meanwhile|also|then|now|later|earlier|moreover|in turn)\s+)*"
+                   r"(?:(?:a|an|the|one|two|several|some)\s+)?(?:(?:speaker|spokes(?:man|woman|person)|representative|"
+                   r"official|head|member|source|press service|press office|officer|adviser|advisor|aide)s?\s+"
+                   r"(?:of|for|from|at|in|to)\s+(?:the\s+)?)?", re.I)
+_PASSIVE_END = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$", re.I)
+_CLAUSE = re.compile(r"[,;()\"“”]|:(?!\d)")
+#: A source must name someone: a capitalised word or one of these nouns.
+_SOURCE_NOUN = re.compile(
+    r"\b(?:sources?|officials?|agency|agencies|ministry|spokes\w+|witnesses|residents|media|police|army|military|"
+    r"government|authorities|president|minister|reports?|correspondents?|observers?|monitors?|group|organi[sz]ation|"
+    r"committee|council|command|channel|tv|news|newspaper|radio|statement|commander|governor|mayor|officers?|"
+    r"activists|locals|villagers|doctors|medics|journalists?|analysts|experts|spokesperson|militants|forces)\b", re.I)
+_PRONOUN = re.compile(r"^(?:it|he|she|they|we|i|you|this|that|there|which|who|one|others?|some|many|all|both)$", re.I)
+
+_FORCE = (r"forces|force|troops|army|military|militants|militias?|militiamen|police|policemen|soldiers|rebels|"
+          r"separatists|fighters|gunmen|insurgents|jihadists|aircraft|jets|warplanes|planes|helicopters|drones|bombers|"
+          r"authorities|government|protesters|demonstrators|rioters|residents|villagers|students|workers|"
+          r"peace(?:keepers|makers)|volunteers|air force|navy|guards|gendarmes|elements|unit|units|brigade|battalion|"
+          r"regiment|group|groups|men|supporters|members|mob|crowd|youths|farmers|herders|attackers|assailants")
+#: A noun phrase naming an armed or organised group: capitalised words, then a force noun.
+_ACTOR = re.compile(
+    rf"(?<![\w-])(?P<who>(?:(?:[A-Z][\w'’.-]*|al|el|of|the|and|pro-[\w-]+|anti-[\w-]+|[\w-]+-backed|[\w-]+-led|"
+    rf"\d+\w*|[A-Z]{{2,}})\s+){{1,5}}(?:[a-z][\w-]*\s+){{0,2}}(?:{_FORCE})|(?:unidentified|unknown|armed|masked) "
+    rf"(?:gunmen|assailants|men|attackers|militants)|Al[- ][Ss]habaa?b|Taliban|Houthis?|Hamas|Hezbollah|Boko Haram)\b")
+_OBJECT_CUE = re.compile(r"\b(?:against|on|at|with|targeting|attacked|attacking|ambushed|killed|killing|shelled|"
+                         r"bombed|positions of|between)\s+(?:the\s+)?(?:positions of\s+(?:the\s+)?)?$", re.I)
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_NUMBERS = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|"
+                      r"thousands of|some|several|about|around|up to|at least|more than|the|a|an)\s+", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A source named in the sentence: its span and the name cleaned for a table."""
+
+    start: int
+    end: int
+    who: str
+
+
+def claims(sentence: str) -> list[Claim]:
+    """Who the sentence says reported what it tells ("Georgian sources", "RIA Novosti")."""
+    found: list[Claim] = []
+    for pattern in (_CLAIM_ACCORDING, _CLAIM_TRAILING, _CLAIM_PASSIVE):
+        for match in pattern.finditer(sentence):
+            _add(found, sentence, match.start("who"), match.end("who"))
+    for match in _CLAIM_BEFORE.finditer(sentence):
+        start = _clause_start(sentence, match.start("who"), match.end("who"))
+        _add(found, sentence, start, match.end("who"))
+    return sorted(found, key=lambda c: c.start)
+
+
+def denials(sentence: str) -> list[Claim]:
+    """Who the sentence says denied a report ("the Russian Ministry of Foreign Affairs")."""
+    found: list[Claim] = []
+    for match in _DENY.finditer(sentence):
+        start = _clause_start(sentence, match.start("who"), match.end("who"))
+        _add(found, sentence, start, match.end("who"))
+    return found
+
+
+def _clause_start(sentence: str, start: int, end: int) -> int:
+    """The start of the clause that ends at ``end`` (after the last comma or quote)."""
+    return max((m.end() for m in _CLAUSE.finditer(sentence, start, end)), default=start)
+
+
+def _add(found: list[Claim], sentence: str, start: int, end: int) -> None:
+    raw = sentence[start:end]
+    if _PASSIVE_END.search(raw):
+        return
+    stopped = _STOP.sub("", raw)
+    lead = _LEAD.match(stopped)
+    cut = lead.end() if lead else 0
+    who = stopped[cut:].strip(" .,'\"’”")
+    if not who or len(who) > 80 or _PRONOUN.match(who):
+        return
+    if not (_SOURCE_NOUN.search(who) or any(w[:1].isupper() for w in who.split())):
+        return
+    if who.split()[0][:1].islower() and not _SOURCE_NOUN.search(who):
+        return
+    begin = start + raw.find(who)
+    if any(c.start < begin + len(who) and begin < c.end for c in found):
+        return
+    found.append(Claim(begin, begin + len(who), who))
+
+
+def actors(sentence: str, trigger: int, *, skip: list[tuple[int, int]] | None = None) -> tuple[str | None, str | None]:
+    """(actor1, actor2): the group acting (before the trigger word at ``trigger``) and its target.
+
+    ``skip`` spans (sources of claims) are not actors.
+    """
+    spans = skip or []
+    before: list[tuple[int, str]] = []
+    after: list[tuple[int, str]] = []
+    for match in _ACTOR.finditer(sentence):
+        start, end = match.span("who")
+        if any(s < end and start < e for s, e in spans):
+            continue
+        who = _NUMBERS.sub("", match["who"]).strip()
+        who = _strip_lead(who)
+        if not who or who.lower() in {"men", "group", "groups", "members", "elements", "unit", "units"}:
+            continue
+        (before if start < trigger else after).append((start, who))
+    actor1 = before[-1][1] if before else None
+    actor2 = None
+    for start, who in after:
+        prefix = sentence[max(0, start - 40):start]
+        if actor1 is None and _BY.search(prefix):
+            actor1 = who
+        elif actor2 is None and _OBJECT_CUE.search(prefix) and who != actor1:
+            actor2 = who
+    return actor1, actor2
+
+
+_LEAD_WORDS = frozenset([
+    "on", "in", "at", "by", "after", "before", "since", "during", "when", "while", "the", "a", "an", "as",
+    "of", "late", "early", "this", "last", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday",
+])
+
+
+def _strip_lead(who: str) -> str:
+    """"On August 7 Georgian troops" -> "Georgian troops": dates and prepositions are not names."""
+    words = who.split()
+    while len(words) > 1 and (words[0].lower().strip(",.") in _LEAD_WORDS or words[0][:1].isdigit()):
+        words.pop(0)
+    return " ".join(words)

@@ -1,0 +1,279 @@
+"""Event extraction: sentences, types, roles, claims, dates, counts, merging, articles and bad input.
+
+Example sentences are our own; the seed report in ../shared is checked when it is there.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+import mapgen
+from mapgen.extract import classify, extract_articles, extract_events, merge_events, split_sentences
+from mapgen.extract.roles import actors, claims, denials
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "corpora" / "seeds" / "004_7d0d10c5fa5dd535.txt"
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+# --- sentences ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lt. Col. Smith arrived. Troops left at 5 p.m. Friday.", ["Lt. Col. Smith arrived.", "Troops left at 5 p.m. Friday."]),
+    ("The U.S. embassy closed. Staff left.", ["The U.S. embassy closed.", "Staff left."]),
+    ("GORI, Georgia\nJets struck the town. Nobody died.", ["GORI, Georgia", "Jets struck the town.", "Nobody died."]),
+    ("A line that wraps\nin the middle, of a sentence, goes on.", ["A line that wraps\nin the middle, of a sentence, goes on."]),
+    ('"We will fight," he said. Then he left.', ['"We will fight," he said.', "Then he left."]),
+])
+def test_sentences(text: str, expected: list[str]) -> None:
+    assert [text[s.start:s.end] for s in split_sentences(text)] == expected
+
+
+def test_paragraphs_are_numbered() -> None:
+    text = "One. Two.\n\nThree.\n\n\nFour."
+    assert [s.paragraph for s in split_sentences(text)] == [0, 0, 1, 2]
+
+
+# --- event types -------------------------------------------------------------------------------
+@pytest.mark.parametrize(("sentence", "sub_event_type", "category"), [
+    ("Warplanes bombed the market.", "Air/drone strike", "strike"),
+    ("A drone strike hit a car on the highway.", "Air/drone strike", "strike"),
+    ("Rebels fired mortars at the army base.", "Shelling/artillery/missile attack", "strike"),
+    ("The city came under heavy artillery fire overnight.", "Shelling/artillery/missile attack", "strike"),
+    ("A roadside bomb exploded as a patrol passed.", "Remote explosive/landmine/IED", "strike"),
+    ("A suicide bomber blew himself up at a checkpoint.", "Suicide bomb", "strike"),
+    ("Someone threw a grenade into the police station.", "Grenade", "strike"),
+    ("Government troops clashed with rebels for hours.", "Armed clash", "clash"),
+    ("The two sides exchanged fire along the front.", "Armed clash", "clash"),
+    ("The army recaptured the town after heavy fighting.", "Government regains territory", "clash"),
+    ("Gunmen shot dead two farmers in their fields.", "Attack", "civilian_violence"),
+    ("Militants abducted a teacher from the village.", "Abduction/forced disappearance", "civilian_violence"),
+    ("Hundreds of students protested peacefully outside parliament.", "Peaceful protest", "protest"),
+    ("Police fired tear gas to disperse the protesters.", "Protest with intervention", "protest"),
+    ("Rioters torched cars and threw stones at police.", "Violent demonstration", "protest"),
+    ("An angry mob lynched a suspected thief.", "Mob violence", "protest"),
+    ("Thousands of refugees fled across the border.", "Other", "displacement"),
+    ("A convoy of tanks crossed into the region.", "Change to group/activity", "troop_movement"),
+    ("The president announced the mobilisation of reservists.", "Other", "political"),
+    ("The two sides signed a ceasefire agreement.", "Agreement", "political"),
+    ("Police arrested six opposition activists.", "Arrests", "political"),
+    ("Soldiers defused an explosive device on the road.", "Disrupted weapons use", "other"),
+    ("Fighters looted shops in the market.", "Looting/property destruction", "other"),
+])
+def test_classify(sentence: str, sub_event_type: str, category: str) -> None:
+    kind = classify(sentence)
+    assert kind is not None, sentence
+    assert (kind.sub_event_type, kind.category) == (sub_event_type, category)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The weather in the capital was mild.",
+    "The minister will visit the region next week.",
+    "The May market drew visitors from the whole valley.",
+])
+def test_no_event(sentence: str) -> None:
+    assert classify(sentence) is None
+
+
+# --- actors, claims, denials -------------------------------------------------------------------
+def test_claims() -> None:
+    assert [c.who for c in claims("According to the state news agency, shelling continued.")] == ["state news agency"]
+    assert [c.who for c in claims("Refugees are leaving the city, says the United Nations refugee agency.")] == [
+        "United Nations refugee agency"]
+    assert [c.who for c in claims("At 10:00 a.m. local time, Georgian sources reported that jets struck.")] == [
+        "Georgian sources"]
+    assert claims("12 soldiers are reported dead.") == []
+    assert claims("It said nothing.") == []
+
+
+def test_denials() -> None:
+    assert [c.who for c in denials("The Defence Ministry denied the reports.")] == ["Defence Ministry"]
+    said = "A spokesman for the Interior Ministry called these reports \"false\"."
+    assert [c.who for c in denials(said)] == ["Interior Ministry"]
+    assert denials("Nobody was hurt.") == []
+
+
+def test_actors() -> None:
+    sentence = "On August 7 Georgian troops launched an offensive against Ossetian militias."
+    assert actors(sentence, sentence.index("launched")) == ("Georgian troops", "Ossetian militias")
+    passive = "The pilot was captured and killed by Ossetian fighters."
+    assert actors(passive, passive.index("killed")) == ("Ossetian fighters", None)
+
+
+# --- whole texts -------------------------------------------------------------------------------
+def _one(events, **expected):  # type: ignore[no-untyped-def]
+    assert len(events) == 1, events[["category", "location", "quote"]]
+    row = events.iloc[0]
+    for key, value in expected.items():
+        assert row[key] == value, (key, row[key], value)
+    return row
+
+
+def test_strike_with_place_date_time_count_and_claim() -> None:
+    text = ("At 10:00 a.m. local time, Georgian sources reported that three Russian attack aircraft dropped "
+            "bombs near the town of Kareli.")
+    events = extract_events(text, published="2008-08-08", source="report.txt")
+    row = _one(events, category="strike", sub_event_type="Air/drone strike", location="Kareli",
+               event_date="2008-08-08", time="10:00", time_precision="minute", geo_precision=2,
+               claimed_by="Georgian sources", country="Georgia")
+    assert _km(row.latitude, row.longitude, 42.02, 43.90) < 10
+    assert row.source == f"report.txt#char=0,{len(text)}"
+    assert row.quote == text
+    assert row.event_id.startswith("ev-")
+    assert 0 < row.confidence <= 1
+
+
+def test_movement_has_origin_and_destination() -> None:
+    text = "A convoy of 20 trucks carrying 400 volunteers crossed from North Ossetia to South Ossetia on Friday."
+    row = _one(extract_events(text, published="2008-08-09"), category="troop_movement", origin="North Ossetia",
+               destination="South Ossetia", event_date="2008-08-08", people=400)
+    assert row.geometry.geom_type == "LineString"
+    assert row.origin_latitude > row.destination_latitude  # north to south
+
+
+def test_displacement_flow_and_vague_amount() -> None:
+    text = "Thousands of refugees are leaving South Ossetia, mostly for North Ossetia, says the UN refugee agency."
+    row = _one(extract_events(text, published="2008-08-08"), category="displacement", origin="South Ossetia",
+               destination="North Ossetia", claimed_by="UN refugee agency")
+    assert row.isna()["displaced"]  # "thousands" is not a number
+
+
+def test_country_destination_points_at_the_near_part_of_the_country() -> None:
+    text = "The government of South Ossetia said it will evacuate children to Russia."
+    row = _one(extract_events(text, published="2008-08-08"), category="displacement", destination="Russia",
+               origin="South Ossetia")
+    assert _km(row.destination_latitude, row.destination_longitude, 43.0, 44.7) < 400
+
+
+def test_follow_up_sentence_adds_to_the_event_and_denial_marks_it_disputed() -> None:
+    text = ("Georgian officials said jets dropped bombs near Gori. Seven people were injured by the bombing.\n\n"
+            "Later that day shelling hit Tskhinvali.")
+    events = extract_events(text, published="2008-08-08")
+    assert events.location.tolist() == ["Gori", "Tskhinvali"]
+    assert events.injured.tolist()[0] == 7
+    denied = extract_events(text.replace("Seven people", "The Russian Defence Ministry denied the reports. Seven "
+                                                        "people"), published="2008-08-08")
+    assert denied.iloc[0].denied_by == "Russian Defence Ministry"
+    assert bool(denied.iloc[0].disputed)
+
+
+def test_casualties_and_dates_relative_to_publication() -> None:
+    text = "Yesterday two soldiers were killed and five wounded when rebels attacked a checkpoint near Gori."
+    row = _one(extract_events(text, published="2008-08-10"), fatalities=2, injured=5, event_date="2008-08-09",
+               category="clash")
+    assert row.geo_precision == 2
+
+
+def test_background_keeps_its_own_year() -> None:
+    text = "In 1991-92 fighting around Tskhinvali killed about 1,000 people."
+    row = _one(extract_events(text, published="2008-08-08"))
+    assert row.event_date.startswith("1991")
+    assert row.time_precision == "year"
+
+
+def test_without_a_publication_date_only_stated_dates_are_used() -> None:
+    events = extract_events("On 9 May 2020, militants attacked a police post in Kismayo, killing 2 officers. "
+                            "Yesterday rebels shelled Gori.")
+    assert events.event_date.tolist()[0] == "2020-05-09"
+    assert events.isna()["event_date"].tolist()[1:] == [True] * (len(events) - 1)
+
+
+def test_unresolved_place_is_kept_unplaced_not_guessed() -> None:
+    events = extract_events("Troops shelled Zzyzxgrad, a village of no gazetteer, on 3 March 2022.")
+    assert len(events) <= 1
+    if len(events):
+        assert events.geometry.isna().all() or events.iloc[0].location != "Zzyzxgrad"
+
+
+def test_empty_and_eventless_texts_give_empty_frames() -> None:
+    assert len(extract_events("")) == 0
+    assert list(extract_events("The weather in Tbilisi was mild.").columns) == list(mapgen.COLUMNS)
+
+
+@pytest.mark.parametrize(("value", "problem"), [
+    (b"bytes", "needs text"),
+    ("a\x00b", "NUL"),
+    ("x" * 5_000_001, "limit"),
+])
+def test_bad_text(value: object, problem: str) -> None:
+    with pytest.raises(mapgen.InputError, match=problem):
+        extract_events(value)  # type: ignore[arg-type]
+
+
+def test_bad_published_date() -> None:
+    with pytest.raises(mapgen.InputError, match="cannot read the date"):
+        extract_events("Jets bombed Gori.", published="someday")
+
+
+# --- merging and articles ---------------------------------------------------------------------
+def test_merge_keeps_one_row_per_event_with_every_source(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("---\ndate: 2008-08-08\n---\nRussian jets bombed Gori today, killing 5 people.\n")
+    (tmp_path / "b.md").write_text("---\ndate: 2008-08-08\n---\nJets bombed Gori today. 7 people were killed.\n"
+                                   "Protesters rallied in Tbilisi today.\n")
+    events = extract_articles(tmp_path)
+    strikes = events[events.category == "strike"]
+    assert len(strikes) == 1
+    assert strikes.iloc[0].fatalities == 7
+    sources = strikes.iloc[0].source.split("; ")
+    assert [s.split("#")[0] for s in sources] == [str(tmp_path / "a.txt"), str(tmp_path / "b.md")]
+    start, end = map(int, sources[0].split("#char=")[1].split(","))
+    assert (tmp_path / "a.txt").read_text()[start:end].startswith("Russian jets bombed Gori")
+    assert (events.category == "protest").sum() == 1
+    assert merge_events(events.iloc[0:0]).empty
+
+
+def test_articles_without_dates_warn(tmp_path: Path) -> None:
+    (tmp_path / "note.txt").write_text("Yesterday jets bombed Gori.\n")
+    events = extract_articles(tmp_path / "note.txt")
+    assert "no publication date" in events.attrs["warnings"][0]
+    assert events.isna()["event_date"].all()
+    dated = tmp_path / "2008-08-09-note.txt"
+    dated.write_text("Yesterday jets bombed Gori.\n")
+    assert extract_articles(dated).event_date.tolist() == ["2008-08-08"]
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    (b"", "empty"),
+    (b"\x00\x01binary", "binary"),
+    ("Jets bombed Gori.".encode("utf-16"), "binary|UTF-8"),
+    (b"Jets bombed G\xf6ri.", "UTF-8"),
+])
+def test_bad_articles(tmp_path: Path, content: bytes, problem: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(mapgen.InputError, match=problem) as err:
+        extract_articles(path)
+    assert str(path) in str(err.value)
+
+
+# --- the seed report --------------------------------------------------------------------------
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/corpora/seeds is not beside the checkout")
+def test_seed_report_essential_events() -> None:
+    gold = json.loads(SEED.with_name(SEED.stem + ".gold.json").read_text())
+    events = extract_events(SEED.read_text(), published=gold["published"], source=SEED.name)
+    places = gold["places"]
+
+    def near(lat: float, lon: float, name: str) -> bool:
+        point = places[name]
+        return _km(lat, lon, point[0], point[1]) <= (point[2] if len(point) > 2 else 30)
+
+    for event in (e for e in gold["events"] if e["essential"]):
+        accept = set(event["accept"])
+        rows = events[events.category.isin(accept)]
+        if "location" in event:
+            ok = any(near(r.latitude, r.longitude, event["location"]) for r in rows.itertuples()
+                     if not math.isnan(r.latitude))
+        else:
+            ok = any(near(r.origin_latitude, r.origin_longitude, event["origin"])
+                     and near(r.destination_latitude, r.destination_longitude, event["destination"])
+                     for r in rows.itertuples() if not math.isnan(r.origin_latitude)
+                     and not math.isnan(r.destination_latitude))
+        assert ok, event["id"]

@@ -82,37 +82,46 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     protest = _first(lx.PROTEST, s)
     riot = _first(lx.RIOT, s)
     mob = _first(lx.MOB, s)
+    clash = _first(lx.CLASH, s)
     if protest or riot or mob:
-        if mob and (riot or _first(lx.ATTACK, s)):
-            return "Mob violence", 0.9, mob, None
-        if riot:
-            return "Violent demonstration", 0.9, riot, None
+        if protest and _first(lx.EXCESSIVE, s):
+            return "Excessive force against protesters", 0.85, protest, None
+        if protest and (riot or (mob and not re.match(r"rioters", s[mob[0]:mob[1]], re.I))):
+            return "Violent demonstration", 0.9, riot or mob or protest, None
         if protest:
-            if _first(lx.EXCESSIVE, s):
-                return "Excessive force against protesters", 0.85, protest, None
             if _first(lx.INTERVENTION, s):
                 return "Protest with intervention", 0.85, protest, None
             return "Peaceful protest", 0.9, protest, None
+        if mob:
+            return "Mob violence", 0.85, mob, None
+        if riot and not clash:
+            return "Violent demonstration", 0.8, riot, None  # burning tyres, barricades: a demonstration
+    if clash and _first(lx.CROWD, s) and not _first(lx.ARMED_GROUP, s) \
+            and not re.search(r"shot down|downed", s[clash[0]:clash[1]], re.I):
+        return "Mob violence", 0.75, clash, None  # two groups fighting with sticks and stones
     suicide = _first(lx.SUICIDE, s)
     if suicide:
         return "Suicide bomb", 0.95, suicide, None
     chemical = _first(lx.CHEMICAL, s)
     if chemical:
         return "Chemical weapon", 0.9, chemical, None
-    clash = _first(lx.CLASH, s)
     air = _first(lx.AIR_STRIKE, s) or (_first(lx.AIR_ATTACK, s) if _first(lx.AIR_PLATFORM, s) else None)
     shelling = _first(lx.SHELLING, s)
     shot_down = clash and re.search(r"shot down|downed", s[clash[0]:clash[1]], re.I)
     if air and not shot_down and not (clash and _first(lx.DISRUPTED, s)):
         return "Air/drone strike", 0.95, air, None
+    if shelling and _first(lx.SMALL_ARMS, s) and not _civilian_target(s, shelling):
+        return "Armed clash", 0.8, clash or shelling, None  # heavy weapons with infantry fire at an enemy: a fight
     if clash and not shot_down:
         if _first(lx.GOV_REGAINS, s):
             return "Government regains territory", 0.8, _first(lx.GOV_REGAINS, s) or clash, None
         if _first(lx.NSA_OVERTAKES, s):
             return "Non-state actor overtakes territory", 0.75, _first(lx.NSA_OVERTAKES, s) or clash, None
-        return "Armed clash", 0.9, clash, None
+        if not shelling or lx.TWO_SIDED.match(s, clash[0]):
+            return "Armed clash", 0.9, clash, None
     if shelling:
-        return "Shelling/artillery/missile attack", 0.9, shelling, None
+        vague = re.match(r"explosion|blast", s[shelling[0]:], re.I)  # an explosion of unknown cause
+        return "Shelling/artillery/missile attack", 0.7 if vague else 0.9, shelling, None
     grenade = _first(lx.GRENADE, s)
     if grenade:
         return "Grenade", 0.9, grenade, None
@@ -135,14 +144,15 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
         return "Government regains territory", 0.7, regains, None
     attack = _first(lx.ATTACK, s)
     if attack:
-        armed = _first(lx.ARMED, s[attack[1]:])
-        civilians = _first(lx.CIVILIANS, s[attack[1]:]) or _first(lx.CIVILIANS, s[:attack[0]])
         looting = _first(lx.LOOTING, s)
         if looting and not _first(lx.CASUALTIES, s):
             return "Looting/property destruction", 0.75, looting, None
-        if civilians and not (armed and armed[0] < civilians[0]):
-            return "Attack", 0.85, attack, None
-        return "Armed clash", 0.75, attack, None
+        if _armed_victim(s, attack):
+            return "Armed clash", 0.75, attack, None
+        return "Attack", 0.8, attack, None
+    body = _first(lx.BODY_FOUND, s)
+    if body:
+        return "Attack", 0.7, body, None
     overtakes = _first(lx.NSA_OVERTAKES, s)
     if overtakes:
         return "Non-state actor overtakes territory", 0.7, overtakes, None
@@ -172,9 +182,37 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     if political:
         return "Other", 0.65, political, "political"
     if casualties:
-        civilians = _first(lx.CIVILIANS, s)
-        armed = _first(lx.ARMED, s)
-        if civilians and not armed:
-            return "Attack", 0.55, casualties, None
-        return "Armed clash", 0.55, casualties, None
+        if _armed_victim(s, casualties):
+            return "Armed clash", 0.55, casualties, None
+        return "Attack", 0.55, casualties, None
     return None
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+ )?$", re.I)
+
+
+def _armed_victim(s: str, trigger: tuple[int, int]) -> bool:
+    """Whether the one attacked is armed (soldiers, a base): then a fight, not violence against civilians.
+
+    The victim is the subject of a passive ("a soldier was shot by gunmen") or the object
+    of an active verb ("gunmen attacked a checkpoint"); attackers' own words do not count.
+    """
+    if lx.ARMED_CASUALTIES.search(s):
+        return True
+    before = s[:trigger[0]]
+    if _PASSIVE.search(before):
+        clause = before[max(before.rfind(","), before.rfind("."), 0):]
+        victim = clause[-80:]
+    else:
+        after = s[trigger[1]:trigger[1] + 80]
+        victim = re.split(r"[,.;]| by | in | near ", re.sub(r"^\s*(?:at|on|upon|against)\s", " ", after), maxsplit=1)[0]
+    armed = _first(lx.ARMED, victim)
+    civilians = _first(lx.CIVILIANS, victim)
+    return armed is not None and (civilians is None or armed[0] < civilians[0])
+
+
+def _civilian_target(s: str, trigger: tuple[int, int]) -> bool:
+    """Whether fire was aimed at civilians or their homes (words after the weapon), not at armed men."""
+    civilians = _first(lx.CIVILIANS, s[trigger[1]:])
+    armed = _first(lx.ARMED, s[trigger[1]:])
+    return civilians is not None and (armed is None or civilians[0] < armed[0])

@@ -36,13 +36,14 @@ SHELLING = _words(
     r"shell(?:s|ed|ing)?", r"artillery", r"mortars?", r"rockets?", r"missiles?", r"howitzers?", r"mlrs",
     r"grads?", r"katyushas?", r"tank fire", r"bombard(?:ed|ment|ments|ing)?", r"barrages?", r"projectiles?",
     r"\d+ ?mm", r"cannon fire", r"heavy weapons", r"rocket launchers?", r"multiple rocket", r"ballistic",
-    r"cruise missiles?", r"under (?:heavy )?fire")
+    r"cruise missiles?", r"under (?:heavy )?fire", r"grenade launchers?", r"rpgs?", r"rocket[- ]propelled grenades?",
+    r"anti-tank", r"atgms?", r"recoilless", r"explosions?", r"blasts?", r"heavy machine ?guns?", r"tank(?:s)? fired")
 REMOTE_EXPLOSIVE = _words(
     r"ieds?", r"improvised explosive(?: devices?)?", r"roadside bombs?", r"land ?mines?", r"mines?",
     r"explosive devices?", r"car bombs?", r"vbieds?", r"booby[- ]traps?(?:ped)?", r"bombs? (?:exploded|went off)",
-    r"explosions?", r"blasts?", r"detonat(?:ed|ion|ing)", r"exploded", r"explosives?", r"sticky bombs?",
+    r"detonat(?:ed|ion|ing)", r"explosives?", r"sticky bombs?", r"planted (?:a |an )?(?:bomb|explosive)",
     r"magnetic bombs?", r"bomb attacks?", r"bombings?")
-GRENADE = _words(r"grenades?", r"hand grenades?", r"rpgs?", r"rocket[- ]propelled grenades?")
+GRENADE = _words(r"(?:hand )?grenades?(?! launchers?)", r"grenade attacks?")
 SUICIDE = _words(r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|vests?|car bombs?|blasts?)",
                  r"blew (?:himself|herself|themselves) up")
 CHEMICAL = _words(r"chemical (?:weapons?|attacks?|agents?)", r"chlorine", r"sarin", r"mustard gas", r"nerve agents?")
@@ -53,7 +54,23 @@ CLASH = _words(
     r"exchanges? of (?:heavy )?(?:fire|gunfire)", r"skirmish(?:es|ed)?", r"ambush(?:ed|es|ing)?", r"offensives?",
     r"counter-?offensives?", r"counter-?attack(?:s|ed)?", r"combat", r"engaged", r"heavy gunfire", r"assault(?:s|ed)?",
     r"crossfire", r"hostilities", r"shootouts?", r"shoot-outs?", r"armed confrontations?", r"confrontations?",
-    r"shot down", r"downed")
+    r"shot down", r"downed", r"fired (?:\w+ ){0,4}(?:at|on|upon) (?:the )?(?:\w+ )?positions", r"fired with",
+    r"bursts? of (?:gun)?fire", r"shots (?:involving|were fired|fired)", r"(?:small|light) arms", r"small-arms",
+    r"repell?(?:ed|ing)", r"repulsed", r"thwart(?:ed|ing)", r"incursions?", r"in both directions", r"fired back",
+    r"returned fire", r"responded with (?:gun)?fire")
+#: Clash words that say both sides fought; the others ("fired at positions") may be one-sided fire.
+TWO_SIDED = re.compile(r"clash|fight|fought|battle|skirmish|exchang|hostilities|shoot-?out|crossfire|combat|confront|"
+                       r"gun ?fight|fire ?fight|repel|repuls|thwart|in both|fired back|returned|responded", re.I)
+#: Casualties among armed men ("killing 5 militants", "2 soldiers were wounded"): the fight was armed.
+ARMED_CASUALTIES = re.compile(
+    r"(?:killing|killed|injuring|injured|wounding|wounded)\s+(?:\w+\s+){0,3}?(?:soldiers?|troops|militants?|fighters?|"
+    r"rebels?|insurgents?|police(?:men)?|officers?|gendarmes?|militiamen|members of the (?:\w+ ){0,2}forces|elements|"
+    r"personnel|combatants?|guards?|jihadists?)|(?:soldiers?|troops|militants?|fighters?|rebels?|insurgents?|"
+    r"police(?:men)?|officers?|gendarmes?|militiamen|personnel|combatants?|guards?)\s+(?:\w+\s+){0,2}?(?:were|was|"
+    r"are|been)\s+(?:\w+\s+)?(?:killed|injured|wounded|dead)", re.I)
+#: Infantry weapons: with them, heavy weapons fired at an enemy make an armed clash, not shelling.
+SMALL_ARMS = _words(r"small arms", r"small-arms", r"light weapons", r"rifles?", r"automatic weapons", r"gunfire",
+                    r"gunshots?", r"snipers?", r"assault rifles?", r"kalashnikovs?", r"ak-47s?", r"pistols?", r"firearms")
 ATTACK = _words(
     r"attack(?:s|ed|ing)?", r"raid(?:s|ed|ing)?", r"stormed", r"opened fire", r"fired (?:at|on|upon)",
     r"shot(?: dead)?", r"shooting", r"gunned down", r"gunmen", r"kill(?:s|ed|ing)?", r"murder(?:s|ed|ing)?",
@@ -63,11 +80,11 @@ ATTACK = _words(
 ARMED = _words(
     r"soldiers?", r"troops", r"forces?", r"army", r"military", r"militants?", r"fighters?", r"rebels?",
     r"insurgents?", r"police(?:men|man)?", r"policemen", r"officers?", r"guards?", r"militias?", r"militiamen",
-    r"positions?", r"bases?", r"checkpoints?", r"patrols?", r"convoys?", r"separatists?", r"jihadists?", r"gunmen",
+    r"positions?", r"bases?", r"checkpoints?", r"patrols?", r"convoys?", r"separatists?", r"jihadists?",
     r"combatants?", r"peace(?:keepers|makers|keeping forces)", r"personnel", r"battalions?", r"brigades?",
     r"units?", r"elements", r"commanders?", r"gendarmes?", r"gendarmerie", r"paramilitar(?:y|ies)", r"sniper",
     r"mujahideen", r"al[- ]shabaa?b", r"houthis?", r"taliban", r"(?:is|isis|isil)\b", r"boko haram", r"jnim",
-    r"armed (?:men|group|groups)", r"trenches", r"frontlines?", r"fronts?", r"outposts?", r"barracks",
+    r"trenches", r"frontlines?", r"fronts?", r"outposts?", r"barracks",
     r"vehicles? of", r"armoured", r"armored", r"tanks?", r"snipers")
 CIVILIANS = _words(
     r"civilians?", r"residents?", r"villagers?", r"farmers?", r"herders?", r"herdsmen", r"women", r"woman",
@@ -99,11 +116,31 @@ RIOT = _words(
     r"vandali[sz](?:ed|ing|m)", r"smashed", r"clashed with (?:the )?(?:police|security forces)", r"stormed",
     r"molotov", r"petrol bombs?", r"ransacked", r"destroyed property")
 MOB = _words(r"mobs?", r"lynch(?:ed|ing|ings)?", r"vigilantes?", r"angry (?:crowd|residents|villagers|youths?)",
-             r"mob justice", r"jungle justice", r"group of (?:residents|villagers|people|youths?)", r"communal",
-             r"(?:crowd|residents|villagers|youths?) (?:attacked|beat|assaulted|killed)")
+             r"mob justice", r"jungle justice", r"rioters",
+             r"(?:beaten|beat|stoned|lynched|attacked|assaulted|killed|burned|torched|set (?:on fire|alight|ablaze)) (?:up )?"
+             r"(?:\w+ ){0,3}by (?:\w+ ){0,2}(?:locals|residents|villagers|community members|mobs?|crowds?|a group|youths|people)",
+             r"(?:locals|residents|villagers|community members|youths|crowds?|group of (?:\w+ )?(?:people|citizens|locals|residents)) "
+             r"(?:\w+ )?(?:beat|stoned|lynched|attacked|assaulted|killed|burned|torched|set|pelted|captured)")
+#: Unarmed groups: when they fight each other (or the police) without guns, ACLED calls it mob violence.
+CROWD = _words(r"groups? of (?:\w+ ){0,2}(?:people|youths?|residents|villagers|locals|men|citizens|members|supporters|students|workers)",
+               r"supporters", r"community members", r"communities", r"villagers", r"residents", r"locals", r"youths?",
+               r"crowds?", r"party members", r"members of (?:the )?(?:\w+ ){0,3}(?:party|community|clan|tribe|families)",
+               r"clans?", r"tribes(?:men)?", r"families", r"two groups", r"fans", r"inmates", r"prisoners", r"traders",
+               r"vendors", r"sellers", r"drivers", r"students", r"labou?rers", r"workers", r"members", r"sticks", r"machetes",
+               r"stones", r"rocks", r"bows and arrows", r"clubs", r"knives")
+#: Organised armed groups (not the police): their fights are armed clashes.
+ARMED_GROUP = _words(r"militants?", r"militias?", r"militiamen", r"rebels?", r"insurgents?", r"jihadists?", r"fighters?",
+                     r"soldiers?", r"troops", r"army", r"military", r"gunmen", r"armed (?:men|group|groups)", r"guns?",
+                     r"shot", r"shots", r"shooting", r"opened fire", r"fired", r"bullets?", r"firearms?", r"rifles?")
+#: A dead body found: ACLED codes it as an attack on a civilian.
+BODY_FOUND = _words(r"bod(?:y|ies) (?:of (?:\w+ ){1,4})?(?:was|were) (?:found|discovered|recovered)",
+                    r"(?:found|discovered|recovered) (?:the )?(?:dead )?bod(?:y|ies)", r"bod(?:y|ies) of (?:\w+ ){1,4}found")
 INTERVENTION = _words(
-    r"dispers(?:e|ed|ing|al)", r"tear ?-?gas", r"rubber bullets", r"water cannons?", r"batons?", r"arrest(?:ed|s|ing)?",
-    r"detain(?:ed|ing)?", r"broke up", r"intervened", r"prevented", r"blocked (?:the )?(?:protest|march|rally)",
+    r"dispers(?:e|ed|ing|al)", r"tear ?-?gas", r"rubber bullets", r"water cannons?", r"batons?",
+    r"(?:police|security forces|authorities|officers|gendarmes|soldiers) (?:\w+ ){0,3}(?:arrested|detained|intervened|removed|stopped)",
+    r"(?:protesters|demonstrators|participants|organi[sz]ers|they|some|several|\d+|dozens|many)(?: \w+){0,3} (?:were|was|been) "
+    r"(?:\w+ )?(?:arrested|detained)", r"arrest(?:ed|ing) (?:\w+ ){0,2}(?:protesters|demonstrators|participants|organi[sz]ers)",
+    r"broke up", r"intervened", r"prevented", r"blocked (?:the )?(?:protest|march|rally)",
     r"stun grenades?", r"pepper spray", r"charged", r"beat (?:the )?(?:protesters|demonstrators)")
 EXCESSIVE = _words(
     r"(?:protesters?|demonstrators?) (?:were |was )?(?:killed|shot dead)", r"live (?:ammunition|rounds|fire)",

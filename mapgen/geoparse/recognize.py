@@ -279,8 +279,9 @@ def _inside(doc: Any, start: int, end: int, offset: int, gazetteer: OfflineGazet
                 and not doc[stop - 1].whitespace_ and not _main(gazetteer, doc[stop + 1].text)):
             return False  # "France" of "Agence France-Presse", but "Fargo" of "Fargo-Moorhead"
         institution = stop < end and doc[stop].lower_ in INSTITUTIONS
+        # Municipalities ("Haram" of "Boko Haram", "Al" of "Al Shabaab") are too many and too short to count here.
         return stop - i > 1 or listing or institution or normalize(name) in place_names or any(
-            p.feature in STRONG_FEATURES or p.population >= 50_000 for p in known)
+            (p.feature in STRONG_FEATURES and p.feature != "admin2") or p.population >= 50_000 for p in known)
 
     return _longest_names(doc, range(start, end), lambda i: min(end, i + MAX_WORDS), offset, gazetteer,
                           "inside", accept)

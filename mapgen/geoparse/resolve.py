@@ -56,6 +56,10 @@ class _Slot:
     scores: list[float] = field(default_factory=list)
 
 
+#: Features of places that a "X, Y" pattern must put inside Y.
+TOWN_FEATURES = frozenset({"city", "admin2"})
+
+
 def prior(place: Place) -> float:
     """How likely a place is meant, before reading the document.
 
@@ -128,6 +132,9 @@ def _decision(slot: _Slot) -> tuple[Place | None, float]:
     top = max(slot.scores)
     weights = [math.exp(s - top) for s in slot.scores]
     chosen = slot.candidates[slot.choice]
+    if slot.within and chosen.feature in TOWN_FEATURES and not any(
+            chosen.country_code == cc and (a1 is None or chosen.admin1_code == a1) for cc, a1 in slot.within):
+        return None, 0.0  # "Vodyane, Donetsk" but no Vodyane in Donetsk is known: no pin beats a wrong one
     # Namesakes next to the choice (Moscow the city and Moscow the region) do not make the pin less sure.
     agree = sum(w for w, c in zip(weights, slot.candidates, strict=True) if distance_km(c, chosen) <= SAME_KM)
     confidence = agree / sum(weights)
@@ -146,7 +153,9 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
                 for place in gazetteer.candidates(nxt.lookup)[:5]:
                     if place.feature == "country":
                         slot.within.append((place.country_code or "", None))
-                    elif place.feature == "admin1":
+                    elif place.feature == "admin1" or (
+                            place.feature == "city" and place.admin1 and normalize(place.admin1) == normalize(nxt.lookup)):
+                        # "Vodyane, Donetsk": the province named after its capital
                         slot.within.append((place.country_code or "", place.admin1_code))
                 continue
         match = _ABBREVIATION_AFTER.match(after)

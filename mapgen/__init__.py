@@ -26,7 +26,8 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 __all__ = [
     "CATEGORIES", "COLUMNS", "GeocoderError", "InputError", "MapgenError", "OutputError", "Place",
-    "Toponym", "UnknownFormatError", "__version__", "build_map", "extract_articles", "extract_events", "geocode", "geoparse", "load_gazetteer",
+    "Toponym", "UnknownFormatError", "__version__", "build_map", "extract_articles", "extract_events", "geocode",
+    "geoparse", "load_gazetteer",
     "merge_events", "read_events", "render_html", "save_map", "unplaced", "write_events",
 ]
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mapgen.extract.classify import classify
-from mapgen.extract.events import extract_events
+from mapgen.extract.events import extract_events, extract_many
 from mapgen.extract.merge import merge_events
 from mapgen.extract.sentences import split_sentences
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from mapgen.geocode.gazetteer import OfflineGazetteer
 
-__all__ = ["classify", "extract_articles", "extract_events", "merge_events", "split_sentences"]
+__all__ = ["classify", "extract_articles", "extract_events", "extract_many", "merge_events", "split_sentences"]
 
 
 def extract_articles(paths: str | Path | Sequence[str | Path], *, published: str | date | None = None,
@@ -36,15 +36,12 @@ def extract_articles(paths: str | Path | Sequence[str | Path], *, published: str
     outright are kept and the others left empty; the frame's ``attrs["warnings"]``
     says which files had no date.
     """
-    import pandas as pd
-
     from mapgen.extract.dates import document_date, parse_published
     from mapgen.io.articles import article_paths, read_article
-    from mapgen.schema import conform, empty_events
 
     items = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
     given = parse_published(published)
-    frames = []
+    texts, days, sources, offsets = [], [], [], {}
     warnings: list[str] = []
     for path in article_paths(items):
         article = read_article(path)
@@ -54,18 +51,22 @@ def extract_articles(paths: str | Path | Sequence[str | Path], *, published: str
         if day is None:
             warnings.append(f"{path}: no publication date found (give --published, front matter 'date:', or a "
                             "date in the file name); only dates the text states outright are used")
-        found = extract_events(article.text, published=day, source=str(path), gazetteer=gazetteer)
-        if article.offset:  # char offsets count from the top of the file, front matter included
-            found["source"] = found["source"].str.replace(r"#char=(\d+),(\d+)$", _shifted(article.offset), regex=True)
-        frames.append(found)
-    frames = [f for f in frames if len(f)]
-    events = conform(pd.concat(frames, ignore_index=True)) if frames else empty_events()
+        texts.append(article.text)
+        days.append(day)
+        sources.append(str(path))
+        offsets[str(path)] = article.offset or 0
+    events = extract_many(texts, published=days, sources=sources, gazetteer=gazetteer)
+    if any(offsets.values()) and len(events):  # char offsets count from the top of the file, front matter included
+        events["source"] = [_shifted(s, offsets) for s in events["source"]]
     if merge and len(events):
         events = merge_events(events)
     events.attrs["warnings"] = warnings
     return events
 
 
-def _shifted(offset: int) -> Any:
-    """A replacement for ``#char=a,b`` that adds ``offset`` to both ends."""
-    return lambda m: f"#char={int(m[1]) + offset},{int(m[2]) + offset}"
+def _shifted(source: str, offsets: dict[str, int]) -> str:
+    """``a.md#char=5,9`` moved by the length of a.md's front matter."""
+    name, _, span = source.rpartition("#char=")
+    start, _, end = span.partition(",")
+    shift = offsets.get(name, 0)
+    return f"{name}#char={int(start) + shift},{int(end) + shift}" if shift else source

@@ -20,6 +20,15 @@ def _choices(gazetteer: Any) -> dict[str, str]:
     return gazetteer.well_known_names(MIN_POPULATION)
 
 
+@functools.cache
+def _by_initial(gazetteer: Any) -> dict[str, list[str]]:
+    """The candidate names grouped by first letter (a correction keeps the first letter)."""
+    groups: dict[str, list[str]] = {}
+    for key in _choices(gazetteer):
+        groups.setdefault(key[:1], []).append(key)
+    return groups
+
+
 def correct(name: str, gazetteer: Any) -> str | None:
     """The well-known place name ``name`` is a misspelling of, or None.
 
@@ -34,7 +43,8 @@ def correct(name: str, gazetteer: Any) -> str | None:
         return None
     limit = 1 if len(key) < 9 else 2
     choices = _choices(gazetteer)
-    match = process.extractOne(key, choices.keys(), scorer=DamerauLevenshtein.distance, score_cutoff=limit)
+    same_initial = _by_initial(gazetteer).get(key[:1], [])
+    match = process.extractOne(key, same_initial, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
     if match is None or match[0][:1] != key[:1] or match[0] == key:
         return None
     if " " in key and match[1] > 1:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 #: spaCy model package used for named-entity recognition; ``MAPGEN_SPACY_MODEL`` overrides it.
@@ -46,3 +47,33 @@ def chunks(text: str, size: int = CHUNK) -> list[tuple[int, str]]:
         out.append((start, text[start:end]))
         start = end
     return out
+
+
+def parse_many(texts: Iterable[str], model: str | None = None, batch_size: int = 64) -> Iterator[list[tuple[int, Any]]]:
+    """For each text, its (offset, spaCy doc) pieces: one batched pass over many texts.
+
+    Batching is what makes a corpus fast: spaCy's per-call overhead dominates short texts.
+    Texts are read lazily, so a stream of any length works.
+    """
+    nlp = pipeline(model)
+    expected = 0
+    current: list[tuple[int, Any]] = []
+    counts: list[int] = []  # pieces per text, filled as the stream is read
+
+    def pieces() -> Iterator[tuple[str, tuple[int, int]]]:
+        for index, text in enumerate(texts):
+            parts = chunks(text)
+            counts.append(len(parts))
+            for offset, piece in parts:
+                yield piece, (index, offset)
+
+    for doc, (index, offset) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        while expected < index:  # texts before this one are complete (or had no pieces)
+            yield current
+            current = []
+            expected += 1
+        current.append((offset, doc))
+    while expected < len(counts):
+        yield current
+        current = []
+        expected += 1

@@ -73,17 +73,20 @@ class Recognition:
 
 
 def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = None,
-              demonyms: bool = False) -> Recognition:
+              demonyms: bool = False, docs: list[tuple[int, Any]] | None = None) -> Recognition:
     """Find the place names in ``text`` (character offsets into ``text``).
 
     With ``demonyms`` true, "Georgian" and the like are returned too (marked as demonyms).
+    ``docs`` are the text's spaCy pieces when the caller parsed them already (batches).
     """
-    nlp = pipeline(model)
+    if docs is None:
+        pieces = chunks(text)
+        docs = [(offset, doc) for (offset, _), doc in zip(pieces, pipeline(model).pipe(p for _, p in pieces),
+                                                          strict=True)]
     mentions: list[Mention] = []
     evidence: Counter[str] = Counter()
-    pieces = chunks(text)
     maybe: list[Mention] = []
-    for (offset, _piece), doc in zip(pieces, nlp.pipe(p for _, p in pieces), strict=True):
+    for offset, doc in docs:
         mentions.extend(_in_doc(doc, offset, gazetteer, evidence, demonyms))
         maybe.extend(_unsupported(doc, offset, gazetteer))
     mentions.extend(_datelines(text, gazetteer))

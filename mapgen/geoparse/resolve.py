@@ -54,6 +54,15 @@ class _Slot:
     within: list[tuple[str, str | None]] = field(default_factory=list)  # (country, admin1 code) from X, Y
     choice: int = 0
     scores: list[float] = field(default_factory=list)
+    _sure: tuple[list[float] | None, float] = (None, 1.0)  # (the scores it was computed from, confidence)
+
+    def sure(self) -> float:
+        """Confidence in the current reading, recomputed only when the scores change."""
+        if len(self.candidates) <= 1:
+            return 1.0
+        if self._sure[0] is not self.scores:
+            self._sure = (self.scores, _decision(self)[1])
+        return self._sure[1]
 
 
 #: Features of places that a "X, Y" pattern must put inside Y.
@@ -153,8 +162,8 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
                 for place in gazetteer.candidates(nxt.lookup)[:5]:
                     if place.feature == "country":
                         slot.within.append((place.country_code or "", None))
-                    elif place.feature == "admin1" or (
-                            place.feature == "city" and place.admin1 and normalize(place.admin1) == normalize(nxt.lookup)):
+                    elif place.feature == "admin1" or (place.feature == "city" and place.admin1
+                                                       and normalize(place.admin1) == normalize(nxt.lookup)):
                         # "Vodyane, Donetsk": the province named after its capital
                         slot.within.append((place.country_code or "", place.admin1_code))
                 continue
@@ -181,7 +190,7 @@ def _contribution(slot: _Slot) -> tuple[Counter[str], Counter[tuple[str, str]]]:
         if place.feature in ("admin1", "admin2") and place.admin1_code:
             admin1[(place.country_code or "", place.admin1_code)] += weight
         elif place.feature == "city" and place.admin1_code and W_TOWN_REGION:
-            sure = _decision(slot)[1] if len(slot.candidates) > 1 else 1.0
+            sure = slot.sure()
             admin1[(place.country_code or "", place.admin1_code)] += W_TOWN_REGION * weight * sure
     return countries, admin1
 
@@ -238,7 +247,7 @@ def _nearness(slot: _Slot, place: Place, slots: dict[str, _Slot]) -> float:
         if chosen.feature in ("continent", "country", "admin1"):
             continue
         # A neighbour vouches as much as its own reading is sure.
-        sure = _decision(other)[1] if len(other.candidates) > 1 else 1.0
+        sure = other.sure()
         best = max(best, sure * math.exp(-max(0.0, distance_km(place, chosen) - reach) / NEAR_KM))
     return best
 

@@ -147,9 +147,12 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
         looting = _first(lx.LOOTING, s)
         if looting and not _first(lx.CASUALTIES, s):
             return "Looting/property destruction", 0.75, looting, None
+        # "7 people were killed." names victims, not an attack: it may belong to the event before it
+        report = _PASSIVE.search(s[:attack[0]]) and lx.CASUALTIES.match(s, attack[0]) and " by " not in s[attack[1]:]
+        strength = 0.55 if report else None
         if _armed_victim(s, attack):
-            return "Armed clash", 0.75, attack, None
-        return "Attack", 0.8, attack, None
+            return "Armed clash", strength or 0.75, attack, None
+        return "Attack", strength or 0.8, attack, None
     body = _first(lx.BODY_FOUND, s)
     if body:
         return "Attack", 0.7, body, None

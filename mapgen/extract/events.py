@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 #: Confidence lost by an event whose place is borrowed from the sentences around it.
 INHERITED_PLACE = 0.7
+#: Strength below which a sentence's type comes from casualty words alone (see classify).
+CASUALTIES_ONLY = 0.6
 #: Confidence kept by an event told as a possibility ("could", "threatened to").
 HYPOTHETICAL = 0.6
 #: Population of the town that stands for a country's part near the story (see nearest_town).
@@ -233,9 +235,8 @@ def _contains(words: str, first: Toponym, second: Toponym, offset: int) -> bool:
 
 def _continues(previous: _Draft, draft: _Draft) -> bool:
     """Whether a sentence without a place of its own adds to the event before it."""
-    if previous.kind.category != draft.kind.category and not (
-            draft.kind.sub_event_type == "Armed clash" and draft.kind.strength < 0.6):
-        return False
+    if previous.kind.category != draft.kind.category and draft.kind.strength >= CASUALTIES_ONLY:
+        return False  # "7 people were killed." after "Jets bombed Gori." adds to the strike
     if draft.when and previous.when and draft.when.date and previous.when.date:
         return draft.when.date == previous.when.date
     return True

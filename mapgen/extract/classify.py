@@ -148,7 +148,8 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
         if looting and not _first(lx.CASUALTIES, s):
             return "Looting/property destruction", 0.75, looting, None
         # "7 people were killed." names victims, not an attack: it may belong to the event before it
-        report = _PASSIVE.search(s[:attack[0]]) and lx.CASUALTIES.match(s, attack[0]) and " by " not in s[attack[1]:]
+        report = lx.CASUALTIES.match(s, attack[0]) and " by " not in s[attack[1]:] and (
+            _PASSIVE.search(s[:attack[0]]) or _COUNT_ONLY.fullmatch(s[:attack[0]]))
         strength = 0.55 if report else None
         if _armed_victim(s, attack):
             return "Armed clash", strength or 0.75, attack, None
@@ -191,6 +192,9 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     return None
 
 
+#: What may stand before "killed" in a bare casualty count ("1 killed, 7 injured", "At least 12 dead").
+_COUNT_ONLY = re.compile(r"\W*(?:(?:at least|about|around|some|up to|more than|over|nearly|\d[\d,]*|one|two|three|four|"
+                         r"five|six|seven|eight|nine|ten|several|dozens|many|a|no one|nobody|none)\s*)*", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+ )?$", re.I)
 
 

@@ -191,7 +191,7 @@ POLITICAL = _words(
 CASUALTIES = _words(r"killed", r"dead", r"died", r"deaths?", r"death toll", r"fatalit(?:y|ies)", r"wounded", r"injur(?:ed|ies|y)",
                     r"casualties", r"victims?", r"bodies", r"lost their lives", r"perished")
 #: Words that make a sentence hypothetical or negated: the event is less certain, or none.
-HYPOTHETICAL = _words(r"could", r"might", r"may", r"would", r"threaten(?:ed|s)? to", r"plan(?:s|ned)? to", r"urged", r"called (?:on|for)",
+HYPOTHETICAL = _words(r"could", r"might", r"(?-i:may)", r"would", r"threaten(?:ed|s)? to", r"plan(?:s|ned)? to", r"urged", r"called (?:on|for)",
                       r"calls? (?:on|for)", r"if", r"warn(?:ed|s)?", r"prepar(?:ed|ing) to", r"intend(?:s|ed)? to",
                       r"fear(?:s|ed)?", r"risk of", r"in case", r"possible", r"possibility")
 NEGATED = _words(r"no (?:\w+ )?(?:clashes|fighting|attacks?|strikes?|shelling|casualties|incidents?|violence|protests?) (?:was |were )?(?:reported|recorded)",

@@ -7,9 +7,9 @@
    Reports essential and all gold events found, precision (duplicates apart) and rows named after a
    gold place but drawn outside it.
 2. ACLED: ``corpora/acled/acled_dev.csv``; every row's ``notes`` is one text of a batch given to
-   ``mapgen.extract.extract_many`` (no publication date) and the most confident event is compared with the coded answer: event_type
-   accuracy, sub_event_type macro-F1, location within 25 km (geo_precision 1 and 2), event_date and
-   fatalities exact.
+   ``mapgen.extract.extract_many`` (no publication date) and the most confident event is compared
+   with the coded answer: event_type accuracy, sub_event_type macro-F1, location within 25 km
+   (geo_precision 1 and 2), event_date and fatalities exact.
 3. Throughput: words per second of the extraction over all those texts, next to the spaCy pipeline
    alone on the same texts (timed before and after the extraction in the same run).
 

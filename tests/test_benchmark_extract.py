@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 import mapgen
+import mapgen.extract
 from mapgen.schema import COLUMNS, conform
 
 BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "extract.py"
@@ -236,6 +237,13 @@ def _fake_extract(text: str, *, published: str | None = None, source: str | None
                    "source": source})
 
 
+def _fake_many(texts: list[str], *, sources: list[str], **_: Any) -> Any:
+    """extract_many as the fake extract_events would give it: the rows of every text in one frame."""
+    frames = [_fake_extract(text, source=f"{source}#char=0,{len(text)}") for text, source in
+              zip(texts, sources, strict=True)]
+    return conform(pd.concat(frames, ignore_index=True))
+
+
 def test_main_reports_and_writes_misses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     seeds, acled = tmp_path / "corpora" / "seeds", tmp_path / "corpora" / "acled"
@@ -250,6 +258,7 @@ def test_main_reports_and_writes_misses(tmp_path: Path, monkeypatch: pytest.Monk
         'GEO2,9-May-20,Protests,Peaceful protest,Tbilisi,41.6941,44.8337,1,0,"People marched in Tbilisi."\n',
         encoding="utf-8")
     monkeypatch.setattr(mapgen, "extract_events", _fake_extract, raising=False)
+    monkeypatch.setattr(mapgen.extract, "extract_many", _fake_many)
     errors = tmp_path / "misses.jsonl"
     monkeypatch.setattr(sys, "argv", ["extract.py", "--shared", str(tmp_path), "--skip-throughput",
                                       "--errors", str(errors), "--verbose"])

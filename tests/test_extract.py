@@ -27,10 +27,12 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 # --- sentences ---------------------------------------------------------------------------------
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Lt. Col. Smith arrived. Troops left at 5 p.m. Friday.", ["Lt. Col. Smith arrived.", "Troops left at 5 p.m. Friday."]),
+    ("Lt. Col. Smith arrived. Troops left at 5 p.m. Friday.",
+     ["Lt. Col. Smith arrived.", "Troops left at 5 p.m. Friday."]),
     ("The U.S. embassy closed. Staff left.", ["The U.S. embassy closed.", "Staff left."]),
     ("GORI, Georgia\nJets struck the town. Nobody died.", ["GORI, Georgia", "Jets struck the town.", "Nobody died."]),
-    ("A line that wraps\nin the middle, of a sentence, goes on.", ["A line that wraps\nin the middle, of a sentence, goes on."]),
+    ("A line that wraps\nin the middle, of a sentence, goes on.",
+     ["A line that wraps\nin the middle, of a sentence, goes on."]),
     ('"We will fight," he said. Then he left.', ['"We will fight," he said.', "Then he left."]),
 ])
 def test_sentences(text: str, expected: list[str]) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -127,6 +127,7 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
 
     drafts: list[_Draft] = []
     index = 0
+    paragraph, carried = -1, None
     for sentence in split_sentences(text):
         words = text[sentence.start:sentence.end]
         mine = []
@@ -137,8 +138,14 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
             mine.append(toponyms[probe])
             probe += 1
         masked = _mask_quotes(words)
+        own = find_dates(words, day)
+        dates = [d for d in own if d.date is not None or d.time]
+        if sentence.paragraph != paragraph:
+            paragraph, carried = sentence.paragraph, None
         kind = classify(masked)
         refuted = denials(words)
+        carried = next((replace(d, time=None, time_precision=None) for d in dates
+                        if d.date is not None and not d.relative), carried)
         if kind is None or lx.NEGATED.search(masked):
             if refuted:
                 _deny(drafts, sentence, [c.who for c in refuted])
@@ -147,7 +154,7 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
         skip = [(c.start, c.end) for c in sources + refuted]
         draft = _Draft(kind, sentence, sentence.start, sentence.end)
         _place(draft, words, sentence.start, mine, skip)
-        draft.when = next((d for d in find_dates(words, day) if d.date is not None or d.time), None)
+        draft.when = _when_of(dates, own, carried)
         counts = find_counts(words)
         draft.counts = {k: v for k in ("fatalities", "injured", "displaced", "people")
                         if (v := getattr(counts, k)) is not None}
@@ -172,6 +179,18 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
             draft.confidence *= INHERITED_PLACE
         drafts.append(draft)
     return drafts
+
+
+def _when_of(dates: list[DateMention], own: list[DateMention], carried: DateMention | None) -> DateMention | None:
+    """A sentence's date: its own; else, when it names no day at all, the one its paragraph last stated
+    ("On 9 May, ... . Later that day ..."), with the sentence's clock time if it gives one. A day it names
+    but cannot resolve ("yesterday" without a publication date) is not replaced by another."""
+    if any(d.date is not None for d in dates) or carried is None or any(d.relative for d in own):
+        return next(iter(dates), None)
+    timed = next((d for d in dates if d.time), None)
+    if timed is None:
+        return carried
+    return replace(carried, time=timed.time, time_precision=timed.time_precision)
 
 
 def _mask_quotes(words: str) -> str:

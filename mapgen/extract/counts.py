@@ -1,0 +1,711 @@
+"""Numbers and counts in one sentence: how many were killed, injured, displaced, took part; vehicles, aircraft.
+
+Two steps, plain regular expressions over one sentence (no parser), cheap enough to run
+on every sentence of every article:
+
+* :func:`find_numbers` finds the amounts a sentence states ("150", "twenty-one",
+  "1.5 million", "at least a dozen", "20-30", "thousands") and leaves out numbers that
+  are not amounts: dates and years, clock times, ordinals, ages, calibres and model
+  names ("82mm", "Su-24"), percentages, money, measures and durations, "one" as a pronoun.
+* :func:`find_counts` gives each amount a role from the words around it: a verb before
+  it ("killing 3"), a predicate after its noun ("five people were injured"), the noun
+  itself ("2 fatalities", "3,000 refugees", "1,500 troops", "30 tanks"). Amounts joined
+  by "and" share a predicate and add up ("2 soldiers and 3 civilians were killed": 5).
+  Vague amounts ("thousands of refugees") stay text and never become numbers.
+
+>>> [q.value for q in find_numbers("Up to 400 volunteers and twenty-one tanks left on 8 August 2008.")]
+[400, 21]
+>>> find_counts("On 9 May 2020, militants attacked a base, killing 2 soldiers and injuring 5 others.")
+Counts(fatalities=2, injured=5)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from types import MappingProxyType
+
+__all__ = ["ROLES", "Counts", "Quantity", "find_counts", "find_numbers"]
+
+#: The roles of :class:`Counts`, in field order.
+ROLES = ("fatalities", "injured", "displaced", "people", "vehicles", "aircraft")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """An amount stated in a sentence.
+
+    ``start``/``end``/``text`` cover the qualifier too ("up to 400"). ``value`` is the
+    best single figure (the lower end of a range, the figure itself after "up to" or
+    "at least"); ``low``/``high`` are the bounds the words give ("at least 12": low 12;
+    "up to 400": high 400; "20-30": 20 and 30), both None for a plain figure. A vague
+    amount ("thousands", "several hundred") has ``value`` None and its words, lower-cased,
+    in ``vague``. ``qualifier`` is the hedge as written, lower-cased ("about", "more than").
+    """
+
+    start: int
+    end: int
+    text: str
+    value: int | None
+    low: int | None = None
+    high: int | None = None
+    vague: str | None = None
+    qualifier: str | None = None
+
+
+def _no_vague() -> Mapping[str, str]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Counts:
+    """What one sentence says about how many: each field None when it says nothing.
+
+    ``vague`` maps a role to the words of an amount given without a figure
+    ({"displaced": "thousands"}); it is read-only, and a role may have both a figure and
+    vague words ("thousands fled; 300 were evacuated").
+    """
+
+    fatalities: int | None = None
+    injured: int | None = None
+    displaced: int | None = None
+    people: int | None = None
+    vehicles: int | None = None
+    aircraft: int | None = None
+    vague: Mapping[str, str] = field(default_factory=_no_vague, hash=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.vague, MappingProxyType):
+            object.__setattr__(self, "vague", MappingProxyType(dict(self.vague)))
+
+    def __repr__(self) -> str:
+        parts = [f"{role}={value}" for role in ROLES if (value := getattr(self, role)) is not None]
+        if self.vague:
+            parts.append(f"vague={dict(self.vague)!r}")
+        return f"Counts({', '.join(parts)})"
+
+
+# --- number words ----------------------------------------------------------------------------
+_SMALL_VALUES = {w: i for i, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
+_SMALL_VALUES.update({w: 10 * i for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], 2)})
+_SCALE_VALUES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
+                 "mn": 1_000_000}
+_U9 = "one|two|three|four|five|six|seven|eight|nine"
+_TEEN = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SMALL = rf"(?:(?:{_TENS})(?:[- ](?:{_U9})\b)?|{_TEEN}|{_U9})\b"
+_HUNDREDS = rf"(?:(?:{_SMALL}|a)\s+hundred\b(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
+_WORDS_BODY = (rf"(?:(?:{_HUNDREDS}|a|half\s+a)\s+(?:billion|million|thousand)\b"
+               rf"(?:\s+(?:and\s+)?{_HUNDREDS}\s+(?:million|thousand)\b)*(?:\s+(?:and\s+)?{_HUNDREDS})?"
+               rf"|(?:{_SMALL}|a|half\s+a)\s+dozen\b|{_HUNDREDS})")
+_DIGITS_BODY = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.\d+)?"
+                r"(?:\s*(?:million|billion|thousand|bn|mn)\b)?")
+# Not after a letter, a hyphen or a symbol: "Su-24", "T-72", "AK-47", "$500", "No.5", "3/4", "12.7".
+_NUM = rf"(?:(?<![\w.,:/$€£¥₽₹#№+\[-]){_DIGITS_BODY}|(?<![\w-]){_WORDS_BODY})"
+_NUM_BODY = rf"(?:{_DIGITS_BODY}|{_WORDS_BODY})"
+_VAGUE = (r"(?<![\w-])(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)"
+          r"|(?:several|a\s+few|many)\s+(?:dozen|hundred|thousand|million)s?"
+          r"|dozens|hundreds|thousands|millions|scores(?=\s+(?:of|more)\b)|tens(?=\s+of\b)"
+          r"|several|a\s+few|a\s+handful|numerous|countless|many"
+          r"|a\s+(?:large\s+|small\s+|great\s+|growing\s+)?number(?=\s+of\b))(?![\w-])")
+
+# --- what is not an amount -----------------------------------------------------------------------
+_MONTHS = (r"\b(?-i:January|February|March|April|May|June|July|August|September|October|November|December|"
+           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# Plural nouns that can follow a count: a year-like "2000" or "2000-3000" before them is an amount.
+_COUNTED = (r"people|persons|civilians|men|women|children|soldiers|troops|protesters|protestors|demonstrators|"
+            r"refugees|residents|villagers|fighters|militants|rebels|volunteers|police(?:men)?|officers|"
+            r"servicemen|personnel|peacekeepers|casualties|fatalities|deaths|dead|killed|wounded|injured|"
+            r"displaced|vehicles|tanks|trucks|workers|students|participants|supporters|families|members|others")
+_NOT_COUNTED_AHEAD = rf"(?!\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_COUNTED})\b)"
+# Each alternative starts at a digit (a month before a day is seen by _BEFORE_REJECT: "August 8").
+_SKIP = (rf"(?<![\w.,]){_DAY}(?:\s*(?:[-–]|and|to)\s*{_DAY})?\s+(?:of\s+)?{_MONTHS}"  # 8 August, 8th of August
+         r"|(?<![\w.,])\d{4}-\d{1,2}-\d{1,2}(?!\d)"  # 2008-08-08
+         r"|(?<![\w.,])\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?!\d)"  # 08/08/2008, 8.8.2008
+         r"|(?<![\w.,])\d{1,4}/\d{1,4}(?!\d)"  # 1991/92, 24/7
+         rf"|(?<![\w.,])(?:1[5-9]|20)\d\d\s*[-–]\s*(?:\d\d){{1,2}}(?!\d){_NOT_COUNTED_AHEAD}"  # 1991-92, 2008-2009
+         r"|(?<![\w.,])\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?"  # 10:00, 9:21pm
+         r"|(?<![\w.,])\d{1,2}(?:\.\d{2})?\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)"  # 6 p.m., 9.30am
+         r"|(?<![\w.,])\d{3,4}\s*(?:GMT|UTC|Z|hrs|h|hours|local\s+time|LT)\b"  # 0600 GMT, 1400 hours
+         r"|(?<![\w.,])0\d{2,3}(?!\d)")  # 0600: counts have no leading zero
+_SCAN = re.compile(rf"(?<!\w)(?:(?P<skip>{_SKIP})|(?P<vague>{_VAGUE})"
+                   rf"|(?P<num>{_NUM})(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|or)\s+)(?P<num2>{_NUM_BODY}))?)", re.I)
+_AND_NUM = re.compile(rf"\s+and\s+(?P<num2>{_NUM_BODY})", re.I)
+_UNIT = (r"km|kms|kilomet(?:re|er)s?|mi|miles?|m|metres?|meters?|cm|mm|millimet(?:re|er)s?|centimet(?:re|er)s?|"
+         r"kg|kilos?|kilograms?|grams?|tons?|tonnes?|lbs?|litres?|liters?|gallons?|barrels?|hectares?|ha|acres?|sq|"
+         r"square|feet|foot|ft|yards?|inch(?:es)?|degrees?|knots?|kph|mph|km/h|calibre|caliber|"
+         r"years?|yrs?|months?|weeks?|days?|nights?|hours?|hrs?|h|minutes?|mins?|seconds?|secs?|decades?|"
+         r"century|centuries|times|fold|percent|per\s*cent|pc|percentage\s+points?|"
+         r"dollars?|euros?|cents?|pounds?|sterling|rubles?|roubles?|lari|hryvni?as?|shillings?|naira|rupees?|"
+         r"dinars?|dirhams?|francs?|yuan|yen|pesos?|riyals?|rials?|liras?|usd|eur|gbp|rub|uah|gel|bucks")
+#: After an amount: a letter ("82mm", "9pm", "8th", "1990s"), %, a hyphen compound ("25-year-old",
+#: "120-mm", "two-day"; "2,000-strong" is a count), a unit, a duration or a currency.
+_AFTER_REJECT = re.compile(rf"[^\W\d_]|\s*[%‰°]|-(?!strong\b)[^\W\d_]|\s*(?:{_UNIT})(?![\w-])"
+                           r"|\s+(?-i:Street|Avenue|Road|Boulevard|Square|St|Ave|Rd|de|del|da|do)\b", re.I)
+_BEFORE_REJECT = re.compile(
+    rf"(?:{_MONTHS}"  # August 8
+    r"|[$€£¥₽₹]|\bUS\$|\b(?:usd|eur|gbp|rub|uah|gel|rs)\.?"
+    r"|\b(?:aged?|ages|aged\s+between|ages\s+of|age\s+of|at\s+the\s+age\s+of|no\.|nos\.|number|km|kilomet(?:re|er)|"
+    r"mile|marker|route|highway|level|phase|stage|zone|zona|colonia|comuna|sector|article|resolution|chapter|"
+    r"section|paragraph|page|exit|junction|platform|flight|room|apartment|floor|category|grade|version|model|"
+    r"season|episode|district|ward|block)"
+    r"|(?-i:\b(?:Route|Highway|Motorway|Road|Street|Avenue|Resolution|Article|Section|Paragraph|Chapter|Page|Unit|"
+    r"Building|Block|Zone|District|Sector|Checkpoint|Gate|Post|Hill|Height|Flight|Platform|Line|Phase|Stage|Level|"
+    r"Brigade|Battalion|Regiment|Division|Army|Corps|Squadron|Company|Platoon|Group|Fleet|Camp|Base|Station|"
+    r"Terminal|Protocol|Amendment|Model|Type|Mark|Mk|Series|Version|Vol|Volume|Issue|Episode|Season|Day|Week|"
+    r"Year|Round|Term|Clause|Decree|Law|Bill|Act|Lot|Plot|Ward|Precinct|Grid|Square|Bus|Train|Apartment|House|"
+    r"Room|Floor|School|Hospital|Category|Channel|Generation|Item|Annex|Figure|Table|Exit|Junction|Grade|Class|"
+    r"Number|No|Nos)\b\.?))\s*$", re.I)
+_ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|the|this|that|which|such|another|last|same|other|little|"
+                         r"only\s+the)\s+$", re.I)
+_ONE_AFTER = re.compile(r"\s+(?:of|another|by\s+one|or\s+(?:an)?other|after\s+another|side|hand|way|thing|point|"
+                        r"and\s+the\s+same|and\s+only|in\s+(?:a|every|ten|five|four|three)|with)\b|['’]s\b", re.I)
+_YEAR_BEFORE = re.compile(rf"(?:\b(?:in|since|by|until|till|from|of|during|before|after|early|late|mid|spring|"
+                          rf"summer|autumn|fall|winter|year|the|circa)|{_MONTHS},?)[\s-]*$", re.I)
+_COUNT_AHEAD = re.compile(rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_COUNTED})\b", re.I)
+_EQUALS_BEFORE = re.compile(r"[=:]\s*$")
+_QUALIFIER = re.compile(
+    r"(?<![\w-])(?P<q>up\s+to|as\s+many\s+as|as\s+few\s+as|at\s+least|at\s+most|more\s+than|less\s+than|"
+    r"fewer\s+than|no\s+(?:more|less|fewer)\s+than|not\s+(?:more|less|fewer)\s+than|(?:well|just)\s+(?:over|under)|"
+    r"over|under|above|below|about|around|approximately|approx\.|roughly|nearly|almost|close\s+to|some|"
+    r"an\s+estimated|estimated|upwards\s+of|in\s+excess\s+of|more\s+or\s+less|circa|between|"
+    r"a\s+maximum\s+of|a\s+minimum\s+of)\s+(?:(?:a\s+total\s+of|an\s+estimated|some)\s+)?$", re.I)
+_LOW_QUALIFIERS = frozenset({"at least", "more than", "over", "above", "no fewer than", "no less than",
+                             "not fewer than", "not less than", "upwards of", "in excess of", "just over", "well over",
+                             "a minimum of"})
+_HIGH_QUALIFIERS = frozenset({"up to", "as many as", "at most", "no more than", "not more than", "fewer than",
+                              "less than", "under", "below", "nearly", "almost", "close to", "just under", "well under",
+                              "a maximum of"})
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_SCALE_AT_END = re.compile(r"(?:million|billion|thousand|bn|mn)$", re.I)
+_SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009]")
+_WORD = re.compile(r"[a-z]+")
+
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` as a prefix tree: the regex engine tries one letter at a time.
+
+    >>> _trie(["ten", "tens", "two"])
+    '(?:t(?:en(?:s)?|wo))'
+    """
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return f"(?:{emit(root)})"
+
+
+_ANCHOR_WORDS = [*_SMALL_VALUES, *["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"],
+                 *["half", "dozens", "hundreds", "thousands", "millions", "scores", "tens", "several", "many", "numerous", "countless"]]
+_AFTER_A = ["few", "handful", "dozen", "hundred", "thousand", "million", "billion", "large", "small", "great", "growing", "number"]
+#: Where an amount may start: a digit, a number word, "a" before "few", "dozen", ... (_SCAN runs only there;
+#: running it at every character costs ten times as much).
+_ANCHOR = re.compile(rf"(?<!\w)(?:\d|(?:{_trie(_ANCHOR_WORDS)}|an?\s+{_trie(_AFTER_A)})\b)", re.I)
+
+_NUMBER_STEMS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                 r"hundred|thousand|million|billion|dozen|score|several|many|few|handful|numerous|countless|tens|"
+                 r"number")
+
+
+def find_numbers(sentence: str) -> list[Quantity]:
+    """The amounts stated in ``sentence``, in order, with their qualifiers.
+
+    >>> [(q.text, q.value, q.low, q.high, q.qualifier) for q in find_numbers("At least 12 died and up to 400 fled.")]
+    [('At least 12', 12, 12, None, 'at least'), ('up to 400', 400, None, 400, 'up to')]
+    >>> [(q.value, q.vague) for q in find_numbers("Tens of thousands marched; 1.5 million watched.")]
+    [(None, 'tens of thousands'), (1500000, None)]
+    >>> find_numbers("In 2008 the 58th Army fired 82mm mortars from Su-24s at 10:00 on 8 August.")
+    []
+    """
+    return _scan(sentence)  # without an anchor (a digit, a number word) this costs a few µs
+
+
+def _scan(sentence: str) -> list[Quantity]:
+    found: list[Quantity] = []
+    consumed = 0
+    for anchor in _ANCHOR.finditer(sentence):
+        if anchor.start() < consumed:
+            continue
+        m = _SCAN.match(sentence, anchor.start())
+        if m is None:
+            continue
+        if m["skip"] is not None:
+            consumed = m.end()
+            continue
+        if m["vague"] is not None:
+            consumed = m.end()
+            quantity = _vague(sentence, m)
+            if quantity is not None:
+                found.append(quantity)
+            continue
+        quantities, consumed = _amounts(sentence, m)
+        found.extend(quantities)
+    return found
+
+
+def _vague(sentence: str, m: re.Match[str]) -> Quantity | None:
+    start, end = m.span()
+    if _AFTER_REJECT.match(sentence, end) or _BEFORE_REJECT.search(sentence, max(0, start - 25), start):
+        return None  # "a few days", "many times", "hundreds of dollars" is caught later by the noun
+    start, qualifier = _qualifier(sentence, start)
+    return Quantity(start, end, sentence[start:end], None, vague=" ".join(m["vague"].lower().split()),
+                    qualifier=qualifier)
+
+
+def _amounts(sentence: str, m: re.Match[str]) -> tuple[list[Quantity], int]:
+    """The Quantity of a number match (two for "from 20 to 30"), and where the match ends."""
+    start, end = m.span()
+    first, second = m["num"], m["num2"]
+    if second is not None and m["sep"].strip().lower() == "to" and _FROM_BEFORE.search(sentence, max(0, start - 8),
+                                                                                       start):
+        if _AFTER_REJECT.match(sentence, end):
+            return [], end  # "from 5 to 8 hours"
+        a = _single(sentence, m.start("num"), m.end("num"))
+        b = _single(sentence, m.start("num2"), m.end("num2"))
+        return [q for q in (a, b) if q is not None], end
+    if second is None:
+        q_start, qualifier = _qualifier(sentence, start)
+        if qualifier == "between" and (more := _AND_NUM.match(sentence, end)):
+            second, end = more["num2"], more.end()
+        else:
+            quantity = _single(sentence, start, end)
+            return ([quantity] if quantity is not None else []), end
+    if _AFTER_REJECT.match(sentence, end) or _BEFORE_REJECT.search(sentence, max(0, start - 25), start):
+        return [], end
+    low, high = _decimal(first), _decimal(second)
+    if low is None or high is None:
+        return [], end
+    if _SCALE_AT_END.search(second) and not _SCALE_AT_END.search(first):
+        scale = _SCALE_VALUES[_SCALE_AT_END.search(second)[0].lower()]  # type: ignore[index]
+        if low * scale <= high:
+            low *= scale  # "1-2 million", "two to three thousand"
+    if low != low.to_integral_value() or high != high.to_integral_value():
+        return [], end
+    q_start, qualifier = _qualifier(sentence, start)
+    return [Quantity(q_start, end, sentence[q_start:end], int(low), int(low), int(high), qualifier=qualifier)], end
+
+
+def _single(sentence: str, start: int, end: int) -> Quantity | None:
+    """One figure at sentence[start:end] unless its context says it is not an amount."""
+    text = sentence[start:end]
+    if _AFTER_REJECT.match(sentence, end) or _BEFORE_REJECT.search(sentence, max(0, start - 25), start):
+        return None
+    if text.lower() == "one" and (_ONE_AFTER.match(sentence, end) or (
+            _ONE_BEFORE.search(sentence, max(0, start - 12), start) and not _NOUN_AFTER.match(sentence, end))):
+        return None  # "one of the", "no one", "the one that"; not "in which one soldier died"
+    q_start, qualifier = _bounded(sentence, start, end)
+    if len(text) == 4 and text.isdigit() and 1500 <= int(text) <= 2100:  # a year unless counted
+        if _YEAR_BEFORE.search(sentence, max(0, q_start - 12), q_start):
+            return None
+        if qualifier is None and not (_COUNT_AHEAD.match(sentence, end)
+                                      or _EQUALS_BEFORE.search(sentence, max(0, start - 3), start)):
+            return None
+    value = _decimal(text)
+    if value is None or value != value.to_integral_value():
+        return None  # "3.5" without a scale word is no count
+    number = int(value)
+    low = number if qualifier in _LOW_QUALIFIERS else None
+    high = number if qualifier in _HIGH_QUALIFIERS else None
+    return Quantity(q_start, end, sentence[q_start:end], number, low, high, qualifier=qualifier)
+
+
+def _qualifier(sentence: str, start: int) -> tuple[int, str | None]:
+    """Where the amount starts once its qualifier is included, and the qualifier."""
+    m = _QUALIFIER.search(sentence, max(0, start - 40), start)
+    if m is None:
+        return start, None
+    return m.start(), " ".join(m["q"].lower().split())
+
+
+def _bounded(sentence: str, start: int, end: int) -> tuple[int, str | None]:
+    """_qualifier, without a "between" that no "and" follows ("split between 3 events")."""
+    q_start, qualifier = _qualifier(sentence, start)
+    if qualifier == "between":
+        return start, None
+    return q_start, qualifier
+
+
+def _decimal(text: str) -> Decimal | None:
+    """The value of a figure in digits or words ("1,500", "1.5 million", "two hundred and fifty")."""
+    text = text.lower()
+    if text[0].isdigit():
+        scale = _SCALE_AT_END.search(text)
+        digits = _SEPARATORS.sub("", text[:scale.start()] if scale else text).strip()
+        return Decimal(digits) * (_SCALE_VALUES[scale[0]] if scale else 1)
+    return Decimal(_word_value(text))
+
+
+def _word_value(text: str) -> int:
+    """ "two hundred and fifty" -> 250, "a dozen" -> 12, "half a million" -> 500000."""
+    total = current = 0
+    half = False
+    for word in _WORD.findall(text):
+        if word == "half":
+            half = True
+        elif word == "a":
+            current = current or 1
+        elif word in _SMALL_VALUES:
+            current += _SMALL_VALUES[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word in _SCALE_VALUES:
+            total += (current or 1) * _SCALE_VALUES[word]
+            current = 0
+    value = total + current
+    return value // 2 if half else value
+
+
+# --- nouns after an amount ---------------------------------------------------------------------
+# Group names are the noun's class; order matters where a longer name starts with another
+# class's noun ("personnel carriers", "fighter jets", "aerial vehicles").
+_NOUN_CLASSES = (
+    ("vehicles", r"(?:armou?red\s+)?personnel\s+carriers?|(?:infantry\s+)?fighting\s+vehicles?|vehicles?|cars?|"
+                 r"trucks?|lorr(?:y|ies)|vans?|minibus(?:es)?|buses|bus|tanks?|apcs?|ifvs?|btrs?|bmps?|jeeps?|"
+                 r"pick-?ups?|technicals|motorcycles?|motorbikes?|ambulances?|trailers?|tractors?|humvees?|"
+                 r"armou?red\s+cars?|bulldozers?|excavators?|tankers?|(?:t|bmp|btr|brdm|mt-lb)-\d+\w*"),
+    ("aircraft", r"(?:unmanned\s+)?aerial\s+vehicles?|fighter(?:-|\s+)(?:jets?|planes?|aircraft|bombers?)|"
+                 r"aircraft|aeroplanes?|airplanes?|(?:war)?planes?|jets?|helicopters?|choppers?|gunships?|"
+                 r"bombers?|drones?|uavs?|shaheds?|(?:su|mig|tu|mi|ka|an|il|f)-\d+\w*|migs?"),
+    ("munition", r"rockets?|missiles?|shells?|bombs?|mortars?|rounds?|grenades?|(?:land)?mines?|projectiles?|"
+                 r"bullets?|munitions?|warheads?|ieds?|explosives?|bomblets?|grads?|katyushas?|salvos?|volleys?|"
+                 r"shots?|barrages?"),
+    ("other", r"villages?|towns?|cities|city|settlements?|hamlets?|houses?|homes?|buildings?|apartments?|"
+              r"flats?|shops?|stores?|schools?|hospitals?|clinics?|mosques?|churches?|bridges?|roads?|streets?|"
+              r"positions?|posts?|checkpoints?|bases?|camps?|districts?|regions?|provinces?|areas?|"
+              r"neighbou?rhoods?|blocks?|floors?|rooms?|offices?|facilities|facility|warehouses?|depots?|"
+              r"stations?|airports?|airfields?|ports?|ships?|boats?|vessels?|warships?|trains?|wagons?|sorties?|"
+              r"flights?|targets?|sites?|locations?|cattle|cows?|goats?|sheep|camels?|livestock|animals?|horses?|"
+              r"donkeys?|dogs?|weapons?|guns?|rifles?|firearms?|cases?|incidents?|attacks?|strikes?|"
+              r"airstrikes?|raids?|clashes|battles?|explosions?|blasts?|occasions?|events?|reports?|families|"
+              r"family|households?|farms?|fields?|tents?|shelters?|units?|brigades?|battalions?|regiments?|"
+              r"divisions?|companies|groups?|organi[sz]ations?|parties|countries|states|nations|municipalities|"
+              r"counties|wards?|communes?|sectors?|fronts?|trenches|bunkers?|tunnels?|votes?|seats?|pages?|"
+              r"articles?|items?|tonnes?|tons?|kilograms?|cameras?|phones?|laptops?|computers?|crops?|trees?|"
+              r"hectares?|acres?|wells?|pumps?|generators?|containers?|boxes|bags?|sacks?|crates?|bottles?"),
+    ("fatalities", r"fatalit(?:y|ies)|deaths?|dead|bod(?:y|ies)|corpses?|lives"),
+    ("injured", r"injur(?:y|ies)|wounded|injured"),
+    ("displaced", r"refugees?|idps?|evacuees?|displaced|asylum(?:-|\s+)seekers?|internally\s+displaced\s+persons?"),
+    ("people", r"troops?|soldiers?|servicem[ae]n|servicewom[ae]n|service\s+members?|personnel|fighters?|"
+               r"militants?|rebels?|insurgents?|militiam[ae]n|militia\s+members?|combatants?|guerrill?as?|"
+               r"jihadists?|separatists?|gunm[ae]n|attackers?|assailants?|raiders?|volunteers?|mercenar(?:y|ies)|"
+               r"recruits?|reservists?|conscripts?|cadets?|paratroopers?|marines?|commandos?|sailors?|airmen|"
+               r"police\s+officers?|officers?|policem[ae]n|policewom[ae]n|police|gendarmes?|guards?|"
+               r"peacekeepers?|protesters?|protestors?|demonstrators?|marchers?|rioters?|strikers?|"
+               r"participants?|supporters?|activists?|picketers?|cossacks?|partisans?"),
+    ("persons", r"people|persons?|civilians?|m[ae]n|wom[ae]n|child(?:ren)?|kids?|boys?|girls?|bab(?:y|ies)|"
+                r"infants?|toddlers?|minors?|teenagers?|teens?|youths?|youngsters?|adults?|elderly|residents?|"
+                r"villagers?|inhabitants?|locals?|citizens?|nationals?|farmers?|herders?|herdsm[ae]n|"
+                r"shepherds?|fisherm[ae]n|hunters?|miners?|students?|pupils?|interns?|teachers?|doctors?|"
+                r"nurses?|medics?|paramedics?|journalists?|reporters?|photographers?|workers?|employees?|staff|"
+                r"contractors?|drivers?|passengers?|pedestrians?|motorists?|commuters?|traders?|merchants?|"
+                r"shopkeepers?|vendors?|worshippers?|pilgrims?|priests?|clerics?|imams?|monks?|nuns?|leaders?|"
+                r"elders?|chiefs?|politicians?|officials?|lawyers?|judges?|members?|relatives?|patients?|"
+                r"pensioners?|others|individuals?|hostages?|detainees?|prisoners?|captives?|suspects?|migrants?|"
+                r"settlers?|tourists?|foreigners?|humanitarians?|spectators?|fans?|players?|crew|crewmen|"
+                r"casualties|victims?|person|ones|brothers?|sisters?|sons?|daughters?|husbands?|wives|wife|"
+                r"mothers?|fathers?|parents?|cousins?|nephews?|nieces?|Georgians?|Ossetians?|Russians?|"
+                r"Ukrainians?|Israelis?|Palestinians?|Syrians?|Afghans?|Iraqis?|Yemenis?|Somalis?|Sudanese|"
+                r"Nigerians?|Malians?|Kurds?|Arabs?"),
+)
+_NOUN_ALT = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _NOUN_CLASSES)
+_CUE_WORDS = (r"killed|kill|kills|killing|dead|died|die|dies|dying|perished|slain|shot|executed|murdered|massacred|"
+              r"wounded|injured|hurt|maimed|hospitali[sz]ed|displaced|fled|flee|fleeing|evacuated|protested|"
+              r"demonstrated|rallied|marched|gathered|deployed|arrived|reported|said|says|told|lost|left|remain|"
+              r"remained|remains|missing|arrested|detained|abducted|captured|kidnapped|released")
+_NP_STOP = (rf"and|or|but|nor|were|was|are|is|be|been|being|have|has|had|will|would|could|may|might|who|whom|"
+            rf"whose|which|that|when|while|where|after|before|during|since|until|as|than|if|because|in|on|at|"
+            rf"near|from|to|by|with|without|into|onto|for|across|through|over|under|between|among|including|of|"
+            rf"the|a|an|their|his|her|its|our|they|them|whom|us|it|all|both|each|{_CUE_WORDS}")
+_TOKEN = r"[\w'’-]+(?:[/.][\w'’-]+)*"  # "Su-24", "BH/IS", "U.S."
+# A word inside a noun phrase: no stop word, no verb in -ing ("trucks carrying 400 volunteers"); after an
+# amount, no figure either.
+_MOD_WORD = rf"(?!(?:{_NP_STOP})(?![\w'’-]))(?![\w'’-]*ing(?![\w'’-])){_TOKEN}"
+_NP_WORD = rf"(?!\d){_MOD_WORD}"
+#: The noun an amount counts: up to three modifiers, then a known noun (greedy: the head, "police vehicles").
+_NOUN_AFTER = re.compile(rf"(?:\s+of(?:\s+(?:the|these|those))?)?(?:\s+{_NP_WORD}){{0,3}}\s+(?:{_NOUN_ALT})"
+                         rf"(?![\w-])", re.I)
+_PERSONS = frozenset({"fatalities", "injured", "displaced", "people", "persons"})
+_THINGS = frozenset({"munition", "other"})
+
+# --- roles from the words around an amount -------------------------------------------------------
+_FATAL_LEFT = (r"kill(?:ed|ing|s)?|shot\s+dead|shooting\s+dead|gunn(?:ed|ing)\s+down|execut(?:ed|ing)|"
+               r"massacr(?:ed|ing)|assassinat(?:ed|ing)|"
+               r"slaughter(?:ed|ing)|murder(?:ed|ing)|behead(?:ed|ing)|"
+               r"(?:claim(?:ed|ing|s)?|took|taking|takes?|cost(?:ing|s)?)\s+the\s+lives\s+of|"
+               r"(?:the\s+)?(?:dead\s+)?bod(?:y|ies)\s+of|the\s+deaths?\s+of|(?:the\s+)?remains\s+of|"
+               r"(?:death|victim|casualty|fatality)\s+(?:toll|count|figure|tally|number)s?\b[^.;]{0,40}?"
+               r"\b(?:to|at|of|reached|hit|is|was|stood\s+at|stands\s+at|now|past|passed|topped|exceeded|surpassed)|"
+               r"(?:fatalities|deaths)\b[^.;]{0,30}?\bcoded\s+as|(?:killed|dead|deaths|fatalities)\s*[:=]|"
+               r"(?:the\s+)?killing\s+of")
+_INJURED_LEFT = (r"injur(?:ed|ing|es)(?:\s+of)?|wound(?:ed|ing|s)|hurt(?:ing)?|maim(?:ed|ing)|"
+                 r"(?:injured|wounded|injuries)\s*[:=]")
+_DISPLACED_LEFT = (r"displac(?:ed|ing|es)|evacuat(?:ed|ing|es)|uproot(?:ed|ing)|expell(?:ed|ing)|deport(?:ed|ing)|"
+                   r"relocat(?:ed|ing)|(?:refugees|displaced|idps)\s*[:=]")
+_PEOPLE_LEFT = (r"size\s*=|(?:crowd|group|gathering|rally|march|column|contingent|force|detachment|delegation|"
+                r"procession|mob)\s+of|deploy(?:ed|ing|s)|sen(?:t|ding|ds)|dispatch(?:ed|ing)|mobili[sz](?:ed|ing)|"
+                r"(?:attended|joined)\s+by|numbering|involving|comprising|drew|drawing|brought\s+together")
+_NONE_LEFT = (r"arrest(?:ed|ing|s)|detain(?:ed|ing|s)|abduct(?:ed|ing|s)|kidnapp?(?:ed|ing|s)|captur(?:ed|ing|es)|"
+              r"seiz(?:ed|ing)|releas(?:ed|ing)|freed|exchang(?:ed|ing)|swapp?(?:ed|ing)|rescu(?:ed|ing)|"
+              r"sentenc(?:ed|ing)|convict(?:ed|ing)|(?:took|taking|held|holding)\s+hostage|treat(?:ed|ing)")
+#: A verb or noun just before an amount ("killing 3", "death toll rose to 30", "[size=2500]").
+_LEFT_CUE = re.compile(
+    rf"\b(?:(?P<fatalities>{_FATAL_LEFT})|(?P<injured>{_INJURED_LEFT})|(?P<displaced>{_DISPLACED_LEFT})"
+    rf"|(?P<people>{_PEOPLE_LEFT})|(?P<none>{_NONE_LEFT}))\s*(?:(?:the|a\s+total\s+of|another|a\s+further|"
+    rf"an\s+additional|an\s+estimated|a\s+reported)\s+)?$", re.I)
+_FATAL_RIGHT = (r"killed|dead|died|die|dies|perished|slain|succumbed|lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
+                r"shot\s+dead|shot\s+and\s+(?:killed|died)|gunned\s+down|assassinated|"
+                r"(?:shot|stabbed|beaten|burned|burnt|hacked|tortured|clubbed|stoned|lynched|hanged)\s+to\s+death|"
+                r"executed|murdered|massacred|beheaded")
+_INJURED_RIGHT = (r"wounded|injured|hurt|maimed|hospitali[sz]ed|shot\s+and\s+(?:injured|wounded)|(?:suffered|sustained|received)\s+(?:\w+\s+)?"
+                  r"(?:injuries|wounds)")
+_DISPLACED_RIGHT = (r"displaced|fled|flee|fleeing|to\s+(?:flee|leave\s+(?:their|his|her)\s+homes?|evacuate)|"
+                    r"evacuated|left\s+(?:their|his|her)\s+homes?|(?:made|left)\s+homeless|homeless|"
+                    r"(?:sought|seeking|took|taking)\s+(?:refuge|shelter)|uprooted")
+_PEOPLE_RIGHT = (r"protested|protesting|demonstrated|demonstrating|rallied|rallying|marched|marching|gathered|"
+                 r"gathering|assembled|(?:took|taking|take)\s+part|participated|participating|attended|attending|"
+                 r"staged|picketed|picketing|deployed|arrived|massed|crossed|entered|joined|strong")
+_AUX = (r"were|was|are|is|have|has|had|been|being|be|got|get|reportedly|reported|confirmed|believed|said|thought|"
+        r"feared|found|later|also|all|both|subsequently|allegedly|now|presumed|seriously|critically|badly|slightly|"
+        r"lightly|fatally|mortally|severely|each|to\s+be|to\s+have\s+been|among\s+the|left|"
+        r"(?:abduct|kidnapp|captur|tortur|beat|rap|shot|attack|ambush|arrest)\w*\s+and")
+_CLAUSE_STOP = (r"and|or|but|who|whom|which|that|when|while|where|after|before|because|since|as|than|said|says|told|"
+                r"according|killing|injuring|wounding|if|although|though|whereas|unless|until|by")
+#: The predicate after an amount and its noun ("... were reported dead", "... fled", "... protested").
+_RIGHT_CUE = re.compile(
+    rf"(?:\s+of\s+(?:them|whom|those|these|us|the\s+[\w'’-]+))?(?:\s+(?!(?:{_CLAUSE_STOP})\b){_TOKEN}){{0,3}}?"
+    rf"(?P<aux>(?:\s*[,)])?(?:\s+(?:{_AUX})\b)*)[\s-]+(?:(?P<fatalities>{_FATAL_RIGHT})|(?P<injured>{_INJURED_RIGHT})"
+    rf"|(?P<displaced>{_DISPLACED_RIGHT})|(?P<people>{_PEOPLE_RIGHT}))(?![\w-])", re.I)
+#: After a bare verb: an object makes it active ("5 soldiers killed 3 civilians"), not a count of the dead.
+_OBJECT_AHEAD = re.compile(
+    rf"\s+(?:\d|(?:a|an|the|his|her|their|its|our|this|these|those|several|many|dozens|scores|hundreds|thousands|"
+    rf"at\s+least|more\s+than|nearly|about|up\s+to|some|{_NUMBER_STEMS})\b)", re.I)
+_TRANSITIVE = frozenset({"killed", "wounded", "injured", "hurt", "shot dead", "displaced", "evacuated", "executed",
+                         "murdered", "massacred", "beheaded", "maimed", "crossed", "entered", "joined", "staged",
+                         "attended", "deployed"})
+_STRONG = re.compile(r"-strong\b", re.I)
+_SINGULAR_NOUNS = (r"civilian|man|woman|child|boy|girl|baby|infant|toddler|teenager|teen|youth|person|resident|"
+                   r"villager|farmer|herder|herdsman|shepherd|fisherman|student|pupil|teacher|doctor|nurse|medic|"
+                   r"paramedic|journalist|reporter|photographer|worker|employee|contractor|driver|passenger|"
+                   r"pedestrian|motorist|trader|merchant|shopkeeper|vendor|worshipper|pilgrim|priest|cleric|imam|"
+                   r"pastor|chief|elder|leader|politician|official|lawyer|judge|member|relative|patient|pensioner|"
+                   r"soldier|serviceman|servicewoman|officer|policeman|policewoman|police\s+officer|guard|gendarme|"
+                   r"peacekeeper|fighter|militant|rebel|insurgent|militiaman|commander|volunteer|protester|"
+                   r"protestor|demonstrator|activist|hostage|detainee|prisoner|migrant|refugee|individual|"
+                   r"brother|sister|son|daughter|husband|wife|mother|father|cousin|nephew|niece|local|citizen")
+#: One person named without a figure: "a civilian", "a 48-year-old trader", "one of them", "the driver".
+_SINGULAR = re.compile(
+    rf"(?<![\w-])(?:(?P<one>one\s+of\s+(?:them|those|these|the|their|its|his|her)"
+    rf"(?:(?:\s+{_NP_WORD}){{0,2}}\s+(?:{_NOUN_CLASSES[-1][1]}|{_NOUN_CLASSES[-2][1]}))?)"
+    rf"|(?P<definite>the)(?:\s+{_NP_WORD}){{0,2}}\s+(?:{_SINGULAR_NOUNS})|an?(?:\s+{_MOD_WORD}){{1,3}})(?![\w-])",
+    re.I)
+_SINGULAR_HEAD = re.compile(rf"(?:^|.*\s)(?:{_SINGULAR_NOUNS})", re.I | re.S)
+_AND_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)")
+_SUBSET_LINK = re.compile(r"\s*\(\s*|\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|incl\.|mostly|"
+                          r"mainly|most\s+of\s+them)\s+|\s*,\s*", re.I)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
+_NO_NOUN = re.compile(
+    r"\b(?:no|zero|without(?:\s+any)?|nor\s+any|not\s+any)\s+(?:(?:reported|reports?\s+of|immediate|known|"
+    r"confirmed|further|civilian|military|human|serious|major|other|new|official|additional|immediately\s+"
+    r"reported)\s+){0,2}(?:(?P<both>casualties|victims)|(?P<fatalities>fatalities|deaths|dead|"
+    r"loss(?:es)?\s+of\s+(?:human\s+)?life)|(?P<injured>injuries|injured|wounded))\b", re.I)
+_NOBODY = re.compile(
+    r"\b(?:no(?:body|[- ]one)|none)(?:\s+(?:of\s+(?:them|the\s+[\w'’-]+)|else))?\s+(?:(?:was|were|has|have|had|"
+    r"been|is|are|got|reportedly|seriously|badly)\s+){0,3}(?:(?P<fatalities>killed|dead|died|perished)|"
+    r"(?P<injured>injured|wounded)|(?P<both>hurt|harmed))(?:\s+or\s+(?:(?P<f2>killed)|(?P<i2>injured|wounded|hurt)))?",
+    re.I)
+_CUE_STEMS = ["kill", "dead", "die", "death", "wound", "injur", "hurt", "harm", "shot", "slain", "perish", "execut", "murder", "massacr", "behead", "assassin", "gunned", "succumb", "body", "bodies", "lives", "lost", "loss", "maim", "hospitali", "casualt", "fatalit", "victim"]
+#: Cheap pre-check: without a digit, a number word or one of these stems a sentence has no count.
+_MAYBE_COUNT = re.compile(rf"(?<!\w)(?:\d|{_trie(_ANCHOR_WORDS + _AFTER_A + _CUE_STEMS)})", re.I)
+_EMPTY = Counts()
+
+
+@dataclass(slots=True)
+class _Item:
+    """An amount (or one person named without a figure) and what its context says of it."""
+
+    start: int
+    end: int
+    value: int | None
+    vague: str | None
+    noun_end: int
+    kind: str | None = None  # noun class, see _NOUN_CLASSES
+    cue: str | None = None  # role from a verb before or a casualty predicate after ("none": not counted)
+    own: str | None = None  # role of the noun itself ("fatalities", "refugees")
+    weak: str | None = None  # people from a predicate ("protested") or a participant noun ("troops")
+    singular: bool = False
+    definite: bool = False
+    generic: bool = False  # a singular whose noun is not a known person noun ("a trafficker"): passive only
+    role: str | None = None
+
+
+def find_counts(sentence: str) -> Counts:
+    """How many were killed, injured, displaced, took part, and how many vehicles and aircraft.
+
+    Amounts joined by "and" that share a predicate add up; when a role gets several figures
+    the largest wins (a correction such as "revised down to 12" is not recognised). "No
+    casualties" / "no one was hurt" give 0 killed and 0 injured. "Casualties" alone (killed
+    or wounded?) counts for neither. Vague amounts go to ``vague`` as their words.
+
+    >>> find_counts("12 Russian peacekeepers are reported dead and 150 wounded.")
+    Counts(fatalities=12, injured=150)
+    >>> find_counts("A convoy of 20 trucks carrying 400 volunteers and three Su-24 jets crossed the border.")
+    Counts(people=400, vehicles=20, aircraft=3)
+    >>> find_counts("Thousands of refugees are leaving; no one was killed.")
+    Counts(fatalities=0, vague={'displaced': 'thousands'})
+    """
+    if not _MAYBE_COUNT.search(sentence):
+        return _EMPTY
+    figures: dict[str, int] = {}
+    vague: dict[str, str] = {}
+    for group in _assign(sentence, _items(sentence)):
+        totals: dict[str, int] = {}
+        for item in group:
+            if item.role is None or item.role == "none":
+                continue
+            if item.value is not None:
+                totals[item.role] = totals.get(item.role, 0) + item.value
+            elif item.vague is not None:
+                vague.setdefault(item.role, item.vague)
+        for role, total in totals.items():
+            figures[role] = max(figures.get(role, total), total)
+    for role in _zeros(sentence):
+        figures.setdefault(role, 0)
+    if not figures and not vague:
+        return _EMPTY
+    return Counts(**figures, vague=vague)  # type: ignore[arg-type]
+
+
+def _items(sentence: str) -> list[_Item]:
+    """The amounts of the sentence and the people named one at a time, in order, with their nouns."""
+    items: list[_Item] = []
+    for q in _scan(sentence):
+        noun = _NOUN_AFTER.match(sentence, q.end)
+        items.append(_Item(q.start, q.end, q.value, q.vague, noun.end() if noun else q.end,
+                           kind=noun.lastgroup if noun else None))
+    taken = [(i.start, i.end) for i in items]
+    for m in _SINGULAR.finditer(sentence):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            generic = m["one"] is None and m["definite"] is None and not _SINGULAR_HEAD.fullmatch(m[0])
+            items.append(_Item(m.start(), m.end(), 1, None, m.end(), kind="persons", singular=True,
+                               definite=m["definite"] is not None, generic=generic))
+    items.sort(key=lambda i: i.start)
+    for index, item in enumerate(items):
+        limit = items[index + 1].start if index + 1 < len(items) else len(sentence)
+        _read_context(sentence, item, limit)
+    return items
+
+
+def _read_context(sentence: str, item: _Item, limit: int) -> None:
+    """Fill the item's cue, own and weak roles from the words before and after it."""
+    if item.kind in _THINGS:
+        return
+    if item.kind in {"vehicles", "aircraft"}:
+        item.own = item.kind
+        return
+    if item.kind in {"fatalities", "injured", "displaced"}:
+        item.own = item.kind
+    elif item.kind == "people":
+        item.weak = "people"
+    left = _LEFT_CUE.search(sentence, max(0, item.start - 60), item.start)
+    if left is not None and left.lastgroup != "people":
+        item.cue = left.lastgroup
+        return
+    if left is not None or _STRONG.match(sentence, item.end):
+        item.weak = "people"  # "a crowd of 300", "[size=2500]", "a 2,000-strong force"
+    right = _RIGHT_CUE.match(sentence, item.noun_end, limit)
+    if right is None:
+        return
+    role = right.lastgroup
+    verb = " ".join(right[role].lower().split())  # type: ignore[index]
+    if not right["aux"].strip(" ,)") and verb in _TRANSITIVE and (
+            item.generic or _OBJECT_AHEAD.match(sentence, right.end())):
+        return  # "5 soldiers killed 3 civilians": the 5 did the killing; "an attack killed civilians"
+    if role == "people":
+        item.weak = "people"
+    else:
+        item.cue = role
+
+
+def _assign(sentence: str, items: list[_Item]) -> list[list[_Item]]:
+    """Give each item its role, sharing roles along "and" lists and "including" subsets; the lists."""
+    groups: list[list[_Item]] = []
+    subsets: list[tuple[list[_Item], list[_Item]]] = []  # (whole, part)
+    for item in items:
+        previous = groups[-1][-1] if groups else None
+        if previous is not None and _and_linked(sentence, previous, item):
+            groups[-1].append(item)
+            continue
+        if previous is not None and _subset_linked(sentence, previous, item):
+            subsets.append((groups[-1], [item]))
+        groups.append([item])
+    for group in groups:
+        shared = next((i.cue for i in group if i.cue is not None), None)
+        for item in group:
+            role = item.own if item.kind in _THINGS | {"vehicles", "aircraft"} else (
+                item.cue or shared or item.own or item.weak)
+            if item.singular and role not in {"fatalities", "injured"}:
+                role = None  # "a soldier said": a person, not a count
+            item.role = role
+    for whole, part in subsets:
+        _share(whole, part[0].role)
+        _share(part, next((i.role for i in whole if i.role is not None), None))
+    return groups
+
+
+def _share(group: list[_Item], role: str | None) -> None:
+    """Give a role to the people of a group that has none."""
+    people = [i for i in group if i.kind not in _THINGS | {"vehicles", "aircraft"}]
+    if role is not None and role not in {"vehicles", "aircraft"} and all(i.role is None for i in people):
+        for item in people:
+            item.role = role
+
+
+def _and_linked(sentence: str, first: _Item, second: _Item) -> bool:
+    """ "2 soldiers and 3 civilians", "the driver and two others": one list of the same kind of thing."""
+    if not (first.singular or first.noun_end > first.end) or not (second.singular or second.noun_end > second.end):
+        return False  # both need a noun: "killed 3 and injured 10" is two predicates
+    gap = _AND_LINK.fullmatch(sentence, first.noun_end, second.start)
+    if gap is None or (not gap[0].strip(" ,") and _OF_THEM.match(sentence, second.end)):
+        return False  # "10 people, 3 of them children" is a part, not more
+    if first.kind in _PERSONS and second.kind in _PERSONS:
+        return True
+    return first.kind == second.kind and first.kind in {"vehicles", "aircraft"}
+
+
+def _subset_linked(sentence: str, first: _Item, second: _Item) -> bool:
+    """ "10 people, including 3 children", "10 people, 3 of them children": the second is part of the first."""
+    gap = _SUBSET_LINK.fullmatch(sentence, first.noun_end, second.start)
+    if gap is None:
+        return False
+    return bool(gap[0].strip(" ,")) or bool(_OF_THEM.match(sentence, second.end))
+
+
+def _zeros(sentence: str) -> set[str]:
+    """Roles the sentence says nobody had: "no casualties", "no one was killed"."""
+    found: set[str] = set()
+    for pattern in (_NO_NOUN, _NOBODY):
+        for m in pattern.finditer(sentence):
+            groups = {name for name, text in m.groupdict().items() if text is not None}
+            if groups & {"both", "fatalities", "f2"}:
+                found.add("fatalities")
+            if groups & {"both", "injured", "i2"}:
+                found.add("injured")
+    return found

@@ -409,7 +409,7 @@ _NOUN_CLASSES = (
                r"recruits?|reservists?|conscripts?|cadets?|paratroopers?|marines?|commandos?|sailors?|airmen|"
                r"police\s+officers?|officers?|policem[ae]n|policewom[ae]n|police|gendarmes?|guards?|"
                r"peacekeepers?|protesters?|protestors?|demonstrators?|marchers?|rioters?|strikers?|"
-               r"participants?|supporters?|activists?|picketers?|cossacks?|partisans?"),
+               r"participants?|supporters?|activists?|picketers?|cossacks?|partisans?|commanders?|leaders?"),
     ("persons", r"people|persons?|civilians?|m[ae]n|wom[ae]n|child(?:ren)?|kids?|boys?|girls?|bab(?:y|ies)|"
                 r"infants?|toddlers?|minors?|teenagers?|teens?|youths?|youngsters?|adults?|elderly|residents?|"
                 r"villagers?|inhabitants?|locals?|citizens?|nationals?|farmers?|herders?|herdsm[ae]n|"
@@ -426,6 +426,11 @@ _NOUN_CLASSES = (
                 r"Nigerians?|Malians?|Kurds?|Arabs?"),
 )
 _NOUN_ALT = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _NOUN_CLASSES)
+#: Adjectives that stand for people only right after a figure ("3 dead", "5 wounded"); after a noun they are
+#: its predicate ("left 3 police personnel dead").
+_ADJECTIVE_NOUNS = ("dead", "wounded", "injured", "displaced")
+_HEAD_ALT = "|".join(f"(?P<{name}>{'|'.join(a for a in pattern.split('|') if a not in _ADJECTIVE_NOUNS)})"
+                     for name, pattern in _NOUN_CLASSES)
 _CUE_WORDS = (r"killed|kill|kills|killing|dead|died|die|dies|dying|perished|slain|shot|executed|murdered|massacred|"
               r"wounded|injured|hurt|maimed|hospitali[sz]ed|displaced|fled|flee|fleeing|evacuated|protested|"
               r"demonstrated|rallied|marched|gathered|deployed|arrived|reported|said|says|told|lost|left|remain|"
@@ -440,13 +445,15 @@ _TOKEN = r"[\w'’-]+(?:[/.][\w'’-]+)*"  # "Su-24", "BH/IS", "U.S."
 _MOD_WORD = rf"(?!(?:{_NP_STOP})(?![\w'’-]))(?![\w'’-]*ing(?![\w'’-])){_TOKEN}"
 _NP_WORD = rf"(?!\d){_MOD_WORD}"
 #: The noun an amount counts: up to three modifiers, then a known noun (greedy: the head, "police vehicles").
-_NOUN_AFTER = re.compile(rf"(?:\s+of(?:\s+(?:the|these|those))?)?(?:\s+{_NP_WORD}){{0,3}}\s+(?:{_NOUN_ALT})"
+_NOUN_AFTER = re.compile(rf"(?:\s+of(?:\s+(?:the|these|those))?)?(?:\s+{_NP_WORD}){{0,3}}\s+(?:{_HEAD_ALT})"
                          rf"(?![\w-])", re.I)
+#: Else an adjective standing for people, right after the figure ("3 dead and 5 wounded").
+_ADJECTIVE_AFTER = re.compile(rf"\s+(?:{_NOUN_ALT})(?![\w-])", re.I)
 _PERSONS = frozenset({"fatalities", "injured", "displaced", "people", "persons"})
 _THINGS = frozenset({"munition", "other"})
 
 # --- roles from the words around an amount -------------------------------------------------------
-_FATAL_LEFT = (r"kill(?:ed|ing|s)?|shot\s+dead|shooting\s+dead|gunn(?:ed|ing)\s+down|execut(?:ed|ing)|"
+_FATAL_LEFT = (r"kill(?:ed|ing|s)|shot\s+dead|shooting\s+dead|gunn(?:ed|ing)\s+down|execut(?:ed|ing)|"
                r"massacr(?:ed|ing)|assassinat(?:ed|ing)|"
                r"slaughter(?:ed|ing)|murder(?:ed|ing)|behead(?:ed|ing)|"
                r"(?:claim(?:ed|ing|s)?|took|taking|takes?|cost(?:ing|s)?)\s+the\s+lives\s+of|"
@@ -464,13 +471,13 @@ _PEOPLE_LEFT = (r"size\s*=|(?:crowd|group|gathering|rally|march|column|contingen
                 r"(?:attended|joined)\s+by|numbering|involving|comprising|drew|drawing|brought\s+together")
 _NONE_LEFT = (r"arrest(?:ed|ing|s)|detain(?:ed|ing|s)|abduct(?:ed|ing|s)|kidnapp?(?:ed|ing|s)|captur(?:ed|ing|es)|"
               r"seiz(?:ed|ing)|releas(?:ed|ing)|freed|exchang(?:ed|ing)|swapp?(?:ed|ing)|rescu(?:ed|ing)|"
-              r"sentenc(?:ed|ing)|convict(?:ed|ing)|(?:took|taking|held|holding)\s+hostage|treat(?:ed|ing)")
+              r"sentenc(?:ed|ing)|condemn(?:ed|ing)|convict(?:ed|ing)|(?:took|taking|held|holding)\s+hostage|treat(?:ed|ing)")
 #: A verb or noun just before an amount ("killing 3", "death toll rose to 30", "[size=2500]").
 _LEFT_CUE = re.compile(
     rf"\b(?:(?P<fatalities>{_FATAL_LEFT})|(?P<injured>{_INJURED_LEFT})|(?P<displaced>{_DISPLACED_LEFT})"
     rf"|(?P<people>{_PEOPLE_LEFT})|(?P<none>{_NONE_LEFT}))\s*(?:(?:the|a\s+total\s+of|another|a\s+further|"
     rf"an\s+additional|an\s+estimated|a\s+reported)\s+)?$", re.I)
-_FATAL_RIGHT = (r"killed|dead|died|die|dies|perished|slain|succumbed|lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
+_FATAL_RIGHT = (r"killed|dead|died|die|dies|perished|drowned|slain|succumbed|lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
                 r"shot\s+dead|shot\s+and\s+(?:killed|died)|gunned\s+down|assassinated|"
                 r"(?:shot|stabbed|beaten|burned|burnt|hacked|tortured|clubbed|stoned|lynched|hanged)\s+to\s+death|"
                 r"executed|murdered|massacred|beheaded")
@@ -490,7 +497,7 @@ _CLAUSE_STOP = (r"and|or|but|who|whom|which|that|when|while|where|after|before|b
                 r"according|killing|injuring|wounding|if|although|though|whereas|unless|until|by")
 #: The predicate after an amount and its noun ("... were reported dead", "... fled", "... protested").
 _RIGHT_CUE = re.compile(
-    rf"(?:\s+of\s+(?:them|whom|those|these|us|the\s+[\w'’-]+))?(?:\s+(?!(?:{_CLAUSE_STOP})\b){_TOKEN}){{0,3}}?"
+    rf"(?:\s*\([^()]{{0,80}}\))?(?:\s+of\s+(?:them|whom|those|these|us|the\s+[\w'’-]+))?(?:\s+(?!(?:{_CLAUSE_STOP})\b){_TOKEN}){{0,3}}?"
     rf"(?P<aux>(?:\s*[,)])?(?:\s+(?:{_AUX})\b)*)[\s-]+(?:(?P<fatalities>{_FATAL_RIGHT})|(?P<injured>{_INJURED_RIGHT})"
     rf"|(?P<displaced>{_DISPLACED_RIGHT})|(?P<people>{_PEOPLE_RIGHT}))(?![\w-])", re.I)
 #: After a bare verb: an object makes it active ("5 soldiers killed 3 civilians"), not a count of the dead.
@@ -501,6 +508,15 @@ _TRANSITIVE = frozenset({"killed", "wounded", "injured", "hurt", "shot dead", "d
                          "murdered", "massacred", "beheaded", "maimed", "crossed", "entered", "joined", "staged",
                          "attended", "deployed"})
 _STRONG = re.compile(r"-strong\b", re.I)
+_TO_DEATH = re.compile(r"\s+to\s+death\b", re.I)
+_EITHER = (r"killed|dead|died|injured|wounded|hurt|captured|arrested|detained|abducted|kidnapped|missing|"
+           r"taken\s+prisoner|surrendered")
+#: A casualty given as one of several fates: "killed or injured", "killed, injured or captured".
+_EITHER_AFTER = re.compile(rf"(?:\s*,\s*(?:{_EITHER}))*\s*,?\s+(?:or|and/or)\s+(?:{_EITHER})\b", re.I)
+_EITHER_BEFORE = re.compile(
+    r"\b(?:kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing))(?:\s*,\s*\w+)*\s*,?\s+(?:or|and/or)\s+"
+    r"(?:kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|captur(?:ed|ing)|arrest(?:ed|ing)|detain(?:ed|ing)|"
+    r"abduct(?:ed|ing))\s+(?:(?:a\s+)?total\s+of\s+|an?\s+estimated\s+|some\s+)?$", re.I)
 _SINGULAR_NOUNS = (r"civilian|man|woman|child|boy|girl|baby|infant|toddler|teenager|teen|youth|person|resident|"
                    r"villager|farmer|herder|herdsman|shepherd|fisherman|student|pupil|teacher|doctor|nurse|medic|"
                    r"paramedic|journalist|reporter|photographer|worker|employee|contractor|driver|passenger|"
@@ -509,12 +525,16 @@ _SINGULAR_NOUNS = (r"civilian|man|woman|child|boy|girl|baby|infant|toddler|teena
                    r"soldier|serviceman|servicewoman|officer|policeman|policewoman|police\s+officer|guard|gendarme|"
                    r"peacekeeper|fighter|militant|rebel|insurgent|militiaman|commander|volunteer|protester|"
                    r"protestor|demonstrator|activist|hostage|detainee|prisoner|migrant|refugee|individual|"
-                   r"brother|sister|son|daughter|husband|wife|mother|father|cousin|nephew|niece|local|citizen")
-#: One person named without a figure: "a civilian", "a 48-year-old trader", "one of them", "the driver".
+                   r"brother|sister|son|daughter|husband|wife|mother|father|cousin|nephew|niece|local|citizen|victim|"
+                   r"suspect|adolescent|owner|gunman|assailant|attacker|bodyguard|councillor|councilor|mayor")
+#: One person named without a figure: "a civilian", "a 48-year-old trader", "one of them", "the driver",
+#: "his wife", "him" ("killing him").
 _SINGULAR = re.compile(
     rf"(?<![\w-])(?:(?P<one>one\s+of\s+(?:them|those|these|the|their|its|his|her)"
     rf"(?:(?:\s+{_NP_WORD}){{0,2}}\s+(?:{_NOUN_CLASSES[-1][1]}|{_NOUN_CLASSES[-2][1]}))?)"
-    rf"|(?P<definite>the)(?:\s+{_NP_WORD}){{0,2}}\s+(?:{_SINGULAR_NOUNS})|an?(?:\s+{_MOD_WORD}){{1,3}})(?![\w-])",
+    rf"|(?P<definite>the|his|her|their|its)(?:\s+{_NP_WORD}){{0,2}}\s+(?:{_SINGULAR_NOUNS})"
+    rf"|(?P<pronoun>him|her(?=\s*(?:[.,;:)]|$|\s+(?:and|or|in|on|at|with|while|as|after|before|near|during|by|from|"
+    rf"inside|outside|dead)\b)))|an?(?:\s+{_MOD_WORD}){{1,3}})(?![\w-])",
     re.I)
 _SINGULAR_HEAD = re.compile(rf"(?:^|.*\s)(?:{_SINGULAR_NOUNS})", re.I | re.S)
 _AND_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)")
@@ -597,13 +617,14 @@ def _items(sentence: str) -> list[_Item]:
     """The amounts of the sentence and the people named one at a time, in order, with their nouns."""
     items: list[_Item] = []
     for q in _scan(sentence):
-        noun = _NOUN_AFTER.match(sentence, q.end)
+        noun = _NOUN_AFTER.match(sentence, q.end) or _ADJECTIVE_AFTER.match(sentence, q.end)
         items.append(_Item(q.start, q.end, q.value, q.vague, noun.end() if noun else q.end,
                            kind=noun.lastgroup if noun else None))
     taken = [(i.start, i.end) for i in items]
     for m in _SINGULAR.finditer(sentence):
         if not any(s < m.end() and m.start() < e for s, e in taken):
-            generic = m["one"] is None and m["definite"] is None and not _SINGULAR_HEAD.fullmatch(m[0])
+            generic = (m["one"] is None and m["definite"] is None and m["pronoun"] is None
+                       and not _SINGULAR_HEAD.fullmatch(m[0]))
             items.append(_Item(m.start(), m.end(), 1, None, m.end(), kind="persons", singular=True,
                                definite=m["definite"] is not None, generic=generic))
     items.sort(key=lambda i: i.start)
@@ -626,7 +647,10 @@ def _read_context(sentence: str, item: _Item, limit: int) -> None:
         item.weak = "people"
     left = _LEFT_CUE.search(sentence, max(0, item.start - 60), item.start)
     if left is not None and left.lastgroup != "people":
-        item.cue = left.lastgroup
+        item.cue = "none" if _EITHER_BEFORE.search(sentence, max(0, item.start - 80), item.start) else left.lastgroup
+        return
+    if _TO_DEATH.match(sentence, item.noun_end):
+        item.cue = "fatalities"  # "stabbed a man to death", "beat two men to death"
         return
     if left is not None or _STRONG.match(sentence, item.end):
         item.weak = "people"  # "a crowd of 300", "[size=2500]", "a 2,000-strong force"
@@ -640,6 +664,8 @@ def _read_context(sentence: str, item: _Item, limit: int) -> None:
         return  # "5 soldiers killed 3 civilians": the 5 did the killing; "an attack killed civilians"
     if role == "people":
         item.weak = "people"
+    elif role in {"fatalities", "injured"} and _EITHER_AFTER.match(sentence, right.end()):
+        item.cue = "none"  # "3 militants were killed, injured or captured": how many died is not said
     else:
         item.cue = role
 
@@ -658,9 +684,10 @@ def _assign(sentence: str, items: list[_Item]) -> list[list[_Item]]:
         groups.append([item])
     for group in groups:
         shared = next((i.cue for i in group if i.cue is not None), None)
+        group_of_people = len(group) > 1
         for item in group:
             role = item.own if item.kind in _THINGS | {"vehicles", "aircraft"} else (
-                item.cue or shared or item.own or item.weak)
+                item.cue if item.generic and not group_of_people else item.cue or shared or item.own or item.weak)
             if item.singular and role not in {"fatalities", "injured"}:
                 role = None  # "a soldier said": a person, not a count
             item.role = role
@@ -672,8 +699,9 @@ def _assign(sentence: str, items: list[_Item]) -> list[list[_Item]]:
 
 def _share(group: list[_Item], role: str | None) -> None:
     """Give a role to the people of a group that has none."""
-    people = [i for i in group if i.kind not in _THINGS | {"vehicles", "aircraft"}]
-    if role is not None and role not in {"vehicles", "aircraft"} and all(i.role is None for i in people):
+    people = [i for i in group if i.kind not in _THINGS | {"vehicles", "aircraft"} and not i.generic]
+    if role is not None and role not in {"vehicles", "aircraft", "people"} and all(
+            i.role is None or (i.role == "people" and i.cue is None) for i in people):
         for item in people:
             item.role = role
 
@@ -683,6 +711,9 @@ def _and_linked(sentence: str, first: _Item, second: _Item) -> bool:
     if not (first.singular or first.noun_end > first.end) or not (second.singular or second.noun_end > second.end):
         return False  # both need a noun: "killed 3 and injured 10" is two predicates
     gap = _AND_LINK.fullmatch(sentence, first.noun_end, second.start)
+    if (first.generic or second.generic) and (gap is None or "and" not in gap[0].lower() or any(
+            i.generic and len(sentence[i.start:i.end].split()) > 2 for i in (first, second))):
+        return False  # "an adolescent and a woman"; not "a shoot-out broke out and a suspect", "as a result, 3 men"
     if gap is None or (not gap[0].strip(" ,") and _OF_THEM.match(sentence, second.end)):
         return False  # "10 people, 3 of them children" is a part, not more
     if first.kind in _PERSONS and second.kind in _PERSONS:

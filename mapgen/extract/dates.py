@@ -483,11 +483,11 @@ def _on_calendar(m: re.Match[str], published: datetime.date | None) -> _Found | 
 
 def _on_month(m: re.Match[str], published: datetime.date | None) -> _Found | None:
     """'August 2008', 'in August', 'since early March', 'mid-August 2008', 'August last year'."""
-    if not _word_start(m.string, m.start("s")):
-        return None
+    context = _before(_MONTH_BEFORE, m)
+    if not _word_start(m.string, m.start("s")) and not (context and context["mod"]):
+        return None  # "SuMay", "pre-August"; not "mid-August"
     groups = m.groupdict()
     month, end = _month(m["mon"]), m.end("s")
-    context = _before(_MONTH_BEFORE, m)
     start = context.start("mod") if context and context["mod"] else m.start("s")
     if groups.get("year"):
         return _Found(start, end, datetime.date(int(groups["year"]), month, 1), "month", explicit_year=True)

@@ -79,74 +79,68 @@ def classify(sentence: str) -> Kind | None:
 
 def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     """(sub-event type, strength, trigger span, category or None for the sub-type's own)."""
-    protest = _first(lx.PROTEST, s)
-    riot = _first(lx.RIOT, s)
-    mob = _first(lx.MOB, s)
+    caused = _first(lx.DISPLACED_BY, s)
+    if caused:
+        return "Other", 0.85, caused, "displacement"  # the displacement, not the fighting that caused it
+    found = _demonstration(s)
+    if found:
+        return found
     clash = _first(lx.CLASH, s)
-    if protest or riot or mob:
-        if protest and _first(lx.EXCESSIVE, s):
-            return "Excessive force against protesters", 0.85, protest, None
-        if protest and (riot or (mob and not re.match(r"rioters", s[mob[0]:mob[1]], re.I))):
-            return "Violent demonstration", 0.9, riot or mob or protest, None
-        if protest:
-            if _first(lx.INTERVENTION, s):
-                return "Protest with intervention", 0.85, protest, None
-            return "Peaceful protest", 0.9, protest, None
-        if mob:
-            return "Mob violence", 0.85, mob, None
-        if riot and not clash:
-            return "Violent demonstration", 0.8, riot, None  # burning tyres, barricades: a demonstration
-    if clash and _first(lx.CROWD, s) and not _first(lx.ARMED_GROUP, s) \
-            and not re.search(r"shot down|downed", s[clash[0]:clash[1]], re.I):
-        return "Mob violence", 0.75, clash, None  # two groups fighting with sticks and stones
+    shot_down = clash and re.search(r"shot down|downed", s[clash[0]:clash[1]], re.I)
     suicide = _first(lx.SUICIDE, s)
     if suicide:
         return "Suicide bomb", 0.95, suicide, None
     chemical = _first(lx.CHEMICAL, s)
     if chemical:
         return "Chemical weapon", 0.9, chemical, None
+    remnants = _first(lx.REMNANTS, s)
+    if remnants:
+        return "Other", 0.8, remnants, None  # an old mine or shell going off: no attack by anyone
+    disrupted = _first(lx.DISRUPTED, s)
+    if disrupted and not re.match(r"shot down|downed", s[disrupted[0]:], re.I):
+        return "Disrupted weapons use", 0.85, disrupted, None  # defused, intercepted, seized, went off early
+    territory = _territory(s)
+    if territory:
+        return territory
     air = _first(lx.AIR_STRIKE, s) or (_first(lx.AIR_ATTACK, s) if _first(lx.AIR_PLATFORM, s) else None)
     shelling = _first(lx.SHELLING, s)
-    shot_down = clash and re.search(r"shot down|downed", s[clash[0]:clash[1]], re.I)
-    if air and not shot_down and not (clash and _first(lx.DISRUPTED, s)):
+    if air and not shot_down:
         return "Air/drone strike", 0.95, air, None
     if shelling and _first(lx.SMALL_ARMS, s) and not _civilian_target(s, shelling):
         return "Armed clash", 0.8, clash or shelling, None  # heavy weapons with infantry fire at an enemy: a fight
     if clash and not shot_down:
-        if _first(lx.GOV_REGAINS, s):
-            return "Government regains territory", 0.8, _first(lx.GOV_REGAINS, s) or clash, None
-        if _first(lx.NSA_OVERTAKES, s):
-            return "Non-state actor overtakes territory", 0.75, _first(lx.NSA_OVERTAKES, s) or clash, None
-        if not shelling or lx.TWO_SIDED.match(s, clash[0]):
-            return "Armed clash", 0.9, clash, None
+        two_sided = _two_sided(s)
+        if two_sided:
+            return "Armed clash", 0.9, two_sided, None
+        if not shelling:
+            if _civilian_victim(s, clash):
+                return "Attack", 0.8, clash, None  # an ambush or raid on unarmed people
+            return "Armed clash", 0.85, clash, None
     if shelling:
         vague = re.match(r"explosion|blast", s[shelling[0]:], re.I)  # an explosion of unknown cause
         return "Shelling/artillery/missile attack", 0.7 if vague else 0.9, shelling, None
     grenade = _first(lx.GRENADE, s)
     if grenade:
         return "Grenade", 0.9, grenade, None
-    disrupted = _first(lx.DISRUPTED, s)
-    if disrupted and not shot_down:
-        return "Disrupted weapons use", 0.8, disrupted, None
     explosive = _first(lx.REMOTE_EXPLOSIVE, s)
     if explosive:
         return "Remote explosive/landmine/IED", 0.85, explosive, None
     if shot_down:
         return "Armed clash", 0.7, clash, None
+    control = _first(lx.CROWD_CONTROL, s)
+    if control:
+        return "Protest with intervention", 0.5, control, None  # tear gas is for crowds: a gathering was broken up
     sexual = _first(lx.SEXUAL, s)
     if sexual:
         return "Sexual violence", 0.9, sexual, None
     abduction = _first(lx.ABDUCTION, s)
     if abduction:
         return "Abduction/forced disappearance", 0.9, abduction, None
-    regains = _first(lx.GOV_REGAINS, s)
-    if regains:
-        return "Government regains territory", 0.7, regains, None
     attack = _first(lx.ATTACK, s)
     if attack:
-        looting = _first(lx.LOOTING, s)
-        if looting and not _first(lx.CASUALTIES, s):
-            return "Looting/property destruction", 0.75, looting, None
+        destroyed = _first(lx.LOOTING, s) or _first(lx.DESTRUCTION, s)
+        if destroyed and not _first(lx.CASUALTIES, s) and not _first(lx.PERSON_HARMED, s):
+            return "Looting/property destruction", 0.75, destroyed, None
         # "7 people were killed." names victims, not an attack: it may belong to the event before it
         report = lx.CASUALTIES.match(s, attack[0]) and " by " not in s[attack[1]:] and (
             _PASSIVE.search(s[:attack[0]]) or _COUNT_ONLY.fullmatch(s[:attack[0]]))
@@ -157,12 +151,9 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     body = _first(lx.BODY_FOUND, s)
     if body:
         return "Attack", 0.7, body, None
-    overtakes = _first(lx.NSA_OVERTAKES, s)
-    if overtakes:
-        return "Non-state actor overtakes territory", 0.7, overtakes, None
-    looting = _first(lx.LOOTING, s)
-    if looting:
-        return "Looting/property destruction", 0.8, looting, None
+    destroyed = _first(lx.LOOTING, s) or _first(lx.DESTRUCTION, s)
+    if destroyed:
+        return "Looting/property destruction", 0.8, destroyed, None
     displacement = _first(lx.DISPLACEMENT, s)
     movement = _first(lx.MOVEMENT, s)
     casualties = _first(lx.CASUALTIES, s)
@@ -192,6 +183,76 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     return None
 
 
+def _demonstration(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
+    """Protests and riots, by the codebook: who was violent, the crowd (a riot) or the state (an intervention)."""
+    protest = _first(lx.PROTEST, s)
+    riot = _first(lx.RIOT, s)
+    violence = _first(lx.CROWD_VIOLENCE, s)
+    tactics = _first(lx.DEMO_TACTICS, s)
+    mob = _first(lx.MOB, s)
+    if protest:
+        if _first(lx.EXCESSIVE, s):
+            return "Excessive force against protesters", 0.85, protest, None
+        rioters = mob and re.match(r"rioters", s[mob[0]:mob[1]], re.I)
+        violent = riot or violence or tactics or (mob if rioters else None) or _first(lx.DESTRUCTION, s) \
+            or _first(lx.PROTESTERS_ATTACKED, s) or _two_sided(s)
+        if mob and not rioters and not violent:
+            return "Mob violence", 0.85, mob, None  # "a mob lynched a man it accused of ..." has no demonstration
+        if violent:
+            return "Violent demonstration", 0.9, violent, None
+        if _first(lx.INTERVENTION, s):
+            return "Protest with intervention", 0.85, protest, None
+        return "Peaceful protest", 0.9, protest, None
+    if tactics:
+        return "Violent demonstration", 0.8, tactics, None  # burning tyres, barricades: a demonstration's means
+    if mob or riot or violence:
+        return "Mob violence", 0.85, mob or riot or violence, None  # a violent crowd with no demonstration
+    clash = _first(lx.CLASH, s)
+    if clash and not _first(lx.ARMED_GROUP, s) and _first(lx.CROWD, s) \
+            and not re.search(r"shot down|downed", s[clash[0]:clash[1]], re.I):
+        return "Mob violence", 0.75, clash, None  # two groups fighting with sticks and stones
+    if clash is None and _first(lx.CROWD_ATTACK, s) and not _first(lx.ARMED_GROUP, s):
+        return "Mob violence", 0.75, _first(lx.CROWD_ATTACK, s), None  # a crowd, not an armed group, beat or attacked
+    return None
+
+
+def _territory(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
+    """Control of a place changing hands by force: the government's side regains it, or an armed group takes it."""
+    regains = _first(lx.GOV_REGAINS, s)
+    overtakes = _first(lx.NSA_OVERTAKES, s)
+    found = regains or overtakes
+    if found is None:
+        return None
+    if overtakes and not regains:
+        if re.match(r"captured", s[overtakes[0]:], re.I) and not lx.TERRITORY.match(s, overtakes[1]):
+            return None  # "captured a soldier": a person, not a place
+        taker = s[max(0, overtakes[0] - 100):overtakes[0]]
+        if _first(lx.STATE_FORCES, taker) and not _first(lx.NON_STATE, taker):
+            return "Government regains territory", 0.75, overtakes, None
+        return "Non-state actor overtakes territory", 0.75, overtakes, None
+    return "Government regains territory", 0.8, found, None
+
+
+def _two_sided(s: str) -> tuple[int, int] | None:
+    """The first clash word saying both sides fought ("clashed", "returned fire"), not one-sided fire."""
+    for match in lx.CLASH.finditer(s):
+        if lx.TWO_SIDED.match(s, match.start()):
+            return match.span()
+    return None
+
+
+def _civilian_victim(s: str, trigger: tuple[int, int]) -> bool:
+    """Whether an ambush, raid or assault fell on unarmed people (or on men of arms off duty)."""
+    if _first(lx.OFF_DUTY, s):
+        return True
+    after = s[trigger[1]:trigger[1] + 80]
+    before = s[:trigger[0]]
+    victim = before[-80:] if _PASSIVE.search(before) else after
+    civilians = _first(lx.CIVILIANS, victim)
+    armed = _first(lx.ARMED, victim)
+    return civilians is not None and (armed is None or civilians[0] < armed[0])
+
+
 #: What may stand before "killed" in a bare casualty count ("1 killed, 7 injured", "At least 12 dead").
 _COUNT_ONLY = re.compile(r"\W*(?:(?:at least|about|around|some|up to|more than|over|nearly|\d[\d,]*|one|two|three|four|"
                          r"five|six|seven|eight|nine|ten|several|dozens|many|a|no one|nobody|none)\s*)*", re.I)
@@ -204,8 +265,13 @@ def _armed_victim(s: str, trigger: tuple[int, int]) -> bool:
     The victim is the subject of a passive ("a soldier was shot by gunmen") or the object
     of an active verb ("gunmen attacked a checkpoint"); attackers' own words do not count.
     """
+    if _first(lx.OFF_DUTY, s):
+        return False
     if lx.ARMED_CASUALTIES.search(s):
         return True
+    if re.match(r"gunmen|attackers", s[trigger[0]:trigger[1]], re.I):  # the attackers: their victim follows the verb
+        verb = lx.ATTACK.search(s, trigger[1])
+        trigger = verb.span() if verb else trigger
     before = s[:trigger[0]]
     if _PASSIVE.search(before):
         clause = before[max(before.rfind(","), before.rfind("."), 0):]

@@ -25,7 +25,7 @@ AIR_PLATFORM = _words(
 #: Attack verbs that turn a platform into an air strike ("jets bombed").
 AIR_ATTACK = _words(
     r"bomb(?:s|ed|ing)?", r"dropp(?:ed|ing) (?:\w+ )?bombs?", r"strik(?:e|es|ing)", r"struck", r"hit",
-    r"target(?:ed|ing|s)?", r"raid(?:s|ed)?", r"fired", r"attack(?:s|ed|ing)?", r"shell(?:s|ed|ing)?",
+    r"target(?:ed|ing|s)?", r"raid(?:s|ed)?", r"fired", r"attack(?:s|ed|ing)?",
     r"pounded", r"rocketed", r"launched (?:\w+ )?(?:missiles?|rockets?)", r"bombard(?:ed|ing|ment)?")
 #: Names of air strikes that need no platform.
 AIR_STRIKE = _words(
@@ -37,7 +37,8 @@ SHELLING = _words(
     r"grads?", r"katyushas?", r"tank fire", r"bombard(?:ed|ment|ments|ing)?", r"barrages?", r"projectiles?",
     r"\d+ ?mm", r"cannon fire", r"heavy weapons", r"rocket launchers?", r"multiple rocket", r"ballistic",
     r"cruise missiles?", r"under (?:heavy )?fire", r"grenade launchers?", r"rpgs?", r"rocket[- ]propelled grenades?",
-    r"anti-tank", r"atgms?", r"recoilless", r"explosions?", r"blasts?", r"heavy machine ?guns?", r"tank(?:s)? fired")
+    r"anti-tank", r"atgms?", r"recoilless", r"explosions?", r"blasts?", r"tank(?:s)? fired",
+    r"(?:heavy|medium)(?: and (?:heavy|medium))? (?:machine ?-?guns?|weapons)")
 REMOTE_EXPLOSIVE = _words(
     r"ieds?", r"improvised explosive(?: devices?)?", r"roadside bombs?", r"land ?mines?", r"mines?",
     r"explosive devices?", r"car bombs?", r"vbieds?", r"booby[- ]traps?(?:ped)?", r"bombs? (?:exploded|went off)",
@@ -52,15 +53,18 @@ CLASH = _words(
     r"clash(?:es|ed|ing)?", r"fighting", r"fought", r"battles?", r"battled", r"firefights?", r"gun ?fights?",
     r"gun ?battles?", r"exchang(?:ed|es|e|ing) (?:of )?(?:heavy )?(?:fire|gunfire|artillery|shots|shelling)",
     r"exchanges? of (?:heavy )?(?:fire|gunfire)", r"skirmish(?:es|ed)?", r"ambush(?:ed|es|ing)?", r"offensives?",
-    r"counter-?offensives?", r"counter-?attack(?:s|ed)?", r"combat", r"engaged", r"heavy gunfire", r"assault(?:s|ed)?",
+    r"counter-?offensives?", r"counter-?attack(?:s|ed)?", r"(?<!to )combat(?!ing)", r"engaged", r"heavy gunfire", r"assault(?:s|ed)?",
     r"crossfire", r"hostilities", r"shootouts?", r"shoot-outs?", r"armed confrontations?", r"confrontations?",
     r"shot down", r"downed", r"fired (?:\w+ ){0,4}(?:at|on|upon) (?:the )?(?:\w+ )?positions", r"fired with",
     r"bursts? of (?:gun)?fire", r"shots (?:involving|were fired|fired)", r"(?:small|light) arms", r"small-arms",
     r"repell?(?:ed|ing)", r"repulsed", r"thwart(?:ed|ing)", r"incursions?", r"in both directions", r"fired back",
-    r"returned fire", r"responded with (?:gun)?fire")
+    r"returned fire", r"responded with (?:gun)?fire", r"(?:shelling|fire|gunfire) exchanges?",
+    r"respond(?:ed|ing) to (?:the )?(?:\w+ ){0,3}(?:fire|shelling|attacks?)", r"reacted with (?:gun)?fire",
+    r"(?:opened )?(?:gun)?fire in response")
 #: Clash words that say both sides fought; the others ("fired at positions") may be one-sided fire.
 TWO_SIDED = re.compile(r"clash|fight|fought|battle|skirmish|exchang|hostilities|shoot-?out|crossfire|combat|confront|"
-                       r"gun ?fight|fire ?fight|repel|repuls|thwart|in both|fired back|returned|responded", re.I)
+                       r"gun ?fight|fire ?fight|repel|repuls|thwart|in both|fired back|returned|respond|reacted|"
+                       r"in response", re.I)
 #: Casualties among armed men ("killing 5 militants", "2 soldiers were wounded"): the fight was armed.
 ARMED_CASUALTIES = re.compile(
     r"(?:killing|killed|injuring|injured|wounding|wounded)\s+(?:\w+\s+){0,3}?(?:soldiers?|troops|militants?|fighters?|"
@@ -83,7 +87,7 @@ ARMED = _words(
     r"positions?", r"bases?", r"checkpoints?", r"patrols?", r"convoys?", r"separatists?", r"jihadists?",
     r"combatants?", r"peace(?:keepers|makers|keeping forces)", r"personnel", r"battalions?", r"brigades?",
     r"units?", r"elements", r"commanders?", r"gendarmes?", r"gendarmerie", r"paramilitar(?:y|ies)", r"sniper",
-    r"mujahideen", r"al[- ]shabaa?b", r"houthis?", r"taliban", r"(?:is|isis|isil)\b", r"boko haram", r"jnim",
+    r"mujahideen", r"al[- ]shabaa?b", r"houthis?", r"taliban", r"(?-i:IS|ISIS|ISIL)", r"boko haram", r"jnim",
     r"trenches", r"frontlines?", r"fronts?", r"outposts?", r"barracks",
     r"vehicles? of", r"armoured", r"armored", r"tanks?", r"snipers")
 CIVILIANS = _words(
@@ -109,14 +113,27 @@ PROTEST = _words(
     r"vigils?", r"gathered (?:to|in front|outside|at)", r"boycott(?:ed)?", r"took to the streets", r"chanting",
     r"chanted", r"demanding", r"denouncing", r"in solidarity", r"motorcade", r"flash mob", r"blocked (?:the |a )?(?:road|roads|highway)",
     r"road ?blocks?", r"petition(?:ed)?")
-RIOT = _words(
-    r"riot(?:s|ers|ed|ing)?", r"violent (?:protests?|demonstrations?|protesters|demonstrators|crowds?)",
-    r"threw (?:\w+ )?(?:stones|rocks|molotov|bottles|petrol bombs|projectiles)", r"stone[- ]pelting", r"pelted",
-    r"torched", r"set (?:\w+ )?(?:on )?(?:fire|ablaze)", r"burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires)",
-    r"vandali[sz](?:ed|ing|m)", r"smashed", r"clashed with (?:the )?(?:police|security forces)", r"stormed",
-    r"molotov", r"petrol bombs?", r"ransacked", r"destroyed property")
+#: Riots named as such (with a demonstration: a violent demonstration; without: mob violence).
+RIOT = _words(r"riot(?:s|ed|ing)?", r"violent (?:protests?|demonstrations?|protesters|demonstrators|crowds?)",
+              r"unrest", r"rampage(?:d)?", r"went on the rampage")
+#: What violent crowds do: throwing stones and fire bombs.
+CROWD_VIOLENCE = _words(
+    r"(?:threw|throwing|hurled|hurling|pelted|pelting|lobbed) (?:\w+ ){0,3}(?:stones|rocks|molotov|bottles|petrol bombs|"
+    r"projectiles|bricks|objects|fire ?bombs|fireworks|firecrackers)", r"stone[- ]pelting", r"pelted", r"stoned",
+    r"molotov(?: cocktails?)?", r"petrol bombs?", r"clashed with (?:the )?(?:police|security forces|security personnel|guards)",
+    r"scuffled?", r"scuffles", r"brawl(?:s|ed)?")
+#: Demonstration tactics that ACLED codes as violent: burning tyres, barricades, blocking roads with fire or stones.
+DEMO_TACTICS = _words(
+    r"burn(?:ed|t|ing) (?:\w+ ){0,2}(?:tyres|tires|objects|barricades|branches|debris|mattresses)",
+    r"(?:tyres|tires|barricades|objects|branches) (?:\w+ ){0,2}(?:on fire|ablaze|were burned|were burnt)",
+    r"barricad(?:e|es|ed|ing)", r"blocked (?:\w+ ){0,4}with (?:\w+ ){0,2}(?:stones|rocks|burning|fire|tyres|tires|debris|trees)")
+#: Damage to property (a crowd's, or anyone's: then looting/property destruction).
+DESTRUCTION = _words(
+    r"torched", r"set (?:\w+ ){0,3}(?:on fire|ablaze|alight)", r"set fire", r"vandali[sz](?:ed|ing|m)", r"smashed",
+    r"ransacked", r"destroyed property", r"damag(?:ed|ing) (?:\w+ ){0,3}(?:property|propert(?:y|ies)|vehicles?|cars?|"
+    r"shops?|buildings?|offices?|facade|windows?|houses?|homes?)", r"broke (?:\w+ ){0,2}windows", r"stormed")
 MOB = _words(r"mobs?", r"lynch(?:ed|ing|ings)?", r"vigilantes?", r"angry (?:crowd|residents|villagers|youths?)",
-             r"mob justice", r"jungle justice", r"rioters",
+             r"mob justice", r"jungle justice", r"rioters", r"witch(?:craft)?",
              r"(?:beaten|beat|stoned|lynched|attacked|assaulted|killed|burned|torched|set (?:on fire|alight|ablaze)) (?:up )?"
              r"(?:\w+ ){0,3}by (?:\w+ ){0,2}(?:locals|residents|villagers|community members|mobs?|crowds?|a group|youths|people)",
              r"(?:locals|residents|villagers|community members|youths|crowds?|group of (?:\w+ )?(?:people|citizens|locals|residents)) "
@@ -132,19 +149,60 @@ CROWD = _words(r"groups? of (?:\w+ ){0,2}(?:people|youths?|residents|villagers|l
 ARMED_GROUP = _words(r"militants?", r"militias?", r"militiamen", r"rebels?", r"insurgents?", r"jihadists?", r"fighters?",
                      r"soldiers?", r"troops", r"army", r"military", r"gunmen", r"armed (?:men|group|groups)", r"guns?",
                      r"shot", r"shots", r"shooting", r"opened fire", r"fired", r"bullets?", r"firearms?", r"rifles?")
+#: Demonstrators turning violent ("the protesters attacked the police station").
+PROTESTERS_ATTACKED = _words(
+    r"(?:protesters|protestors|demonstrators|rioters|marchers|crowds?) (?:\w+ ){0,3}(?:attacked|assaulted|beat|injured|"
+    r"torched|stormed|clashed|threw|damaged|burned|burnt|killed|hurled|forced|broke)",
+    r"(?:attacked|stormed|clashed with) (?:\w+ ){0,8}(?:to|while|during (?:a|the|their)) (?:demonstrat|protest)\w*")
+#: An unarmed crowd as the attacker ("villagers beat a man", "a policeman was beaten up by three persons").
+CROWD_ATTACK = _words(
+    r"(?:group of (?:\w+ ){0,2}(?:people|persons|individuals|youths|men|citizens|residents|villagers|locals|traders|workers|"
+    r"students)|crowds?|residents|villagers|locals|youths|citizens|traders|workers|students|supporters|members of the public|"
+    r"community members|employees|relatives|persons|neighbou?rs) (?:\w+ ){0,3}(?:attacked|assaulted|beat|stoned|thrashed|"
+    r"manhandled|lynched|torched)",
+    r"(?:attacked|assaulted|beaten|thrashed|manhandled|stoned) (?:up )?(?:\w+ ){0,3}by (?:a group of |a crowd of )?(?:\w+ ){0,2}"
+    r"(?:people|persons|residents|villagers|locals|youths|citizens|traders|workers|students|supporters|employees|relatives|"
+    r"crowds?|neighbou?rs)")
+#: A victim who is armed by trade but was not on duty: ACLED counts the attack as violence against a civilian.
+OFF_DUTY = _words(r"off[- ]duty", r"former (?:\w+ )?(?:soldier|officer|policeman|police officer|militant|member|commander)s?",
+                  r"retired (?:\w+ )?(?:soldier|officer|policeman|general|colonel)s?")
+#: Harm done to people (then burning and looting are part of an attack, not property destruction alone).
+PERSON_HARMED = _words(r"killed", r"killing", r"injur(?:ed|ing)", r"wound(?:ed|ing)", r"shot", r"beat(?:en|ing)?", r"stabbed",
+                       r"assaulted", r"abducted", r"kidnapped", r"raped", r"hacked")
+#: Places whose control changes hands (the object of "captured").
+TERRITORY = re.compile(r"\s+(?:(?:the|a|an|several|two|three|four|five|\d+|some|many|most|key|strategic|their|its|"
+                       r"rebel|government|enemy|army|military)\s+)*(?:[\w'-]+\s+){0,2}?(?:towns?|city|cities|villages?|"
+                       r"districts?|areas?|regions?|positions?|checkpoints?|bases?|hills?|camps?|outposts?|territory|"
+                       r"territories|localit(?:y|ies)|settlements?|provinces?|headquarters|airport|port|bridge|"
+                       r"crossing|strongholds?)\b|\s+(?:the\s+)?(?-i:[A-Z])", re.I)
+#: Who took a place: forces of the state, or an armed group against it.
+STATE_FORCES = _words(r"government", r"army", r"military", r"troops", r"soldiers", r"security forces", r"police",
+                      r"pro-government", r"regime", r"armed forces", r"national (?:army|forces)", r"forces loyal", r"defen[cs]e forces")
+NON_STATE = _words(r"militants?", r"rebels?", r"insurgents?", r"jihadists?", r"taliban", r"militias?", r"militiamen", r"tribesmen",
+                   r"separatists?", r"al[- ]shabaa?b", r"boko haram", r"(?-i:IS|ISIS|ISIL|ISWAP|JNIM)", r"anti-government",
+                   r"opposition", r"armed groups?", r"gangs?", r"insurgency")
 #: A dead body found: ACLED codes it as an attack on a civilian.
 BODY_FOUND = _words(r"bod(?:y|ies) (?:of (?:\w+ ){1,4})?(?:was|were) (?:found|discovered|recovered)",
                     r"(?:found|discovered|recovered) (?:the )?(?:dead )?bod(?:y|ies)", r"bod(?:y|ies) of (?:\w+ ){1,4}found")
+#: Crowd control: said of a crowd, so a protest (or a riot) was there even when the sentence does not say so.
+CROWD_CONTROL = _words(
+    r"dispers(?:e|ed|es|ing|al)", r"tear ?-?gas", r"rubber (?:bullets|pellets)", r"water cannons?", r"stun grenades?",
+    r"pepper spray", r"(?:lathi|baton|cane)[- ]?charge[ds]?", r"broke up", r"dispel(?:led)?")
+#: Interventions on a protest (with a protest word in the sentence): dispersal, force, arrests.
 INTERVENTION = _words(
-    r"dispers(?:e|ed|ing|al)", r"tear ?-?gas", r"rubber bullets", r"water cannons?", r"batons?",
-    r"(?:police|security forces|authorities|officers|gendarmes|soldiers) (?:\w+ ){0,3}(?:arrested|detained|intervened|removed|stopped)",
-    r"(?:protesters|demonstrators|participants|organi[sz]ers|they|some|several|\d+|dozens|many)(?: \w+){0,3} (?:were|was|been) "
-    r"(?:\w+ )?(?:arrested|detained)", r"arrest(?:ed|ing) (?:\w+ ){0,2}(?:protesters|demonstrators|participants|organi[sz]ers)",
-    r"broke up", r"intervened", r"prevented", r"blocked (?:the )?(?:protest|march|rally)",
-    r"stun grenades?", r"pepper spray", r"charged", r"beat (?:the )?(?:protesters|demonstrators)")
+    r"dispers(?:e|ed|ing|al)", r"tear ?-?gas", r"rubber bullets", r"water cannons?", r"batons?", r"(?:lathi|cane)[- ]?charge[ds]?",
+    r"(?:police|security forces|authorities|officers|gendarmes|soldiers|forces) (?:\w+ ){0,3}(?:arrested|detained|intervened|"
+    r"removed|stopped|prevented|dispersed|blocked|beat|assaulted)",
+    r"(?:protesters|demonstrators|participants|organi[sz]ers|they|some|several|\d+|dozens|many|people)(?: \w+){0,3} (?:were|was|been) "
+    r"(?:\w+ )?(?:arrested|detained|removed)", r"arrest(?:ed|ing) (?:\w+ ){0,2}(?:protesters|demonstrators|participants|organi[sz]ers)",
+    r"detain(?:ed|ing) (?:\w+ ){0,2}(?:protesters|demonstrators|participants|organi[sz]ers)",
+    r"broke up", r"intervened", r"interfered", r"prevented", r"blocked (?:the )?(?:protest|march|rally)", r"by force",
+    r"used force", r"(?:did not|didn't) allow", r"stun grenades?", r"pepper spray", r"charged", r"suppress(?:ed|ing)",
+    r"beat (?:the )?(?:protesters|demonstrators)", r"arrests were made", r"under control")
 EXCESSIVE = _words(
     r"(?:protesters?|demonstrators?) (?:were |was )?(?:killed|shot dead)", r"live (?:ammunition|rounds|fire)",
-    r"(?:killed|shot dead|killing) (?:\w+ )?(?:protesters?|demonstrators?)", r"opened fire on (?:the )?(?:protesters|demonstrators|crowd)")
+    r"(?:killed|shot dead|killing) (?:\w+ )?(?:protesters?|demonstrators?)", r"opened fire on (?:the )?(?:protesters|demonstrators|crowd)",
+    r"live (?:bullets|ammunition)", r"(?:protesters?|demonstrators?) (?:\w+ ){0,2}(?:were|was) (?:\w+ )?(?:shot|seriously injured)")
 
 # --- Strategic developments, movements, displacement ------------------------------------------
 ARREST = _words(r"arrest(?:ed|s|ing)?", r"detain(?:ed|s|ing)?", r"apprehended", r"taken into custody", r"rounded up",
@@ -161,27 +219,56 @@ MOVEMENT = _words(
     r"marched (?:on|into|towards)", r"entered", r"sent (?:\w+ )?(?:troops|forces|soldiers|reinforcements)",
     r"being sent", r"dispatched", r"rolled (?:in|into)", r"headed (?:to|towards|for)", r"heading (?:to|towards|for)",
     r"patrol(?:led|ling|s)?", r"training", r"graduat(?:ed|ion)", r"parade", r"military exercises?", r"drills?",
-    r"volunteers")
+    r"volunteers", r"movement of (?:\w+ )?(?:forces|troops)", r"brought in", r"fortif(?:ied|ications?|y|ying)",
+    r"defect(?:ed|ion|ions)", r"pledged (?:\w+ )?(?:allegiance|loyalty)", r"(?:military )?columns?", r"curfews?",
+    r"lockdowns?", r"security measures", r"test[- ]fired", r"(?:missile|weapons?) tests?",
+    r"(?:placed|set up|setting up|installed|erected) (?:\w+ ){0,2}check ?points")
 BASE = _words(r"(?:established|set up|setting up|built|opened) (?:a |an |new |their |its )*(?:military )?"
-              r"(?:base|bases|headquarters|camp|camps|checkpoint|checkpoints|outpost|outposts|position|positions)")
+              r"(?:base|bases|headquarters|camp|camps|outpost|outposts|position|positions)",
+              r"(?:into|as) (?:a |an )?(?:military )?(?:base|bases|barracks|headquarters|outposts?)")
 DISRUPTED = _words(r"defus(?:ed|al|ing)", r"dismantled", r"intercept(?:ed|ion|s)", r"shot down", r"downed",
+                   r"exploded prematurely", r"premature(?:ly)? (?:explosion|detonation)", r"(?:did not|failed to|didn't) explode",
+                   r"(?:recovered|seized|found|discovered|confiscated) (?:\w+ ){0,4}(?:weapons|arms|ammunition|explosives|rifles|guns|"
+                   r"bombs|grenades|ieds|mines|rockets|mortars|munitions|pistols)", r"bomb disposal", r"disposed",
+                   r"(?:police|troops|soldiers|forces|army|experts|squad|sappers) (?:\w+ ){0,2}detonated",
+                   r"(?:shot|shut|brought) down (?:\w+ ){0,4}(?:drones?|uavs?|missiles?|rockets?|quadcopters?)",
                    r"seized (?:\w+ )?(?:weapons|arms|ammunition|explosives|rifles|guns)", r"weapons? caches?", r"arms caches?",
                    r"cleared (?:\w+ )?mines", r"demining", r"de-mining", r"controlled explosion", r"air defen[cs]e",
                    r"neutrali[sz]ed (?:a |an |the )?(?:ied|bomb|explosive|drone|device)", r"destroyed (?:a |an |the )?(?:drone|uav)")
 LOOTING = _words(r"loot(?:ed|ing|ers)?", r"pillag(?:ed|ing|e)", r"plunder(?:ed|ing)?", r"ransack(?:ed|ing)?",
                  r"burn(?:ed|t) (?:down )?(?:\w+ )?(?:houses|homes|shops|property|vehicles|huts|a house|the house|crops)",
                  r"destroy(?:ed|ing) (?:\w+ )?(?:houses|homes|property|crops|shops)", r"demolish(?:ed|ing)",
-                 r"arson", r"extort(?:ed|ion)", r"stole", r"stolen", r"robb(?:ed|ery)", r"confiscat(?:ed|ion)")
+                 r"arson", r"extort(?:ed|ion)", r"stole", r"stolen", r"robb(?:ed|ery)", r"confiscat(?:ed|ion)",
+                 r"property destruction", r"razed", r"uproot(?:ed|ing)", r"cut down (?:\w+ ){0,3}trees",
+                 r"burn(?:ed|t) (?:down )?(?:\w+ ){0,4}(?:house|hut|shop|vehicle|car|truck|tractors?|bulldozer|building|office|"
+                 r"stadium|tribune|school|church|mosque|crops|fields|farm|property)",
+                 r"destroy(?:ed|ing) (?:\w+ ){0,4}(?:houses?|homes?|property|crops|shops?|buildings?|schemes?|plants|"
+                 r"fields|farms?|airstrips?|laboratory|labs?|vehicles?|offices?|bridges?)",
+                 r"seiz(?:ed|ure of) (?:\w+ ){0,4}(?:tons?|kilos|kilograms?|kg|packs?|marijuana|marihuana|cocaine|drugs|"
+                 r"heroin|cigarettes|goods|vehicles?|cars?|trucks?|cattle|livestock|property|food|money|fuel)")
 GOV_REGAINS = _words(r"recaptur(?:ed|e|ing)", r"regain(?:ed|ing)? (?:full )?control", r"retook", r"retaken", r"retake",
-                     r"liberat(?:ed|ion|ing)", r"took back", r"back under (?:government )?control")
-NSA_OVERTAKES = _words(r"captured", r"seized control", r"took control", r"taken control", r"overr?an", r"overtook",
+                     r"liberat(?:ed|ing)(?! (?:army|front|movement|organi[sz]ation))", r"took back",
+                     r"back under (?:government )?control", r"territorial gains?", r"gained control")
+NSA_OVERTAKES = _words(r"captured", r"seized control", r"took (?:over )?control", r"taken (?:over )?control",
+                       r"overr?an", r"overtook", r"took over (?:\w+ ){0,2}(?:towns?|city|villages?|districts?|areas?|bases?|"
+                       r"checkpoints?|positions?)",
                        r"fell to", r"seized (?:the )?(?:town|city|village|district|area|base)", r"under (?:the )?control of")
 DISPLACEMENT = _words(r"refugees?", r"displaced", r"displacement", r"fled", r"fleeing", r"flee", r"evacuat(?:ed|e|es|ion|ing)",
                       r"exodus", r"idps?", r"forced to leave", r"left their homes", r"leaving their homes", r"escap(?:ed|ing)",
                       r"deport(?:ed|ation)", r"expelled", r"forcibly (?:moved|transferred|relocated)", r"relocat(?:ed|ion)")
+#: Displacement told as the result of violence ("fighting forced 400 villagers to flee"): ACLED codes the
+#: displacement (Other), the violence being an event of its own.
+DISPLACED_BY = _words(r"forc(?:ed|ing) (?:\w+ ){0,5}to (?:flee|leave|evacuate|abandon)",
+                      r"(?:displaced|evacuated|fled|flee|displacement of (?:\w+ ){0,3}) (?:\w+ ){0,4}(?:following|after|due to|"
+                      r"because of|amid|as a result of)")
+#: Explosive remnants of war (old mines, unexploded shells): ACLED's Other, not an attack.
+REMNANTS = _words(r"unexploded (?:ordnance|bombs?|shells?|munitions?|devices?|mortars?|rockets?)", r"uxos?",
+                  r"remnants? of (?:the )?war", r"laid (?:\w+ ){0,2}during (?:the )?(?:\w+ ){0,3}war",
+                  r"(?:left ?over|old|legacy) (?:land ?)?mines?", r"accidentally (?:stepped on|detonated|triggered)",
+                  r"(?:fighting|war) (?:\w+ ){0,2}in the (?:19|20)\d0s")
 POLITICAL = _words(
     r"ban(?:ned|s|ning)?", r"suspend(?:ed|s|ing)?", r"suspension", r"halt(?:ed|s|ing)?", r"ceas(?:e|ed|ing)", r"sanctions?",
-    r"declared", r"martial law", r"state of emergency", r"curfews?", r"mobili[sz](?:ed|ation|e)", r"recogni[sz](?:ed|e|es|ing)",
+    r"declared", r"martial law", r"state of emergency", r"mobili[sz](?:ed|ation|e)", r"recogni[sz](?:ed|e|es|ing)",
     r"expelled (?:\w+ )?(?:diplomats?|ambassadors?)", r"closed (?:the |its )?(?:border|airspace|embassy)", r"cut (?:off )?(?:ties|relations)",
     r"sever(?:ed)? (?:diplomatic )?(?:ties|relations)", r"ultimatum", r"stop all", r"elections?", r"resign(?:ed|ation)",
     r"appointed", r"decree", r"embargo", r"blockade", r"annex(?:ed|ation)", r"independence", r"referendum",

@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Any
 from mapgen.errors import InputError
 from mapgen.extract import lexicon as lx
 from mapgen.extract.classify import Kind, classify
+from mapgen.extract.places import choose, countries, label
 from mapgen.extract.roles import actors, claims, denials
 from mapgen.extract.sentences import Sentence, split_sentences
 from mapgen.geocode.place import PRECISION_BY_FEATURE
-from mapgen.schema import FLOW_CATEGORIES, event_id_for
+from mapgen.schema import event_id_for
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -39,7 +40,6 @@ HYPOTHETICAL = 0.6
 #: Population of the town that stands for a country's part near the story (see nearest_town).
 COUNTRY_PART_POPULATION = 50_000
 _QUOTED = re.compile(r"[\"“](?P<q>[^\"“”]{12,})[\"”]")
-_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 @dataclass(slots=True)
@@ -113,7 +113,7 @@ def extract_many(texts: Sequence[str], *, published: str | date | Sequence[str |
     for text, found, day, source in zip(items, geoparse_many(items, gazetteer=gaz), days, names, strict=True):
         toponyms = [t for t in found if t.feature != "demonym"]
         focus = _focus(toponyms)
-        rows.extend(_row(text, d, day, source, gaz, focus) for d in _drafts(text, toponyms, day, focus))
+        rows.extend(_row(text, d, day, source, gaz, focus) for d in _drafts(text, toponyms, day, focus, gaz))
     if not rows:
         return empty_events()
     import pandas as pd
@@ -121,11 +121,13 @@ def extract_many(texts: Sequence[str], *, published: str | date | Sequence[str |
     return conform(pd.DataFrame(rows))
 
 
-def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym | None) -> list[_Draft]:
+def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym | None,
+            gazetteer: OfflineGazetteer | None = None) -> list[_Draft]:
     from mapgen.extract.counts import find_counts
     from mapgen.extract.dates import find_dates
 
     drafts: list[_Draft] = []
+    about = countries(toponyms)
     index = 0
     paragraph, carried = -1, None
     for sentence in split_sentences(text):
@@ -153,7 +155,9 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
         sources = claims(words)
         skip = [(c.start, c.end) for c in sources + refuted]
         draft = _Draft(kind, sentence, sentence.start, sentence.end)
-        _place(draft, words, sentence.start, mine, skip)
+        where = choose(kind.category, words, sentence.start, mine, skip, about=about, gazetteer=gazetteer)
+        draft.location, draft.origin, draft.destination, draft.near = (where.location, where.origin,
+                                                                       where.destination, where.near)
         draft.when = _when_of(dates, own, carried)
         counts = find_counts(words)
         draft.counts = {k: v for k in ("fatalities", "injured", "displaced", "people")
@@ -196,60 +200,6 @@ def _when_of(dates: list[DateMention], own: list[DateMention], carried: DateMent
 def _mask_quotes(words: str) -> str:
     """The sentence with long quoted speech blanked out (same length): opinions are not events."""
     return _QUOTED.sub(lambda m: m[0][0] + " " * len(m["q"]) + m[0][-1], words)
-
-
-def _place(draft: _Draft, words: str, offset: int, mine: list[Toponym], skip: list[tuple[int, int]]) -> None:
-    """Choose the event's location, or its origin and destination, among the sentence's places."""
-    scored: list[tuple[float, Toponym, bool]] = []
-    flow = draft.kind.category in FLOW_CATEGORIES
-    previous: Toponym | None = None
-    for toponym in mine:
-        start, end = toponym.start - offset, toponym.end - offset
-        before, after = words[max(0, start - 60):start], words[end:end + 40]
-        score = 1.0 + 0.3 * toponym.score
-        if toponym.latitude is None:
-            score -= 0.5
-        score += {"city": 0.5, "landmark": 0.5, "tunnel": 0.5, "admin2": 0.3, "region": 0.2, "admin1": 0.1}.get(
-            toponym.feature or "", 0.0)
-        if lx.LOCATIVE.search(before):
-            score += 1.0
-        if lx.ACTOR_AFTER.match(after) or lx.ACTOR_BEFORE.search(before):
-            score -= 2.0
-        if any(s <= start < e for s, e in skip):
-            score -= 2.5
-        if previous is not None and _contains(words, previous, toponym, offset):
-            score -= 3.0  # "Bar-Sanguun (Kismaayo, Lower Juba)", "Gori, Georgia": the container
-        if re.match(r"^['’]s\s+\S", after) and any(t.start > toponym.end for t in mine):
-            score -= 2.0  # "Russia's North Ossetia"
-        near = bool(lx.NEAR.search(before))
-        if flow and draft.origin is None and lx.ORIGIN_CUE.search(before) and score > 0:
-            draft.origin = toponym
-        elif flow and draft.destination is None and lx.DESTINATION_CUE.search(before) and score > 0 \
-                and draft.origin is not toponym:
-            draft.destination = toponym
-        scored.append((score, toponym, near))
-        previous = toponym
-    if flow and (draft.origin or draft.destination):
-        if draft.origin is None or draft.destination is None:
-            used = draft.origin or draft.destination
-            others = [t for s, t, _ in sorted(scored, key=lambda x: -x[0]) if t is not used]
-            if draft.destination is not None and others and draft.kind.category == "displacement":
-                draft.origin = others[0]  # "the government of South Ossetia will evacuate children to Russia"
-            else:
-                draft.location = used
-        return
-    if not scored:
-        return
-    best = max(scored, key=lambda x: x[0])
-    draft.location, draft.near = best[1], best[2]
-
-
-def _contains(words: str, first: Toponym, second: Toponym, offset: int) -> bool:
-    """Whether ``second`` names the region ``first`` lies in ("X (Y, Z)", "X, Y", "X in Y")."""
-    between = words[first.end - offset:second.start - offset]
-    if not re.fullmatch(r"\s*(?:,|\(|,\s*\w+\s*\(|\(\s*[^()]*,)?\s*(?:[\w'’ -]+,\s*)?", between):
-        return False
-    return (second.feature or "") in {"country", "admin1", "admin2", "region"} or "(" in between
 
 
 def _continues(previous: _Draft, draft: _Draft) -> bool:
@@ -314,26 +264,21 @@ def _row(text: str, d: _Draft, day: date | None, source: str | None, gaz: Offlin
     for role, toponym in (("origin", d.origin), ("destination", d.destination)):
         if toponym is not None:
             lat, lon = _point(toponym, gaz, focus, d.origin if role == "destination" else d.destination)
-            row[role], row[f"{role}_latitude"], row[f"{role}_longitude"] = _label(toponym), lat, lon
+            row[role], row[f"{role}_latitude"], row[f"{role}_longitude"] = label(toponym), lat, lon
     place = d.location or (d.destination if d.origin is None else None)
     if place is None and d.origin is not None and d.destination is not None:
         place = d.destination  # a flow is listed under where it goes
     if place is not None:
         lat, lon = _point(place, gaz, focus, None)
-        row["location"], row["latitude"], row["longitude"] = _label(place), lat, lon
+        row["location"], row["latitude"], row["longitude"] = label(place), lat, lon
         precision = PRECISION_BY_FEATURE.get(place.feature or "", 2)
         row["geo_precision"] = max(precision, 2) if d.near else precision
         row["country"] = gaz.countries.get(place.country_code or "") if place.country_code else None
         row["admin1"] = place.admin1
     elif anchor is not None:
-        row["location"] = _label(anchor)
+        row["location"] = label(anchor)
     row["event_id"] = event_id_for(row)
     return row
-
-
-def _label(toponym: Toponym) -> str:
-    """The place as the text names it, without a possessive ("Russia's" -> "Russia")."""
-    return _POSSESSIVE.sub("", toponym.text) if toponym.text.endswith(("'s", "’s", "'", "’")) else toponym.text
 
 
 def _point(toponym: Toponym, gaz: OfflineGazetteer, focus: Toponym | None,

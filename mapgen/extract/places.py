@@ -1,0 +1,261 @@
+"""Which of a sentence's places an event happened at: its location, or its origin and destination.
+
+Geoparsing finds and resolves every place a text names; this module reads how a sentence
+uses each one. A place after a locative ("in", "near", "at") is a candidate location; a
+place that only names a group, a title or an institution ("Luhansk People's Militia",
+"President of Brazil", "Central Bank of Yemen", "a Saad man") is not; a place written as
+the container of another ("Gori, Georgia", "Majzar district (Marib)", "Sharan town in Aleppo
+countryside") is where the first one lies, so the first one is the location. When that
+first place is unknown to the gazetteer, the event is drawn at its container, marked as
+near (geo_precision 2 or coarser), never at a guessed namesake; a container read as a town
+that is also the province of the same name ("the area of Zholobok, Luhansk") stands for the
+province.
+
+>>> from mapgen.geoparse import Toponym
+>>> gori = Toponym(12, 16, "Gori", "Gori", 41.98, 44.11, 1, "GE", "city", 0.9)
+>>> georgia = Toponym(18, 25, "Georgia", "Georgia", 42.0, 43.5, 2, "GE", "country", 0.9)
+>>> choice = choose("strike", "Jets bombed Gori, Georgia.", 0, [gori, georgia])
+>>> choice.location.text, choice.near
+('Gori', False)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from mapgen.extract import lexicon as lx
+from mapgen.geocode.place import Place, distance_km
+from mapgen.schema import FLOW_CATEGORIES
+
+if TYPE_CHECKING:
+    from mapgen.geocode.gazetteer import OfflineGazetteer
+    from mapgen.geoparse import Toponym
+
+#: Score a candidate gets for being a place at all, and per unit of its geoparsing score.
+BASE, PER_SCORE = 1.0, 0.3
+#: Specific places make better event locations than the regions around them.
+FEATURE_BONUS = {"city": 0.5, "landmark": 0.5, "tunnel": 0.5, "admin2": 0.3, "region": 0.2, "admin1": 0.1}
+#: Lost by a place the gazetteer could not resolve (it cannot be drawn).
+UNRESOLVED = 0.5
+#: Gained after a locative ("in", "at", "near").
+LOCATIVE = 1.0
+#: Lost by a place that names a group, a title or an institution, or the people of a place.
+NAMING = 2.0
+#: Lost by a place inside the span of a claim or denial ("according to Georgian sources").
+IN_CLAIM = 2.5
+#: Lost by a container of an earlier place ("Gori, Georgia": Georgia).
+CONTAINER = 3.0
+#: Lost by a place that is only the first word(s) of a longer name ("Paris Confectionery").
+FRAGMENT = 1.5
+#: Lost by a place in another country than the one the text is about.
+FOREIGN = 1.0
+#: How much more a text must be about its main country before other countries' places lose FOREIGN.
+FOREIGN_RATIO = 2.0
+#: Gained by a place the text pins down with its container ("Iquitos, Loreto"): a deliberate location.
+PINNED = 0.5
+#: Lost per place named earlier in the sentence: the first place told is most often where it happened.
+LATER = 0.15
+#: Lost by the owner of a possessive before another place ("Russia's North Ossetia").
+POSSESSOR = 2.0
+#: A town is read as the container of another place up to this far from it (km).
+CONTAINER_KM = 150.0
+
+#: Words that name what kind of place a name is ("Majzar district", "Tenali city").
+_AREA = (r"(?:district|city|town|village|villages|area|province|county|governorate|state|region|municipality|"
+         r"municipal(?:ity)?|lga|boma|payam|zone|sector|commune|department|sub-?county|sub-?district|subdistrict|"
+         r"oblast|raion|rayon|countryside|countryside of|neighbou?rhood|localit(?:y|ies)|front|camp|settlement|"
+         r"suburb|outskirts|vicinity|division|tehsil|upazila|woreda|kebele|prefecture|canton|parish)")
+#: Text between a place and its container: "X, Y", "X (Y)", "X (Y, Z)", "X district (Y)", "X town in Y",
+#: "X in rural Y", "X, in Y", "X city in the Y countryside", "X area of Y".
+_CONTAINER_GAP = re.compile(
+    rf"\s*(?:{_AREA}\s*)?(?:,\s*|\(\s*(?:[^()]*,\s*)?|(?:,\s*)?(?:in|of|within|inside)\s+(?:the\s+)?"
+    rf"(?:(?:rural|eastern|western|northern|southern|central|north|south|east|west|north-?east|north-?west|"
+    rf"south-?east|south-?west|greater|upper|lower)\s+)?)\s*$", re.I)
+#: How large a kind of place is: a container is never smaller than what it contains.
+_RANK = {"landmark": 0, "tunnel": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 4, "continent": 5}
+#: A gap that states containment outright, not a comma alone.
+_EXPLICIT_GAP = re.compile(rf"\(|\b(?:{_AREA}|in|of|within|inside)\b", re.I)
+#: After a place: its people or a group of them ("a Saad man", "Kanuri herders"), not a location.
+_PEOPLE_AFTER = re.compile(r"^\s*(?:man|woman|men|women|boy|girl|boys|girls|child|children|youths?|family|families|"
+                           r"clan|sub-?clans?|tribe|tribesmen|tribal|community|communities|herders?|pastoralists?|"
+                           r"farmers?|traders?|merchants?|fishermen|migrants|nationals?|citizens?|residents? of)\b",
+                           re.I)
+#: Before a place: a capitalised name ending in "of" ("Central Bank of", "National Assembly of"), unless it
+#: is a kind of area ("the Central Zone of Sao Paulo", "City of Tshwane").
+_NAME_OF_BEFORE = re.compile(r"(?<!^)(?<![.!?:]\s)\b(?!(?:Zone|City|Province|Region|District|State|Governorate|"
+                             r"Municipality|Department|County|Outskirts|Suburbs|Area|Centre|Center|North|South|East|"
+                             r"West|Republic|Residents|People|Villagers|Inhabitants|Citizens|Parts?|Most|Much|Many|"
+                             r"Some|All)\b)[A-Z][\w'’-]+\s+of\s+(?:the\s+)?$")
+#: After a place: the next word of a longer proper name ("Paris Confectionery", "Jardim Oasis", "Waraha-adde"),
+#: or a facility ("Mendez farm").
+_FRAGMENT_AFTER = re.compile(r"^(?:-\w|\s(?:(?:de|da|do|dos|das|del|al|el|as|ad|ash|ar|bin|ibn|i)[-\s])?[A-Z][a-z]"
+                             r"|\s+(?:farm|square|street|avenue|road|market|company|factory|mall|stadium|park)\b)")
+#: Before a place: the first part of a longer name ("Xaaji-Cali", "Tlacotepec de Benito Juarez").
+_FRAGMENT_BEFORE = re.compile(r"(?:\w-|[A-Z][\w'’-]+\s(?:de|da|do|dos|das|del|al|el|as|ad|ash|ar|bin|ibn|i)\s)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """Where a sentence's event happened: a location, or an origin and/or destination."""
+
+    location: Toponym | None = None
+    origin: Toponym | None = None
+    destination: Toponym | None = None
+    near: bool = False  # "near Gori", or drawn at the container of a place the gazetteer lacks
+
+
+def countries(toponyms: list[Toponym]) -> Counter[str]:
+    """How much a text is about each country: one per resolved town or region named, a half per country named.
+
+    >>> from mapgen.geoparse import Toponym
+    >>> countries([Toponym(0, 4, "Gori", "Gori", 42, 44, 1, "GE", "city", 1.0)])
+    Counter({'GE': 1.0})
+    """
+    weight: Counter[str] = Counter()
+    for t in toponyms:
+        if t.latitude is not None and t.country_code:
+            weight[t.country_code] += 0.5 if t.feature == "country" else 1.0
+    return weight
+
+
+def choose(category: str, words: str, offset: int, mine: list[Toponym], skip: list[tuple[int, int]] | None = None,
+           *, about: Counter[str] | None = None, gazetteer: OfflineGazetteer | None = None) -> Choice:
+    """Choose the event's location, or its origin and destination, among the sentence's places.
+
+    ``words`` is the sentence, ``offset`` where it starts in the text the toponyms' offsets count in,
+    ``mine`` its toponyms in order, ``skip`` spans of claims and denials (sentence offsets), ``about``
+    the text's :func:`countries`, ``gazetteer`` reads a container town as its province where one exists.
+    """
+    skip = skip or []
+    main = _main_country(about)
+    flow = category in FLOW_CATEGORIES
+    origin = destination = None
+    scored: list[tuple[float, Toponym, bool]] = []
+    contained: dict[int, int] = {}  # index of a container -> index of the place it contains
+    misread: set[int] = set()  # places read outside the container the text puts them in
+    for index, toponym in enumerate(mine):
+        start, end = toponym.start - offset, toponym.end - offset
+        before, after = words[max(0, start - 60):start], words[end:end + 40]
+        score = BASE + PER_SCORE * toponym.score - LATER * index
+        if toponym.latitude is None:
+            score -= UNRESOLVED
+        score += FEATURE_BONUS.get(toponym.feature or "", 0.0)
+        if lx.LOCATIVE.search(before):
+            score += LOCATIVE
+        if (lx.ACTOR_AFTER.match(after) or lx.ACTOR_BEFORE.search(before) or _PEOPLE_AFTER.match(after)
+                or _NAME_OF_BEFORE.search(before)):
+            score -= NAMING
+        if any(s <= start < e for s, e in skip):
+            score -= IN_CLAIM
+        if _FRAGMENT_AFTER.match(after) or _FRAGMENT_BEFORE.search(before):
+            score -= FRAGMENT
+        pair = _contained(words, offset, mine, index)
+        if pair is not None:
+            inner, how = pair
+            contained[index] = inner
+            if how == "inside":
+                score -= CONTAINER
+            scored[inner] = (scored[inner][0] + PINNED - (UNRESOLVED if how == "misread" else 0.0),
+                             scored[inner][1], scored[inner][2])
+            if how == "misread":
+                misread.add(inner)
+        if re.match(r"^['’]s\s+\S", after) and index + 1 < len(mine):
+            score -= POSSESSOR
+        if main and toponym.country_code and toponym.country_code != main and about is not None \
+                and about[main] >= FOREIGN_RATIO * about[toponym.country_code]:
+            score -= FOREIGN
+        near = bool(lx.NEAR.search(before))
+        if flow and origin is None and lx.ORIGIN_CUE.search(before) and score > 0:
+            origin = toponym
+        elif flow and destination is None and lx.DESTINATION_CUE.search(before) and score > 0 \
+                and origin is not toponym:
+            destination = toponym
+        scored.append((score, toponym, near))
+    if flow and (origin or destination):
+        if origin is None or destination is None:
+            used = origin or destination
+            others = [t for s, t, _ in sorted(scored, key=lambda x: -x[0]) if t is not used]
+            if destination is not None and others and category == "displacement":
+                return Choice(origin=others[0], destination=destination)  # "will evacuate children to Russia"
+            return Choice(location=used)
+        return Choice(origin=origin, destination=destination)
+    if not scored:
+        return Choice()
+    best = max(range(len(scored)), key=lambda i: scored[i][0])
+    _, place, near = scored[best]
+    if place.latitude is None or best in misread:
+        container = _container_of(best, contained)
+        if container is not None:
+            return Choice(location=_as_region(mine[container], gazetteer), near=True)
+    if best in contained and mine[contained[best]].latitude is None:  # somewhere in it the gazetteer lacks
+        return Choice(location=_as_region(place, gazetteer), near=True)
+    return Choice(location=place, near=near)
+
+
+def label(toponym: Toponym) -> str:
+    """The place as the text names it, without a possessive or trailing punctuation ("Russia's" -> "Russia").
+
+    >>> from mapgen.geoparse import Toponym
+    >>> label(Toponym(0, 8, "Russia's", "Russia", 60, 100, 1, "RU", "country", 1.0))
+    'Russia'
+    """
+    text = toponym.text.rstrip(",;:( ")
+    return re.sub(r"['’]s?$", "", text) if text.endswith(("'s", "’s", "'", "’")) else text
+
+
+def _main_country(about: Counter[str] | None) -> str | None:
+    if not about:
+        return None
+    return max(sorted(about), key=lambda code: about[code])
+
+
+def _contained(words: str, offset: int, mine: list[Toponym], index: int) -> tuple[int, str] | None:
+    """The place just before ``mine[index]`` when the text writes ``mine[index]`` as its container, and how
+    the two readings agree: "inside", "unknown" (the first is not resolved) or "misread".
+
+    "X (Y, Z)" makes Z the container of Y, and Y of X. A town contains a resolved place only nearby,
+    and nothing contains a place of another country. When the text says so outright ("X (Y)", "X
+    district, Y", "X area of Y", "X in rural Y") and X was read outside Y, X's reading is a namesake:
+    "misread". A bare comma between two towns may be a list ("Gori, Tskhinvali"), so it proves nothing.
+    """
+    if index == 0:
+        return None
+    first, container = mine[index - 1], mine[index]
+    gap = words[first.end - offset:container.start - offset]
+    if len(gap) > 60 or not _CONTAINER_GAP.fullmatch(gap):
+        return None
+    if first.latitude is None or container.latitude is None:
+        return (index - 1, "unknown") if container.latitude is not None else None
+    if _RANK.get(container.feature or "", 1) < _RANK.get(first.feature or "", 1) and not re.search(r"[(,]", gap):
+        return None  # "the Bank of Georgia in Gori"; but "Majzar district (Marib)" names Marib province
+    explicit = bool(_EXPLICIT_GAP.search(gap)) or container.feature in {"country", "admin1", "region"}
+    inside = first.country_code == container.country_code and (
+        container.feature in {"country", "admin1", "region", "continent"}
+        or distance_km(Place("", first.latitude, first.longitude),
+                       Place("", container.latitude, container.longitude)) <= CONTAINER_KM)
+    if inside:
+        return index - 1, "inside"
+    return (index - 1, "misread") if explicit else None
+
+
+def _container_of(index: int, contained: dict[int, int]) -> int | None:
+    """The most specific resolved container written for ``index`` ("X (Y, Z)": Y before Z)."""
+    containers = sorted(c for c, inner in contained.items() if inner == index)
+    return containers[0] if containers else None
+
+
+def _as_region(toponym: Toponym, gazetteer: OfflineGazetteer | None) -> Toponym:
+    """A container read as a town that is also a province of the same name, as that province.
+
+    "In the area of Zholobok, Luhansk": Zholobok lies in Luhansk province, not necessarily near the city.
+    """
+    if toponym.feature != "city" or gazetteer is None or not toponym.country_code:
+        return toponym
+    for place in gazetteer.candidates(toponym.name or toponym.text, country=toponym.country_code):
+        if place.feature in {"admin1", "admin2"} and not place.alternate:
+            return replace(toponym, name=place.name, latitude=place.latitude, longitude=place.longitude,
+                           geonameid=place.geonameid, feature=place.feature, admin1=place.admin1)
+    return toponym

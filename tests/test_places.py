@@ -1,0 +1,150 @@
+"""Where a sentence's event happened: mapgen.extract.places.choose on hand-made readings, and end to end.
+
+The sentences are our own. Hand-made toponyms keep the unit tests independent of geoparsing;
+the end-to-end tests at the bottom run the whole extraction.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from mapgen.extract import extract_events
+from mapgen.extract.places import choose, countries, label
+from mapgen.geoparse import Toponym
+
+#: name -> (latitude, longitude, country code, feature)
+PLACES = {
+    "Gori": (41.98, 44.11, "GE", "city"), "Kareli": (42.02, 43.90, "GE", "city"),
+    "Georgia": (42.0, 43.5, "GE", "country"), "Shida Kartli": (42.1, 44.0, "GE", "admin1"),
+    "Tskhinvali": (42.23, 43.97, "GE", "city"), "Batumi": (41.64, 41.63, "GE", "city"),
+    "Vladikavkaz": (43.04, 44.67, "RU", "city"), "Russia": (60.0, 100.0, "RU", "country"),
+    "Nadas": (46.2, 22.0, "RO", "city"), "Paris": (48.85, 2.35, "FR", "city"),
+    "Tbilisi": (41.69, 44.83, "GE", "city"),
+}
+
+
+def _read(sentence: str, *names: str, unresolved: tuple[str, ...] = ()) -> list[Toponym]:
+    """Toponyms for ``names`` where they first occur in ``sentence`` (after the previous one)."""
+    out, at = [], 0
+    for name in names:
+        start = sentence.index(name, at)
+        at = start + len(name)
+        if name in unresolved:
+            out.append(Toponym(start, at, name, None, None, None, None, None, None, 0.5))
+            continue
+        lat, lon, cc, feature = PLACES[name]
+        out.append(Toponym(start, at, name, name, lat, lon, 1, cc, feature, 0.9))
+    return out
+
+
+def _where(category: str, sentence: str, *names: str, unresolved: tuple[str, ...] = (),
+           about: Counter[str] | None = None) -> tuple[str | None, bool]:
+    choice = choose(category, sentence, 0, _read(sentence, *names, unresolved=unresolved), about=about)
+    return (choice.location.text if choice.location else None), choice.near
+
+
+# --- containers ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Jets bombed Gori, Georgia.", ("Gori", "Georgia")),
+    ("Jets bombed Gori (Shida Kartli, Georgia).", ("Gori", "Shida Kartli", "Georgia")),
+    ("Jets bombed Gori district (Shida Kartli).", ("Gori", "Shida Kartli")),
+    ("Troops entered Kareli town in rural Gori.", ("Kareli", "Gori")),
+    ("Shells fell on Gori in Georgia.", ("Gori", "Georgia")),
+])
+def test_the_contained_place_is_the_location_not_its_container(sentence: str, names: tuple[str, ...]) -> None:
+    assert _where("strike", sentence, *names) == (names[0], False)
+
+
+def test_an_unknown_place_is_drawn_at_its_nearest_written_container_marked_near() -> None:
+    sentence = "Militants shelled Zxqvillage (Gori, Shida Kartli) overnight."
+    assert _where("strike", sentence, "Zxqvillage", "Gori", "Shida Kartli", unresolved=("Zxqvillage",)) == (
+        "Gori", True)
+
+
+def test_an_unknown_place_without_a_container_stays_unplaced() -> None:
+    sentence = "Militants shelled Zxqvillage overnight, not far from where Gori residents live."
+    location, _ = _where("strike", sentence, "Zxqvillage", unresolved=("Zxqvillage",))
+    assert location == "Zxqvillage"  # the row keeps the name and gets no coordinates
+
+
+def test_a_place_read_outside_the_container_the_text_names_is_a_misread_namesake() -> None:
+    sentence = "Rebels looted crops in Nadas in rural Gori in Georgia."
+    location, near = _where("other", sentence, "Nadas", "Gori", "Georgia")
+    assert location == "Gori"  # Nadas was read in Romania: not the village in rural Gori
+    assert not near or location != "Nadas"
+
+
+def test_a_bare_comma_between_distant_towns_is_a_list_not_a_container() -> None:
+    sentence = "Protests were held in Tbilisi, Batumi and elsewhere."
+    assert _where("protest", sentence, "Tbilisi", "Batumi")[0] == "Tbilisi"
+
+
+def test_a_town_does_not_contain_a_country() -> None:
+    sentence = "A car bomb exploded near the Bank of Georgia branch in Gori."
+    assert _where("strike", sentence, "Georgia", "Gori")[0] == "Gori"
+
+
+# --- names that are not where it happened ----------------------------------------------------------
+@pytest.mark.parametrize(("sentence", "names", "expected"), [
+    ("A Kareli man was shot dead in Gori.", ("Kareli", "Gori"), "Gori"),
+    ("Gunmen attacked the Central Bank of Georgia office in Tbilisi.", ("Georgia", "Tbilisi"), "Tbilisi"),
+    ("Workers of Paris Confectionery protested in Gori.", ("Paris", "Gori"), "Gori"),
+    ("Police dispersed a protest in Tbilisi against Russia's troops in Tskhinvali.",
+     ("Tbilisi", "Russia", "Tskhinvali"), "Tbilisi"),
+])
+def test_names_of_people_institutions_and_fragments_are_not_locations(sentence: str, names: tuple[str, ...],
+                                                                      expected: str) -> None:
+    assert _where("protest", sentence, *names)[0] == expected
+
+
+def test_a_place_in_another_country_than_the_text_is_about_loses() -> None:
+    sentence = "Protesters marched in Vladikavkaz and in Gori."
+    about = Counter({"GE": 4.0, "RU": 1.0})
+    assert _where("protest", sentence, "Vladikavkaz", "Gori", about=about)[0] == "Gori"
+    assert _where("protest", sentence, "Vladikavkaz", "Gori", about=Counter({"RU": 3.0, "GE": 1.0}))[0] == \
+        "Vladikavkaz"
+
+
+def test_near_is_kept() -> None:
+    assert _where("strike", "Bombs fell near Kareli.", "Kareli") == ("Kareli", True)
+
+
+# --- flows ---------------------------------------------------------------------------------------
+def test_movement_from_and_to() -> None:
+    sentence = "A convoy crossed from Vladikavkaz to Tskhinvali."
+    choice = choose("troop_movement", sentence, 0, _read(sentence, "Vladikavkaz", "Tskhinvali"))
+    assert (choice.origin.text, choice.destination.text, choice.location) == ("Vladikavkaz", "Tskhinvali", None)
+
+
+def test_evacuation_to_a_destination_takes_the_other_place_as_origin() -> None:
+    sentence = "The authorities of Tskhinvali will evacuate children to Russia."
+    choice = choose("displacement", sentence, 0, _read(sentence, "Tskhinvali", "Russia"))
+    assert (choice.origin.text, choice.destination.text) == ("Tskhinvali", "Russia")
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+def test_countries_weighs_towns_over_country_names() -> None:
+    sentence = "Gori, Kareli, Russia"
+    assert countries(_read(sentence, "Gori", "Kareli", "Russia")) == Counter({"GE": 2.0, "RU": 0.5})
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Russia's", "Russia"), ("Gori,", "Gori"), ("Punjab (", "Punjab"),
+                                                ("Georgia’s", "Georgia"), ("Gori", "Gori")])
+def test_label(text: str, expected: str) -> None:
+    assert label(Toponym(0, len(text), text, None, None, None, None, None, None, 0.5)) == expected
+
+
+# --- end to end ------------------------------------------------------------------------------------
+def test_unknown_village_in_a_province_named_like_its_capital_is_drawn_at_the_province() -> None:
+    events = extract_events("On 3 May 2021, militants shelled the area of Verkhnokamianka, Luhansk.")
+    row = events.iloc[0]
+    assert row.location == "Luhansk" and row.geo_precision == 3  # the oblast, drawn as an area, not the city
+    assert row.admin1 == "Luhansk"
+
+
+def test_district_written_with_its_province_is_the_location() -> None:
+    events = extract_events("On 3 May 2021, six airstrikes hit Majzar district (Marib).")
+    assert events.iloc[0].location == "Majzar"
+    assert events.iloc[0].geo_precision == 2

@@ -77,6 +77,56 @@ def classify(sentence: str) -> Kind | None:
     return Kind(category or ACLED_SUB_EVENT_CATEGORY.get(sub, "other"), EVENT_TYPE[sub], sub, strength, span)
 
 
+#: Demonstration types a later sentence may make a peaceful protest into (see combine).
+_PROTESTS = ("Peaceful protest", "Protest with intervention")
+#: Fire from a distance that the other side may answer (then the event is a clash).
+_ONE_SIDED_FIRE = ("Shelling/artillery/missile attack", "Grenade", "Remote explosive/landmine/IED")
+#: Later sentences that settle what an event was: a clash that took a place, a bomb found and defused.
+_OUTCOMES = {"Armed clash": ("Government regains territory", "Non-state actor overtakes territory"),
+             "Remote explosive/landmine/IED": ("Disrupted weapons use",), "Grenade": ("Disrupted weapons use",)}
+#: Strength of a sentence that says both sides fought ("returned fire", "clashed").
+TWO_SIDED = 0.9
+
+
+def combine(first: Kind, then: Kind) -> Kind | None:
+    """What one event is when a later sentence of its report changes its ACLED type; None when it does not.
+
+    The codebook types an event by all it is told of: a protest later broken up is a protest with
+    intervention, one met with lethal force is excessive force, one whose crowd turned violent (or
+    fought) a violent demonstration; shelling or a grenade answered with fire is a clash; a clash
+    ending with a place taken is a change of territory; a bomb found and then defused is disrupted
+    weapons use. The event keeps its first sentence's trigger and strength.
+
+    >>> protest = classify("Hundreds of workers protested outside the factory.")
+    >>> combine(protest, classify("Police dispersed them with tear gas.")).sub_event_type
+    'Protest with intervention'
+    >>> combine(protest, classify("Police arrested twelve of them.")).sub_event_type
+    'Protest with intervention'
+    >>> combine(protest, classify("Some threw stones at the police.")).sub_event_type
+    'Violent demonstration'
+    >>> combine(classify("Rebels shelled the army base."), classify("The soldiers returned fire.")).sub_event_type
+    'Armed clash'
+    >>> combine(protest, classify("The rally ended at noon.")) is None
+    True
+    """
+    a, b = first.sub_event_type, then.sub_event_type
+    sub = None
+    if a in _PROTESTS:
+        if b == "Excessive force against protesters":
+            sub = b
+        elif b in ("Violent demonstration", "Mob violence") or (b == "Armed clash" and then.strength >= TWO_SIDED):
+            sub = "Violent demonstration"
+        elif a == "Peaceful protest" and b in ("Protest with intervention", "Arrests"):
+            sub = "Protest with intervention"
+    elif a in _ONE_SIDED_FIRE and b == "Armed clash" and then.strength >= TWO_SIDED:
+        sub = "Armed clash"
+    elif b in _OUTCOMES.get(a, ()):
+        sub = b
+    if sub is None or sub == a:
+        return None
+    return Kind(ACLED_SUB_EVENT_CATEGORY.get(sub, "other"), EVENT_TYPE[sub], sub, first.strength, first.trigger)
+
+
 def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     """(sub-event type, strength, trigger span, category or None for the sub-type's own)."""
     caused = _first(lx.DISPLACED_BY, s)
@@ -111,7 +161,7 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     if clash and not shot_down:
         two_sided = _two_sided(s)
         if two_sided:
-            return "Armed clash", 0.9, two_sided, None
+            return "Armed clash", TWO_SIDED, two_sided, None
         if not shelling:
             if _civilian_victim(s, clash):
                 return "Attack", 0.8, clash, None  # an ambush or raid on unarmed people

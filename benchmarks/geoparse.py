@@ -3,7 +3,8 @@
 Reports recognition precision/recall/F1 (a prediction counts when it overlaps a gold span),
 accuracy@161 km on the gold spans found, end-to-end accuracy@161 km (correct over all gold
 spans with coordinates), median error, and throughput in words per second next to the
-throughput of the NER model alone on the same texts (measured in the same run).
+throughput of the NER model alone on the same texts (measured in the same run): spaCy's ``ner``
+component by itself, ``mapgen.geoparse._nlp.ner_alone``.
 
 Run: ``.venv/bin/python benchmarks/geoparse.py [--corpus PATH] [--limit N] [--errors FILE] [--demonyms]``
 """
@@ -103,11 +104,9 @@ def main() -> int:
     if not args.corpus.is_file():
         print(f"{args.corpus}: not found (LGL lives in ../shared/corpora/lgl/)", file=sys.stderr)
         return 2
-    import spacy
-
     from mapgen.geocode.gazetteer import OfflineGazetteer
     from mapgen.geoparse import geoparse
-    from mapgen.geoparse._nlp import DEFAULT_MODEL, pipeline
+    from mapgen.geoparse._nlp import ner_alone, pipeline
 
     articles = load(args.corpus, args.limit)
     texts = [a["text"] for a in articles]
@@ -115,7 +114,7 @@ def main() -> int:
     OfflineGazetteer.default()
     pipeline()
     geoparse("warm up in Paris")
-    ner = spacy.load(DEFAULT_MODEL, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler"])
+    ner = ner_alone()
     list(ner.pipe(texts[:5]))
 
     start = time.perf_counter()

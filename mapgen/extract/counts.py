@@ -109,7 +109,7 @@ _NUM_BODY = rf"(?:{_DIGITS_BODY}|{_WORDS_BODY})"
 _VAGUE = (r"(?<![\w-])(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)"
           r"|(?:several|a\s+few|many)\s+(?:dozen|hundred|thousand|million)s?"
           r"|dozens|hundreds|thousands|millions|scores(?=\s+(?:of|more)\b)|tens(?=\s+of\b)"
-          r"|several|a\s+few|a\s+handful|numerous|countless|many"
+          r"|several|a\s+few|a\s+handful|numerous|countless|(?<!as\s)many(?!\s+as\b)"
           r"|a\s+(?:large\s+|small\s+|great\s+|growing\s+)?number(?=\s+of\b))(?![\w-])")
 
 # --- what is not an amount -----------------------------------------------------------------------
@@ -120,7 +120,8 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _COUNTED = (r"people|persons|civilians|men|women|children|soldiers|troops|protesters|protestors|demonstrators|"
             r"refugees|residents|villagers|fighters|militants|rebels|volunteers|police(?:men)?|officers|"
             r"servicemen|personnel|peacekeepers|casualties|fatalities|deaths|dead|killed|wounded|injured|"
-            r"displaced|vehicles|tanks|trucks|workers|students|participants|supporters|families|members|others")
+            r"displaced|vehicles|tanks|trucks|workers|students|participants|supporters|families|members|others|"
+            r"homes|houses|buildings|villages")
 _NOT_COUNTED_AHEAD = rf"(?!\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_COUNTED})\b)"
 # Each alternative starts at a digit (a month before a day is seen by _BEFORE_REJECT: "August 8").
 _SKIP = (rf"(?<![\w.,]){_DAY}(?:\s*(?:[-–]|and|to)\s*{_DAY})?\s+(?:of\s+)?{_MONTHS}"  # 8 August, 8th of August
@@ -149,6 +150,7 @@ _AFTER_REJECT = re.compile(rf"[^\W\d_]|\s*[%‰°]|-(?!strong\b)[^\W\d_]|\s*(?:{
 _BEFORE_REJECT = re.compile(
     rf"(?:{_MONTHS}"  # August 8
     r"|[$€£¥₽₹]|\bUS\$|\b(?:usd|eur|gbp|rub|uah|gel|rs)\.?"
+    r"|\bage[ds]?\s+(?:of\s+|between\s+)?\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,|and|or|to|-|–)"  # aged 7 and 9
     r"|\b(?:aged?|ages|aged\s+between|ages\s+of|age\s+of|at\s+the\s+age\s+of|no\.|nos\.|number|km|kilomet(?:re|er)|"
     r"mile|marker|route|highway|level|phase|stage|zone|zona|colonia|comuna|sector|article|resolution|chapter|"
     r"section|paragraph|page|exit|junction|platform|flight|room|apartment|floor|category|grade|version|model|"
@@ -309,6 +311,9 @@ def _single(sentence: str, start: int, end: int) -> Quantity | None:
     if text.lower() == "one" and (_ONE_AFTER.match(sentence, end) or (
             _ONE_BEFORE.search(sentence, max(0, start - 12), start) and not _NOUN_AFTER.match(sentence, end))):
         return None  # "one of the", "no one", "the one that"; not "in which one soldier died"
+    if (text.isdigit() and int(text) <= _MAX_AGE and _AGE_AFTER.match(sentence, end)
+            and _AGE_BEFORE.search(sentence, max(0, start - 40), start)):
+        return None  # "a man, 25, was killed"
     q_start, qualifier = _bounded(sentence, start, end)
     if len(text) == 4 and text.isdigit() and 1500 <= int(text) <= 2100:  # a year unless counted
         if _YEAR_BEFORE.search(sentence, max(0, q_start - 12), q_start):
@@ -497,7 +502,8 @@ _CLAUSE_STOP = (r"and|or|but|who|whom|which|that|when|while|where|after|before|b
                 r"according|killing|injuring|wounding|if|although|though|whereas|unless|until|by")
 #: The predicate after an amount and its noun ("... were reported dead", "... fled", "... protested").
 _RIGHT_CUE = re.compile(
-    rf"(?:\s*\([^()]{{0,80}}\))?(?:\s+of\s+(?:them|whom|those|these|us|the\s+[\w'’-]+))?(?:\s+(?!(?:{_CLAUSE_STOP})\b){_TOKEN}){{0,3}}?"
+    rf"(?:\s*\([^()]{{0,80}}\)|,?\s+aged?\s+(?:between\s+)?\d{{1,3}}(?:\s*(?:,|and|or|to|-|–)\s*\d{{1,3}})*,?"
+    rf"|\s*,\s*\d{{1,3}}(?:\s*(?:,|and|or)\s*\d{{1,3}})*\s*,)?(?:\s+of\s+(?:them|whom|those|these|us|the\s+[\w'’-]+))?(?:\s+(?!(?:{_CLAUSE_STOP})\b){_TOKEN}){{0,3}}?"
     rf"(?P<aux>(?:\s*[,)])?(?:\s+(?:{_AUX})\b)*)[\s-]+(?:(?P<fatalities>{_FATAL_RIGHT})|(?P<injured>{_INJURED_RIGHT})"
     rf"|(?P<displaced>{_DISPLACED_RIGHT})|(?P<people>{_PEOPLE_RIGHT}))(?![\w-])", re.I)
 #: After a bare verb: an object makes it active ("5 soldiers killed 3 civilians"), not a count of the dead.
@@ -537,8 +543,14 @@ _SINGULAR = re.compile(
     rf"inside|outside|dead)\b)))|an?(?:\s+{_MOD_WORD}){{1,3}})(?![\w-])",
     re.I)
 _SINGULAR_HEAD = re.compile(rf"(?:^|.*\s)(?:{_SINGULAR_NOUNS})", re.I | re.S)
+#: A figure set off after a person is an age: "a man, 25, was killed", "two women (30 and 34)".
+_AGE_BEFORE = re.compile(rf"\b(?:{_SINGULAR_NOUNS}|men|women|boys|girls|brothers|sisters|sons|daughters|victims)"
+                         r"\s*[,(]\s*(?:\d{1,3}\s*(?:,|and|or)\s*)*$", re.I)
+_AGE_AFTER = re.compile(r"\s*(?:[,)]|(?:and|or)\s+\d)")
+#: Oldest age read as an age.
+_MAX_AGE = 110
 _AND_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)")
-_SUBSET_LINK = re.compile(r"\s*\(\s*|\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|incl\.|mostly|"
+_SUBSET_LINK = re.compile(r"\s*\(\s*(?:(?:including|incl\.|among\s+them|mostly|mainly)\s+)?|\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|incl\.|mostly|"
                           r"mainly|most\s+of\s+them)\s+|\s*,\s*", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 _NO_NOUN = re.compile(

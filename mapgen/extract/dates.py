@@ -87,7 +87,7 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 _DAY_RANGE = rf"(?:\s*[-–]\s*\d\d?{_ORDINAL})?"  # "7-9 August": the first day
 #: An explicit year after a day or month, or "last year" / "this year" / "next year".
 _YEAR_TAIL = rf"(?:,?\s+(?P<year>{_YEAR})|,?\s+(?:(?i:of)\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)(?!\w))?"
-_AMPM = r"\s*(?P<ap>[aApP])\.?\s?[mM](?![a-zA-Z])\.?"
+_AMPM = r"\s*(?P<ap>[aApP])(?:\.\s?[mM]\.?|\s?[mM])(?![a-zA-Z])"  # "a.m." keeps its dot, "am." does not
 _ZONE = (r"(?:\s*\(?(?:local\s+time|(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?|[A-Z][a-z]+\s+time"
          r"|(?:[ECMP][SD]T|MSK|BST|CES?T|EES?T|IST|EAT|WAT|CAT|AST)(?!\w))\)?)?")
 _MODIFIER = r"(?:early|late|mid)(?:\s*-\s*|\s+)"
@@ -262,7 +262,9 @@ def parse_published(value: str | datetime.date | datetime.datetime | None) -> da
     """The publication day given as a date, a datetime or a string (ISO, RFC 2822, "8 August 2008").
 
     A string must give the day, month and year. A time and zone, when given, are
-    ignored: the day is the one written.
+    ignored: the day is the one written. "25/08/2008" and "08/25/2008" are read, but
+    "08/07/2008" (July or August?) is refused, like every unreadable string, with an
+    :class:`~mapgen.errors.InputError`.
 
     >>> parse_published("Fri, 08 Aug 2008 10:00:00 GMT")
     datetime.date(2008, 8, 8)
@@ -286,6 +288,10 @@ def parse_published(value: str | datetime.date | datetime.datetime | None) -> da
             pass
     if not _ANY_DIGIT.search(text):
         raise problem
+    numeric = _NUMERIC.fullmatch(text)
+    if numeric and max(int(numeric["a"]), int(numeric["b"])) <= 12 and int(numeric["a"]) != int(numeric["b"]):
+        raise InputError(f"cannot read the date {value!r}: day and month could be either way round; "
+                         "give it as YYYY-MM-DD")
     from dateutil import parser
 
     try:  # parsed twice with different defaults: a part the string lacks comes out different

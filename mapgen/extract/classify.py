@@ -236,16 +236,16 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
 def _demonstration(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     """Protests and riots, by the codebook: who was violent, the crowd (a riot) or the state (an intervention)."""
     protest = _first(lx.PROTEST, s)
-    riot = _first(lx.RIOT, s)
-    violence = _first(lx.CROWD_VIOLENCE, s)
+    riot = _own(lx.RIOT, s)
+    violence = _own(lx.CROWD_VIOLENCE, s)
     tactics = _first(lx.DEMO_TACTICS, s)
-    mob = _first(lx.MOB, s)
+    mob = _own(lx.MOB, s)
     if protest:
         if _first(lx.EXCESSIVE, s):
             return "Excessive force against protesters", 0.85, protest, None
         rioters = mob and re.match(r"rioters", s[mob[0]:mob[1]], re.I)
-        violent = riot or violence or tactics or (mob if rioters else None) or _first(lx.DESTRUCTION, s) \
-            or _first(lx.PROTESTERS_ATTACKED, s) or _two_sided(s)
+        violent = riot or violence or tactics or (mob if rioters else None) or _own(lx.DESTRUCTION, s) \
+            or _first(lx.PROTESTERS_ATTACKED, s) or _own_two_sided(s)
         if mob and not rioters and not violent:
             return "Mob violence", 0.85, mob, None  # "a mob lynched a man it accused of ..." has no demonstration
         if violent:
@@ -281,6 +281,19 @@ def _territory(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
             return "Government regains territory", 0.75, overtakes, None
         return "Non-state actor overtakes territory", 0.75, overtakes, None
     return "Government regains territory", 0.8, found, None
+
+
+def _own(pattern: re.Pattern[str], s: str) -> tuple[int, int] | None:
+    """The first match not told as a protest's cause or topic ("against the arrest of men accused of rioting")."""
+    for match in pattern.finditer(s):
+        if not lx.CAUSE_BEFORE.search(s, max(0, match.start() - 60), match.start()):
+            return match.span()
+    return None
+
+
+def _own_two_sided(s: str) -> tuple[int, int] | None:
+    span = _two_sided(s)
+    return span if span and not lx.CAUSE_BEFORE.search(s, max(0, span[0] - 60), span[0]) else None
 
 
 def _two_sided(s: str) -> tuple[int, int] | None:

@@ -50,20 +50,21 @@ SUICIDE = _words(r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|vests
 CHEMICAL = _words(r"chemical (?:weapons?|attacks?|agents?)", r"chlorine", r"sarin", r"mustard gas", r"nerve agents?")
 
 CLASH = _words(
-    r"clash(?:es|ed|ing)?", r"fighting", r"fought", r"battles?", r"battled", r"firefights?", r"gun ?fights?",
+    r"clash(?:es|ed|ing)?", r"fighting", r"fought", r"(?<!to )battles?", r"battled", r"firefights?", r"gun ?fights?",
     r"gun ?battles?", r"exchang(?:ed|es|e|ing) (?:of )?(?:heavy )?(?:fire|gunfire|artillery|shots|shelling)",
     r"exchanges? of (?:heavy )?(?:fire|gunfire)", r"skirmish(?:es|ed)?", r"ambush(?:ed|es|ing)?", r"offensives?",
     r"counter-?offensives?", r"counter-?attack(?:s|ed)?", r"(?<!to )combat(?!ing)", r"engaged", r"heavy gunfire", r"assault(?:s|ed)?",
     r"crossfire", r"hostilities", r"shootouts?", r"shoot-outs?", r"armed confrontations?", r"confrontations?",
     r"shot down", r"downed", r"fired (?:\w+ ){0,4}(?:at|on|upon) (?:the )?(?:\w+ )?positions", r"fired with",
     r"bursts? of (?:gun)?fire", r"shots (?:involving|were fired|fired)", r"(?:small|light) arms", r"small-arms",
-    r"repell?(?:ed|ing)", r"repulsed", r"thwart(?:ed|ing)", r"incursions?", r"in both directions", r"fired back",
+    r"repell?(?:ed|ing)", r"repulsed", r"thwart(?:ed|ing)", r"incursions?", r"fir(?:ed|ing) (?:\w+ ){0,2}in both directions",
+    r"(?:weapons|fire|shots|projectiles|explosions) in both directions", r"fired back",
     r"returned fire", r"responded with (?:gun)?fire", r"(?:shelling|fire|gunfire) exchanges?",
     r"respond(?:ed|ing) to (?:the )?(?:\w+ ){0,3}(?:fire|shelling|attacks?)", r"reacted with (?:gun)?fire",
     r"(?:opened )?(?:gun)?fire in response")
 #: Clash words that say both sides fought; the others ("fired at positions") may be one-sided fire.
 TWO_SIDED = re.compile(r"clash|fight|fought|battle|skirmish|exchang|hostilities|shoot-?out|crossfire|combat|confront|"
-                       r"gun ?fight|fire ?fight|repel|repuls|thwart|in both|fired back|returned|respond|reacted|"
+                       r"gun ?fight|fire ?fight|repel|repuls|thwart|(?:[\w/]+ ){0,3}in both|fired back|returned|respond|reacted|"
                        r"in response", re.I)
 #: Casualties among armed men ("killing 5 militants", "2 soldiers were wounded"): the fight was armed.
 ARMED_CASUALTIES = re.compile(
@@ -126,12 +127,12 @@ CROWD_VIOLENCE = _words(
 DEMO_TACTICS = _words(
     r"burn(?:ed|t|ing) (?:\w+ ){0,2}(?:tyres|tires|objects|barricades|branches|debris|mattresses)",
     r"(?:tyres|tires|barricades|objects|branches) (?:\w+ ){0,2}(?:on fire|ablaze|were burned|were burnt)",
-    r"barricad(?:e|es|ed|ing)", r"blocked (?:\w+ ){0,4}with (?:\w+ ){0,2}(?:stones|rocks|burning|fire|tyres|tires|debris|trees)")
+    r"barricad(?:e|es|ed|ing)(?! (?:themselves|himself|herself))", r"blocked (?:\w+ ){0,4}with (?:\w+ ){0,2}(?:stones|rocks|burning|fire|tyres|tires|debris|trees)")
 #: Damage to property (a crowd's, or anyone's: then looting/property destruction).
 DESTRUCTION = _words(
     r"torched", r"set (?:\w+ ){0,3}(?:on fire|ablaze|alight)", r"set fire", r"vandali[sz](?:ed|ing|m)", r"smashed",
     r"ransacked", r"destroyed property", r"damag(?:ed|ing) (?:\w+ ){0,3}(?:property|propert(?:y|ies)|vehicles?|cars?|"
-    r"shops?|buildings?|offices?|facade|windows?|houses?|homes?)", r"broke (?:\w+ ){0,2}windows", r"stormed")
+    r"shops?|buildings?|offices?|facade|windows?|houses?|homes?)", r"broke (?:\w+ ){0,2}windows", r"stormed(?! out)")
 MOB = _words(r"mobs?", r"lynch(?:ed|ing|ings)?", r"vigilantes?", r"angry (?:crowd|residents|villagers|youths?)",
              r"mob justice", r"jungle justice", r"rioters", r"witch(?:craft)?",
              r"(?:beaten|beat|stoned|lynched|attacked|assaulted|killed|burned|torched|set (?:on fire|alight|ablaze)) (?:up )?"
@@ -181,6 +182,10 @@ STATE_FORCES = _words(r"government", r"army", r"military", r"troops", r"soldiers
 NON_STATE = _words(r"militants?", r"rebels?", r"insurgents?", r"jihadists?", r"taliban", r"militias?", r"militiamen", r"tribesmen",
                    r"separatists?", r"al[- ]shabaa?b", r"boko haram", r"(?-i:IS|ISIS|ISIL|ISWAP|JNIM)", r"anti-government",
                    r"opposition", r"armed groups?", r"gangs?", r"insurgency")
+#: Words before violence that make it what a protest is about, not what its crowd did
+#: ("against the arrest of men accused of rioting", "after last week's riots").
+CAUSE_BEFORE = re.compile(r"\b(?:since|after|following|over|against|about|accused of|involved in|suspected of|because of|"
+                          r"in the wake of|charged with|for)\b[^,;:]{0,40}$", re.I)
 #: A dead body found: ACLED codes it as an attack on a civilian.
 BODY_FOUND = _words(r"bod(?:y|ies) (?:of (?:\w+ ){1,4})?(?:was|were) (?:found|discovered|recovered)",
                     r"(?:found|discovered|recovered) (?:the )?(?:dead )?bod(?:y|ies)", r"bod(?:y|ies) of (?:\w+ ){1,4}found")

@@ -84,6 +84,9 @@ _ONE_SIDED_FIRE = ("Shelling/artillery/missile attack", "Grenade", "Remote explo
 #: Later sentences that settle what an event was: a clash that took a place, a bomb found and defused.
 _OUTCOMES = {"Armed clash": ("Government regains territory", "Non-state actor overtakes territory"),
              "Remote explosive/landmine/IED": ("Disrupted weapons use",), "Grenade": ("Disrupted weapons use",)}
+#: Strength of a sentence that says how an event ended, which the codebook ranks above how it began (a protest
+#: dispersed, a demonstration turned violent, a place taken): above the 0.9 of the sentence telling the start.
+OUTCOME = 0.92
 #: Strength of a sentence that says both sides fought ("returned fire", "clashed").
 TWO_SIDED = 0.9
 
@@ -138,7 +141,7 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     clash = _first(lx.CLASH, s)
     shot_down = clash and re.search(r"shot down|downed", s[clash[0]:clash[1]], re.I)
     suicide = _first(lx.SUICIDE, s)
-    if suicide:
+    if suicide and not lx.BOMBER_STOPPED.search(s):
         return "Suicide bomb", 0.95, suicide, None
     chemical = _first(lx.CHEMICAL, s)
     if chemical:
@@ -242,20 +245,20 @@ def _demonstration(s: str) -> tuple[str, float, tuple[int, int], str | None] | N
     mob = _own(lx.MOB, s)
     if protest:
         if _first(lx.EXCESSIVE, s):
-            return "Excessive force against protesters", 0.85, protest, None
+            return "Excessive force against protesters", OUTCOME, protest, None
         rioters = mob and re.match(r"rioters", s[mob[0]:mob[1]], re.I)
         violent = riot or violence or tactics or (mob if rioters else None) or _own(lx.DESTRUCTION, s) \
             or _first(lx.PROTESTERS_ATTACKED, s) or _own_two_sided(s)
         if mob and not rioters and not violent:
             return "Mob violence", 0.85, mob, None  # "a mob lynched a man it accused of ..." has no demonstration
         if violent:
-            return "Violent demonstration", 0.9, violent, None
+            return "Violent demonstration", OUTCOME, violent, None
         if _first(lx.INTERVENTION, s):
-            return "Protest with intervention", 0.85, protest, None
+            return "Protest with intervention", OUTCOME, protest, None
         return "Peaceful protest", 0.9, protest, None
     if tactics:
         return "Violent demonstration", 0.8, tactics, None  # burning tyres, barricades: a demonstration's means
-    if mob or riot or violence:
+    if (mob or riot or violence) and not (_first(lx.ARMED_GROUP, s) and not riot):
         return "Mob violence", 0.85, mob or riot or violence, None  # a violent crowd with no demonstration
     clash = _first(lx.CLASH, s)
     if clash and not _first(lx.ARMED_GROUP, s) and _first(lx.CROWD, s) \
@@ -278,9 +281,9 @@ def _territory(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
             return None  # "captured a soldier": a person, not a place
         taker = s[max(0, overtakes[0] - 100):overtakes[0]]
         if _first(lx.STATE_FORCES, taker) and not _first(lx.NON_STATE, taker):
-            return "Government regains territory", 0.75, overtakes, None
-        return "Non-state actor overtakes territory", 0.75, overtakes, None
-    return "Government regains territory", 0.8, found, None
+            return "Government regains territory", OUTCOME, overtakes, None
+        return "Non-state actor overtakes territory", OUTCOME, overtakes, None
+    return "Government regains territory", OUTCOME, found, None
 
 
 def _own(pattern: re.Pattern[str], s: str) -> tuple[int, int] | None:
@@ -313,6 +316,8 @@ def _civilian_victim(s: str, trigger: tuple[int, int]) -> bool:
     victim = before[-80:] if _PASSIVE.search(before) else after
     civilians = _first(lx.CIVILIANS, victim)
     armed = _first(lx.ARMED, victim)
+    if _first(lx.ARMED, s[trigger[0]:trigger[1]]):
+        return False  # "fired at the positions of"
     return civilians is not None and (armed is None or civilians[0] < armed[0])
 
 

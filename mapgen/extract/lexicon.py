@@ -47,24 +47,26 @@ REMOTE_EXPLOSIVE = _words(
 GRENADE = _words(r"(?:hand )?grenades?(?! launchers?)", r"grenade attacks?")
 SUICIDE = _words(r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|vests?|car bombs?|blasts?)",
                  r"blew (?:himself|herself|themselves) up")
+#: Suicide bombers stopped before they blew themselves up: a fight or a foiled attack, not a suicide bombing.
+BOMBER_STOPPED = _words(r"(?:killed|shot|neutrali[sz]ed|arrested|captured|stopped) (?:\w+ ){0,4}suicide (?:bombers?|attackers?)")
 CHEMICAL = _words(r"chemical (?:weapons?|attacks?|agents?)", r"chlorine", r"sarin", r"mustard gas", r"nerve agents?")
 
 CLASH = _words(
     r"clash(?:es|ed|ing)?", r"fighting", r"fought", r"(?<!to )battles?", r"battled", r"firefights?", r"gun ?fights?",
     r"gun ?battles?", r"exchang(?:ed|es|e|ing) (?:of )?(?:heavy )?(?:fire|gunfire|artillery|shots|shelling)",
     r"exchanges? of (?:heavy )?(?:fire|gunfire)", r"skirmish(?:es|ed)?", r"ambush(?:ed|es|ing)?", r"offensives?",
-    r"counter-?offensives?", r"counter-?attack(?:s|ed)?", r"(?<!to )combat(?!ing)", r"engaged", r"heavy gunfire", r"assault(?:s|ed)?",
+    r"counter-?offensives?", r"counter-?attack(?:s|ed)?", r"(?<!to )combat(?!ing)", r"engaged", r"heavy gunfire", r"assaults?",
     r"crossfire", r"hostilities", r"shootouts?", r"shoot-outs?", r"armed confrontations?", r"confrontations?",
     r"shot down", r"downed", r"fired (?:\w+ ){0,4}(?:at|on|upon) (?:the )?(?:\w+ )?positions", r"fired with",
     r"bursts? of (?:gun)?fire", r"shots (?:involving|were fired|fired)", r"(?:small|light) arms", r"small-arms",
     r"repell?(?:ed|ing)", r"repulsed", r"thwart(?:ed|ing)", r"incursions?", r"fir(?:ed|ing) (?:\w+ ){0,2}in both directions",
     r"(?:weapons|fire|shots|projectiles|explosions) in both directions", r"fired back",
-    r"returned fire", r"responded with (?:gun)?fire", r"(?:shelling|fire|gunfire) exchanges?",
+    r"returned fire", r"shot back", r"responded with (?:gun)?fire", r"(?:shelling|fire|gunfire) exchanges?",
     r"respond(?:ed|ing) to (?:the )?(?:\w+ ){0,3}(?:fire|shelling|attacks?)", r"reacted with (?:gun)?fire",
     r"(?:opened )?(?:gun)?fire in response")
 #: Clash words that say both sides fought; the others ("fired at positions") may be one-sided fire.
 TWO_SIDED = re.compile(r"clash|fight|fought|battle|skirmish|exchang|hostilities|shoot-?out|crossfire|combat|confront|"
-                       r"gun ?fight|fire ?fight|repel|repuls|thwart|(?:[\w/]+ ){0,3}in both|fired back|returned|respond|reacted|"
+                       r"gun ?fight|fire ?fight|repel|repuls|thwart|shot back|(?:[\w/]+ ){0,3}in both|fired back|returned|respond|reacted|"
                        r"in response", re.I)
 #: Casualties among armed men ("killing 5 militants", "2 soldiers were wounded"): the fight was armed.
 ARMED_CASUALTIES = re.compile(
@@ -90,7 +92,9 @@ ARMED = _words(
     r"units?", r"elements", r"commanders?", r"gendarmes?", r"gendarmerie", r"paramilitar(?:y|ies)", r"sniper",
     r"mujahideen", r"al[- ]shabaa?b", r"houthis?", r"taliban", r"(?-i:IS|ISIS|ISIL)", r"boko haram", r"jnim",
     r"trenches", r"frontlines?", r"fronts?", r"outposts?", r"barracks",
-    r"vehicles? of", r"armoured", r"armored", r"tanks?", r"snipers")
+    r"vehicles? of", r"armoured", r"armored", r"tanks?", r"snipers", r"gang members?", r"drug (?:dealers?|traffickers?)",
+    r"members? of (?:the )?(?:\w+ ){0,3}(?:forces|army|division|brigade|militia|gang|cartel|security|groups?)",
+    r"(?:armed|rebel|militant|pro-\w+|anti-\w+) groups?")
 CIVILIANS = _words(
     r"civilians?", r"residents?", r"villagers?", r"farmers?", r"herders?", r"herdsmen", r"women", r"woman",
     r"men", r"man", r"children", r"child", r"boys?", r"girls?", r"students?", r"journalists?", r"workers?",
@@ -149,7 +153,9 @@ CROWD = _words(r"groups? of (?:\w+ ){0,2}(?:people|youths?|residents|villagers|l
 #: Organised armed groups (not the police): their fights are armed clashes.
 ARMED_GROUP = _words(r"militants?", r"militias?", r"militiamen", r"rebels?", r"insurgents?", r"jihadists?", r"fighters?",
                      r"soldiers?", r"troops", r"army", r"military", r"gunmen", r"armed (?:men|group|groups)", r"guns?",
-                     r"shot", r"shots", r"shooting", r"opened fire", r"fired", r"bullets?", r"firearms?", r"rifles?")
+                     r"shot", r"shots", r"shooting", r"opened fire", r"fired", r"bullets?", r"firearms?", r"rifles?",
+                     r"armed", r"gunfire", r"(?:exchang\w+ )(?:\w+ )?fire", r"shoot-?outs?", r"divisions?", r"brigades?",
+                     r"cartels?", r"gangs?", r"gang members", r"hitmen", r"taliban", r"bandits", r"forces")
 #: Demonstrators turning violent ("the protesters attacked the police station").
 PROTESTERS_ATTACKED = _words(
     r"(?:protesters|protestors|demonstrators|rioters|marchers|crowds?) (?:\w+ ){0,3}(?:attacked|assaulted|beat|injured|"
@@ -177,7 +183,7 @@ TERRITORY = re.compile(r"\s+(?:(?:the|a|an|several|two|three|four|five|\d+|some|
                        r"territories|localit(?:y|ies)|settlements?|provinces?|headquarters|airport|port|bridge|"
                        r"crossing|strongholds?)\b|\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 #: Who took a place: forces of the state, or an armed group against it.
-STATE_FORCES = _words(r"government", r"army", r"military", r"troops", r"soldiers", r"security forces", r"police",
+STATE_FORCES = _words(r"government", r"army", r"military", r"troops", r"soldiers", r"forces", r"police",
                       r"pro-government", r"regime", r"armed forces", r"national (?:army|forces)", r"forces loyal", r"defen[cs]e forces")
 NON_STATE = _words(r"militants?", r"rebels?", r"insurgents?", r"jihadists?", r"taliban", r"militias?", r"militiamen", r"tribesmen",
                    r"separatists?", r"al[- ]shabaa?b", r"boko haram", r"(?-i:IS|ISIS|ISIL|ISWAP|JNIM)", r"anti-government",

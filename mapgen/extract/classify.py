@@ -238,7 +238,7 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
 
 def _demonstration(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     """Protests and riots, by the codebook: who was violent, the crowd (a riot) or the state (an intervention)."""
-    protest = _first(lx.PROTEST, s)
+    protest = _own(lx.PROTEST, s)
     riot = _own(lx.RIOT, s)
     violence = _own(lx.CROWD_VIOLENCE, s)
     tactics = _first(lx.DEMO_TACTICS, s)

@@ -136,7 +136,7 @@ DEMO_TACTICS = _words(
 DESTRUCTION = _words(
     r"torched", r"set (?:\w+ ){0,3}(?:on fire|ablaze|alight)", r"set fire", r"vandali[sz](?:ed|ing|m)", r"smashed",
     r"ransacked", r"destroyed property", r"damag(?:ed|ing) (?:\w+ ){0,3}(?:property|propert(?:y|ies)|vehicles?|cars?|"
-    r"shops?|buildings?|offices?|facade|windows?|houses?|homes?)", r"broke (?:\w+ ){0,2}windows", r"stormed(?! out)")
+    r"shops?|buildings?|offices?|facade|windows?|houses?|homes?)", r"broke (?:\w+ ){0,2}windows")
 MOB = _words(r"mobs?", r"lynch(?:ed|ing|ings)?", r"vigilantes?", r"angry (?:crowd|residents|villagers|youths?)",
              r"mob justice", r"jungle justice", r"rioters", r"witch(?:craft)?",
              r"(?:beaten|beat|stoned|lynched|attacked|assaulted|killed|burned|torched|set (?:on fire|alight|ablaze)) (?:up )?"
@@ -158,7 +158,8 @@ ARMED_GROUP = _words(r"militants?", r"militias?", r"militiamen", r"rebels?", r"i
                      r"cartels?", r"gangs?", r"gang members", r"hitmen", r"taliban", r"bandits", r"forces")
 #: Demonstrators turning violent ("the protesters attacked the police station").
 PROTESTERS_ATTACKED = _words(
-    r"(?:protesters|protestors|demonstrators|rioters|marchers|crowds?) (?:\w+ ){0,3}(?:attacked|assaulted|beat|injured|"
+    r"(?:protesters|protestors|demonstrators|rioters|marchers|crowds?) (?:(?!were|was|been|being|got)\w+ ){0,3}"
+    r"(?:attacked|assaulted|beat|injured|"
     r"torched|stormed|clashed|threw|damaged|burned|burnt|killed|hurled|forced|broke)",
     r"(?:attacked|stormed|clashed with) (?:\w+ ){0,8}(?:to|while|during (?:a|the|their)) (?:demonstrat|protest)\w*")
 #: An unarmed crowd as the attacker ("villagers beat a man", "a policeman was beaten up by three persons").
@@ -191,7 +192,8 @@ NON_STATE = _words(r"militants?", r"rebels?", r"insurgents?", r"jihadists?", r"t
 #: Words before violence that make it what a protest is about, not what its crowd did
 #: ("against the arrest of men accused of rioting", "after last week's riots").
 CAUSE_BEFORE = re.compile(r"\b(?:since|after|following|over|against|about|accused of|involved in|suspected of|because of|"
-                          r"in the wake of|charged with|for)\b[^,;:]{0,40}$", re.I)
+                          r"in the wake of|charged with|(?:arrested|detained|jailed|sentenced|charged|punished) for|"
+                          r"for (?:participating|taking part|their (?:role|part|participation)) in)\b[^,;:]{0,40}$", re.I)
 #: A dead body found: ACLED codes it as an attack on a civilian.
 BODY_FOUND = _words(r"bod(?:y|ies) (?:of (?:\w+ ){1,4})?(?:was|were) (?:found|discovered|recovered)",
                     r"(?:found|discovered|recovered) (?:the )?(?:dead )?bod(?:y|ies)", r"bod(?:y|ies) of (?:\w+ ){1,4}found")
@@ -213,20 +215,22 @@ INTERVENTION = _words(
 EXCESSIVE = _words(
     r"(?:protesters?|demonstrators?) (?:were |was )?(?:killed|shot dead)", r"live (?:ammunition|rounds|fire)",
     r"(?:killed|shot dead|killing) (?:\w+ )?(?:protesters?|demonstrators?)", r"opened fire on (?:the )?(?:protesters|demonstrators|crowd)",
-    r"live (?:bullets|ammunition)", r"(?:protesters?|demonstrators?) (?:\w+ ){0,2}(?:were|was) (?:\w+ )?(?:shot|seriously injured)")
+    r"live (?:bullets|ammunition)",
+    r"(?:protesters?|demonstrators?|marchers) (?:\w+ ){0,2}(?:were|was) (?:\w+ )?(?:shot|injured|wounded|killed)")
 
 # --- Strategic developments, movements, displacement ------------------------------------------
 ARREST = _words(r"arrest(?:ed|s|ing)?", r"detain(?:ed|s|ing)?", r"apprehended", r"taken into custody", r"rounded up",
                 r"custody", r"detention")
 AGREEMENT = _words(r"agreements?", r"ceasefires?", r"cease-fires?", r"truces?", r"peace (?:deal|accord|talks|agreement|plan)s?",
                    r"signed", r"prisoner (?:exchange|swap|release)s?", r"exchange of (?:prisoners|bodies)", r"armistice",
-                   r"negotiat(?:ed|ions)", r"reconciliation", r"released (?:\w+ )?(?:prisoners|detainees|hostages)")
+                   r"negotiat(?:ed|ions)", r"reconciliation", r"released (?:\w+ ){0,3}(?:prisoners|detainees|hostages)",
+                   r"surrender(?:ed|s)?", r"repatriat(?:ed|ion)")
 TRANSFER = _words(r"handed over", r"withdr(?:ew|awn|aw|awal)", r"pulled out", r"retreat(?:ed|s)?", r"abandoned (?:their|its) positions",
                   r"took over (?:\w+ )?without (?:a )?(?:fight|fighting|resistance)", r"handover")
 MOVEMENT = _words(
     r"reinforcements?", r"deploy(?:ed|ment|ments|s|ing)?", r"redeploy(?:ed|ment)?", r"mobili[sz](?:ed|ation|e|ing)",
     r"recruit(?:ed|ment|ing|s)?", r"convoys?", r"troop movements?", r"arrived", r"massing", r"massed", r"build-?up",
-    r"moved (?:in|into|to|towards)", r"moving (?:in|into|to|towards)", r"crossed", r"crossing", r"advanc(?:ed|e|es|ing)",
+    r"moved (?:in|into|to|towards)", r"moving (?:in|into|to|towards)", r"crossed", r"crossing", r"(?<!to )advanc(?:ed|e|es|ing)",
     r"marched (?:on|into|towards)", r"entered", r"sent (?:\w+ )?(?:troops|forces|soldiers|reinforcements)",
     r"being sent", r"dispatched", r"rolled (?:in|into)", r"headed (?:to|towards|for)", r"heading (?:to|towards|for)",
     r"patrol(?:led|ling|s)?", r"training", r"graduat(?:ed|ion)", r"parade", r"military exercises?", r"drills?",
@@ -237,7 +241,9 @@ MOVEMENT = _words(
 BASE = _words(r"(?:established|set up|setting up|built|opened) (?:a |an |new |their |its )*(?:military )?"
               r"(?:base|bases|headquarters|camp|camps|outpost|outposts|position|positions)",
               r"(?:into|as) (?:a |an )?(?:military )?(?:base|bases|barracks|headquarters|outposts?)")
-DISRUPTED = _words(r"defus(?:ed|al|ing)", r"dismantled", r"intercept(?:ed|ion|s)", r"shot down", r"downed",
+DISRUPTED = _words(r"defus(?:ed|al|ing)", r"dismantled", r"shot down", r"downed",
+                   r"(?:missiles?|rockets?|drones?|uavs?|projectiles?|shells?)(?: \w+){0,6} intercepted",
+                   r"intercept(?:ed|ing|ion of|s) (?:\w+ ){0,6}(?:missiles?|rockets?|drones?|uavs?|projectiles?|shells?)",
                    r"exploded prematurely", r"premature(?:ly)? (?:explosion|detonation)", r"(?:did not|failed to|didn't) explode",
                    r"(?:recovered|seized|found|discovered|confiscated) (?:\w+ ){0,4}(?:weapons|arms|ammunition|explosives|rifles|guns|"
                    r"bombs|grenades|ieds|mines|rockets|mortars|munitions|pistols)", r"bomb disposal", r"disposed",

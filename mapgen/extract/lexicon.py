@@ -116,7 +116,8 @@ PROTEST = _words(
     r"sit-ins?", r"picket(?:s|ed|ing)?", r"marched", r"marchers", r"went on (?:a )?strike", r"on strike",
     r"staged (?:a )?(?:strike|walkout)", r"general strike", r"hunger strike", r"walk-?outs?", r"strik(?:e|ing) workers",
     r"vigils?", r"gathered (?:to|in front|outside|at)", r"boycott(?:ed)?", r"took to the streets", r"chanting",
-    r"chanted", r"demanding", r"denouncing", r"in solidarity", r"motorcade", r"flash mob", r"blocked (?:the |a )?(?:road|roads|highway)",
+    r"chanted", r"demanding", r"denouncing", r"in solidarity", r"motorcade", r"flash mob",
+    r"blocked (?:\w+ ){0,3}(?:road|roads|highway|rails|railway|streets?|traffic|bridge|entrance|roundabout|intersection)",
     r"road ?blocks?", r"petition(?:ed)?")
 #: Riots named as such (with a demonstration: a violent demonstration; without: mob violence).
 RIOT = _words(r"riot(?:s|ed|ing)?", r"violent (?:protests?|demonstrations?|protesters|demonstrators|crowds?)",
@@ -222,9 +223,9 @@ EXCESSIVE = _words(
 ARREST = _words(r"arrest(?:ed|s|ing)?", r"detain(?:ed|s|ing)?", r"apprehended", r"taken into custody", r"rounded up",
                 r"custody", r"detention")
 AGREEMENT = _words(r"agreements?", r"ceasefires?", r"cease-fires?", r"truces?", r"peace (?:deal|accord|talks|agreement|plan)s?",
-                   r"signed", r"prisoner (?:exchange|swap|release)s?", r"exchange of (?:prisoners|bodies)", r"armistice",
-                   r"negotiat(?:ed|ions)", r"reconciliation", r"released (?:\w+ ){0,3}(?:prisoners|detainees|hostages)",
-                   r"surrender(?:ed|s)?", r"repatriat(?:ed|ion)")
+                   r"signed (?:\w+ ){0,3}(?:deal|accord|pact|memorandum|treaty)", r"prisoner (?:exchange|swap)s?",
+                   r"exchange of (?:prisoners|bodies)", r"armistice",
+                   r"negotiated", r"reconciliation", r"surrender(?:ed|s)?", r"repatriat(?:ed|ion)")
 TRANSFER = _words(r"handed over", r"withdr(?:ew|awn|aw|awal)", r"pulled out", r"retreat(?:ed|s)?", r"abandoned (?:their|its) positions",
                   r"took over (?:\w+ )?without (?:a )?(?:fight|fighting|resistance)", r"handover")
 MOVEMENT = _words(
@@ -289,7 +290,8 @@ POLITICAL = _words(
     r"expelled (?:\w+ )?(?:diplomats?|ambassadors?)", r"closed (?:the |its )?(?:border|airspace|embassy)", r"cut (?:off )?(?:ties|relations)",
     r"sever(?:ed)? (?:diplomatic )?(?:ties|relations)", r"ultimatum", r"stop all", r"elections?", r"resign(?:ed|ation)",
     r"appointed", r"decree", r"embargo", r"blockade", r"annex(?:ed|ation)", r"independence", r"referendum",
-    r"withdrew (?:its|their) ambassador", r"broke off", r"shut down")
+    r"withdrew (?:its|their) ambassador", r"broke off", r"shut down",
+    r"released (?:\w+ ){0,3}(?:prisoners|detainees|inmates)")  # a release by one side alone: no agreement
 
 # --- Context ------------------------------------------------------------------------------------
 CASUALTIES = _words(r"killed", r"dead", r"died", r"deaths?", r"death toll", r"fatalit(?:y|ies)", r"wounded", r"injur(?:ed|ies|y)",

@@ -262,3 +262,33 @@ def test_counts_repr_names_only_what_is_known() -> None:
     assert repr(find_counts("Ten soldiers were killed; thousands fled.")) == (
         "Counts(fatalities=10, vague={'displaced': 'thousands'})")
     assert repr(Counts()) == "Counts()"
+
+
+def test_a_death_named_as_the_cause_is_not_the_events_toll() -> None:
+    assert find_counts("Crowds marched over the death of a driver.") == Counts()
+    assert find_counts("Traders protested against the killing of two shopkeepers.") == Counts()
+    assert find_counts("Riots broke out after the body of a boy was found.") == Counts()
+    assert find_counts("Youths demanded justice for the murder of a teacher.") == Counts()
+    assert figures("The blast caused the death of a guard.") == {"fatalities": 1}
+    assert figures("The raid ended with the killing of 3 gunmen.") == {"fatalities": 3}
+
+
+def test_an_unknown_number_is_vague() -> None:
+    counts = find_counts("An unknown number of fighters were killed.")
+    assert (counts.fatalities, dict(counts.vague)) == (None, {"fatalities": "an unknown number"})
+    assert one("Jets hit an unspecified number of trucks.").vague == "an unspecified number"
+
+
+def test_both_means_two() -> None:
+    assert figures("Both victims died.") == {"fatalities": 2}
+    assert figures("Gunmen killed both men.") == {"fatalities": 2}
+    assert find_counts("Both soldiers and civilians were killed.") == Counts()
+
+
+def test_the_predicate_is_found_past_names_asides_and_more_people() -> None:
+    assert figures("A man from Avnevi in South Ossetia died in the shelling.") == {"fatalities": 1}
+    assert figures("Nine fighters of the Army's 4th Brigade (reservists) were reported killed.") == {"fatalities": 9}
+    assert figures("Seven soldiers and allied militiamen were killed.") == {"fatalities": 7}
+    assert figures("Three men and one woman were injured.") == {"injured": 4}
+    assert figures("A 48-year-old displaced person died in the blast.") == {"fatalities": 1}
+    assert figures("A farmer was found handcuffed and killed.") == {"fatalities": 1}

@@ -106,11 +106,14 @@ _DIGITS_BODY = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d
 # Not after a letter, a hyphen or a symbol: "Su-24", "T-72", "AK-47", "$500", "No.5", "3/4", "12.7".
 _NUM = rf"(?:(?<![\w.,:/$€£¥₽₹#№+\[-]){_DIGITS_BODY}|(?<![\w-]){_WORDS_BODY})"
 _NUM_BODY = rf"(?:{_DIGITS_BODY}|{_WORDS_BODY})"
+#: Adjectives of "a ... number of" ("an unknown number of fighters": no figure).
+_NUMBER_ADJECTIVES = ("large", "small", "great", "growing", "unknown", "undisclosed", "unspecified", "undetermined",
+                      "significant", "considerable", "high", "huge", "limited")
 _VAGUE = (r"(?<![\w-])(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)"
           r"|(?:several|a\s+few|many)\s+(?:dozen|hundred|thousand|million)s?"
           r"|dozens|hundreds|thousands|millions|scores(?=\s+(?:of|more)\b)|tens(?=\s+of\b)"
           r"|several|a\s+few|a\s+handful|numerous|countless|(?<!as\s)many(?!\s+as\b)"
-          r"|a\s+(?:large\s+|small\s+|great\s+|growing\s+)?number(?=\s+of\b))(?![\w-])")
+          rf"|an?\s+(?:(?:{'|'.join(_NUMBER_ADJECTIVES)})\s+)?number(?=\s+of\b))(?![\w-])")
 
 # --- what is not an amount -----------------------------------------------------------------------
 _MONTHS = (r"\b(?-i:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -214,7 +217,7 @@ def _trie(words: list[str]) -> str:
 
 _ANCHOR_WORDS = [*_SMALL_VALUES, *["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"],
                  *["half", "dozens", "hundreds", "thousands", "millions", "scores", "tens", "several", "many", "numerous", "countless"]]
-_AFTER_A = ["few", "handful", "dozen", "hundred", "thousand", "million", "billion", "large", "small", "great", "growing", "number"]
+_AFTER_A = ["few", "handful", "dozen", "hundred", "thousand", "million", "billion", *_NUMBER_ADJECTIVES, "number"]
 #: Where an amount may start: a digit, a number word, "a" before "few", "dozen", ... (_SCAN runs only there;
 #: running it at every character costs ten times as much).
 _ANCHOR = re.compile(rf"(?<!\w)(?:\d|(?:{_trie(_ANCHOR_WORDS)}|an?\s+{_trie(_AFTER_A)})\b)", re.I)
@@ -452,6 +455,9 @@ _NP_WORD = rf"(?!\d){_MOD_WORD}"
 #: The noun an amount counts: up to three modifiers, then a known noun (greedy: the head, "police vehicles").
 _NOUN_AFTER = re.compile(rf"(?:\s+of(?:\s+(?:the|these|those))?)?(?:\s+{_NP_WORD}){{0,3}}\s+(?:{_HEAD_ALT})"
                          rf"(?![\w-])", re.I)
+#: More people without a figure after the noun: "7 soldiers and alleged mercenaries were killed" (all counted as 7).
+_MORE_PEOPLE = re.compile(rf"\s+and\s+(?:{_NP_WORD}\s+){{0,2}}(?:{_NOUN_CLASSES[-1][1]}|{_NOUN_CLASSES[-2][1]})(?![\w-])",
+                          re.I)
 #: Else an adjective standing for people, right after the figure ("3 dead and 5 wounded").
 _ADJECTIVE_AFTER = re.compile(rf"\s+(?:{_NOUN_ALT})(?![\w-])", re.I)
 _PERSONS = frozenset({"fatalities", "injured", "displaced", "people", "persons"})
@@ -497,13 +503,20 @@ _PEOPLE_RIGHT = (r"protested|protesting|demonstrated|demonstrating|rallied|rally
 _AUX = (r"were|was|are|is|have|has|had|been|being|be|got|get|reportedly|reported|confirmed|believed|said|thought|"
         r"feared|found|later|also|all|both|subsequently|allegedly|now|presumed|seriously|critically|badly|slightly|"
         r"lightly|fatally|mortally|severely|each|to\s+be|to\s+have\s+been|among\s+the|left|"
-        r"(?:abduct|kidnapp|captur|tortur|beat|rap|shot|attack|ambush|arrest)\w*\s+and")
+        r"(?:abduct|kidnapp|captur|tortur|beat|rap|shot|attack|ambush|arrest|handcuff|bound|tied|robb|stabb|"
+        r"blindfold)\w*\s+and")
 _CLAUSE_STOP = (r"and|or|but|who|whom|which|that|when|while|where|after|before|because|since|as|than|said|says|told|"
                 r"according|killing|injuring|wounding|if|although|though|whereas|unless|until|by")
+#: Between a person and the predicate: "(including a commander)", "aged 7 and 9", ", 25,".
+_ASIDE = (r"\s*\([^()]{0,80}\)|,?\s+aged?\s+(?:between\s+)?\d{1,3}(?:\s*(?:,|and|or|to|-|–)\s*\d{1,3})*,?"
+          r"|\s*,\s*\d{1,3}(?:\s*(?:,|and|or)\s*\d{1,3})*\s*,")
+#: A place or a unit named after a person: "from Saqba in Rural Damascus", "of the Guardians of the Republic's 5th
+#: Brigade".
+_NAMED_PP = (r"\s+(?:from|of|in|at|near)\s+(?:the\s+)?(?-i:[A-Z0-9][\w'’.-]*)"
+             r"(?:\s+(?:(?:of|de|al)\s+(?:the\s+)?)?(?-i:[A-Z0-9][\w'’.-]*))*")
 #: The predicate after an amount and its noun ("... were reported dead", "... fled", "... protested").
 _RIGHT_CUE = re.compile(
-    rf"(?:\s*\([^()]{{0,80}}\)|,?\s+aged?\s+(?:between\s+)?\d{{1,3}}(?:\s*(?:,|and|or|to|-|–)\s*\d{{1,3}})*,?"
-    rf"|\s*,\s*\d{{1,3}}(?:\s*(?:,|and|or)\s*\d{{1,3}})*\s*,)?(?:\s+of\s+(?:them|whom|those|these|us|the\s+[\w'’-]+))?(?:\s+(?!(?:{_CLAUSE_STOP})\b){_TOKEN}){{0,3}}?"
+    rf"(?:{_ASIDE})?(?:{_NAMED_PP}){{0,2}}(?:{_ASIDE})?(?:\s+of\s+(?:them|whom|those|these|us|the\s+[\w'’-]+))?(?:\s+(?!(?:{_CLAUSE_STOP})\b){_TOKEN}){{0,3}}?"
     rf"(?P<aux>(?:\s*[,)])?(?:\s+(?:{_AUX})\b)*)[\s-]+(?:(?P<fatalities>{_FATAL_RIGHT})|(?P<injured>{_INJURED_RIGHT})"
     rf"|(?P<displaced>{_DISPLACED_RIGHT})|(?P<people>{_PEOPLE_RIGHT}))(?![\w-])", re.I)
 #: After a bare verb: an object makes it active ("5 soldiers killed 3 civilians"), not a count of the dead.
@@ -514,6 +527,13 @@ _TRANSITIVE = frozenset({"killed", "wounded", "injured", "hurt", "shot dead", "d
                          "murdered", "massacred", "beheaded", "maimed", "crossed", "entered", "joined", "staged",
                          "attended", "deployed"})
 _STRONG = re.compile(r"-strong\b", re.I)
+#: A death named as a cause or a background, not as what the event did: "protested over the death of a
+#: driver", "after the killing of 3 soldiers", "demanding justice for the murder of".
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:over|against|after|following|for|about|at|since|in\s+(?:relation|connection|response|reaction|protest)\s+to|"
+    r"(?:protest|mourn|condemn|denounc|commemorat|investigat|avenge|retaliat)\w*)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+and\s+)?(?:recent|alleged|brutal|suspicious|earlier)\s+)?"
+    r"(?:[\w-]+\s+and\s+)?(?:deaths?|killings?|murders?|bod(?:y|ies)|assassination|lynching|remains)\s+of\s+$", re.I)
 _TO_DEATH = re.compile(r"\s+to\s+death\b", re.I)
 _EITHER = (r"killed|dead|died|injured|wounded|hurt|captured|arrested|detained|abducted|kidnapped|missing|"
            r"taken\s+prisoner|surrendered")
@@ -523,6 +543,8 @@ _EITHER_BEFORE = re.compile(
     r"\b(?:kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing))(?:\s*,\s*\w+)*\s*,?\s+(?:or|and/or)\s+"
     r"(?:kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|captur(?:ed|ing)|arrest(?:ed|ing)|detain(?:ed|ing)|"
     r"abduct(?:ed|ing))\s+(?:(?:a\s+)?total\s+of\s+|an?\s+estimated\s+|some\s+)?$", re.I)
+#: Participles that describe a person before the noun ("a displaced person", "an unarmed man").
+_STATES = r"displaced|wounded|injured|abducted|detained|missing|unarmed|armed|reported|suspected|alleged"
 _SINGULAR_NOUNS = (r"civilian|man|woman|child|boy|girl|baby|infant|toddler|teenager|teen|youth|person|resident|"
                    r"villager|farmer|herder|herdsman|shepherd|fisherman|student|pupil|teacher|doctor|nurse|medic|"
                    r"paramedic|journalist|reporter|photographer|worker|employee|contractor|driver|passenger|"
@@ -540,8 +562,12 @@ _SINGULAR = re.compile(
     rf"(?:(?:\s+{_NP_WORD}){{0,2}}\s+(?:{_NOUN_CLASSES[-1][1]}|{_NOUN_CLASSES[-2][1]}))?)"
     rf"|(?P<definite>the|his|her|their|its)(?:\s+{_NP_WORD}){{0,2}}\s+(?:{_SINGULAR_NOUNS})"
     rf"|(?P<pronoun>him|her(?=\s*(?:[.,;:)]|$|\s+(?:and|or|in|on|at|with|while|as|after|before|near|during|by|from|"
-    rf"inside|outside|dead)\b)))|an?(?:\s+{_MOD_WORD}){{1,3}})(?![\w-])",
+    rf"inside|outside|dead)\b)))|an?(?:\s+(?:{_MOD_WORD}|{_STATES})){{0,3}}\s+(?:{_SINGULAR_NOUNS})(?![\w-])"
+    rf"|an?(?:\s+{_MOD_WORD}){{1,3}})(?![\w-])",
     re.I)
+#: Two people named without a figure: "both victims", "both of the officers" (not "both soldiers and civilians").
+_BOTH = re.compile(rf"(?<![\w-])(?P<both>both)(?:\s+of)?(?:\s+(?:the|these|those))?(?:\s+{_NP_WORD}){{0,2}}"
+                   rf"\s+(?:{_NOUN_CLASSES[-1][1]}|{_NOUN_CLASSES[-2][1]})(?![\w-])(?!\s+and\b)", re.I)
 _SINGULAR_HEAD = re.compile(rf"(?:^|.*\s)(?:{_SINGULAR_NOUNS})", re.I | re.S)
 #: A figure set off after a person is an age: "a man, 25, was killed", "two women (30 and 34)".
 _AGE_BEFORE = re.compile(rf"\b(?:{_SINGULAR_NOUNS}|men|women|boys|girls|brothers|sisters|sons|daughters|victims)"
@@ -628,10 +654,17 @@ def find_counts(sentence: str) -> Counts:
 def _items(sentence: str) -> list[_Item]:
     """The amounts of the sentence and the people named one at a time, in order, with their nouns."""
     items: list[_Item] = []
-    for q in _scan(sentence):
+    quantities = _scan(sentence)
+    for q in quantities:
         noun = _NOUN_AFTER.match(sentence, q.end) or _ADJECTIVE_AFTER.match(sentence, q.end)
-        items.append(_Item(q.start, q.end, q.value, q.vague, noun.end() if noun else q.end,
-                           kind=noun.lastgroup if noun else None))
+        noun_end = noun.end() if noun else q.end
+        more = _MORE_PEOPLE.match(sentence, noun_end) if noun and noun.lastgroup in {"people", "persons"} else None
+        if more and not any(noun_end < other.start < more.end() for other in quantities):
+            noun_end = more.end()
+        items.append(_Item(q.start, q.end, q.value, q.vague, noun_end, kind=noun.lastgroup if noun else None))
+    for m in _BOTH.finditer(sentence):
+        if not any(i.start < m.end() and m.start() < i.noun_end for i in items):
+            items.append(_Item(m.start(), m.end("both"), 2, None, m.end(), kind="persons"))
     taken = [(i.start, i.end) for i in items]
     for m in _SINGULAR.finditer(sentence):
         if not any(s < m.end() and m.start() < e for s, e in taken):
@@ -659,7 +692,9 @@ def _read_context(sentence: str, item: _Item, limit: int) -> None:
         item.weak = "people"
     left = _LEFT_CUE.search(sentence, max(0, item.start - 60), item.start)
     if left is not None and left.lastgroup != "people":
-        item.cue = "none" if _EITHER_BEFORE.search(sentence, max(0, item.start - 80), item.start) else left.lastgroup
+        either = _EITHER_BEFORE.search(sentence, max(0, item.start - 80), item.start)
+        cause = left.lastgroup == "fatalities" and _CAUSE_BEFORE.search(sentence, max(0, item.start - 80), item.start)
+        item.cue = "none" if either or cause else left.lastgroup
         return
     if _TO_DEATH.match(sentence, item.noun_end):
         item.cue = "fatalities"  # "stabbed a man to death", "beat two men to death"

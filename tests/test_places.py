@@ -21,7 +21,7 @@ PLACES = {
     "Tskhinvali": (42.23, 43.97, "GE", "city"), "Batumi": (41.64, 41.63, "GE", "city"),
     "Vladikavkaz": (43.04, 44.67, "RU", "city"), "Russia": (60.0, 100.0, "RU", "country"),
     "Nadas": (46.2, 22.0, "RO", "city"), "Paris": (48.85, 2.35, "FR", "city"),
-    "Tbilisi": (41.69, 44.83, "GE", "city"),
+    "Tbilisi": (41.69, 44.83, "GE", "city"), "North Ossetia": (43.05, 44.3, "RU", "region"),
 }
 
 
@@ -148,3 +148,20 @@ def test_district_written_with_its_province_is_the_location() -> None:
     events = extract_events("On 3 May 2021, six airstrikes hit Majzar district (Marib).")
     assert events.iloc[0].location == "Majzar"
     assert events.iloc[0].geo_precision == 2
+
+
+def test_a_possessor_hands_its_role_cue_to_the_place_it_owns() -> None:
+    sentence = "A column of tanks crossed from Russia's North Ossetia into Tskhinvali."
+    choice = choose("troop_movement", sentence, 0, _read(sentence, "Russia", "North Ossetia", "Tskhinvali"),
+                    about=Counter({"GE": 3.0, "RU": 1.0}))
+    assert (choice.origin.text, choice.destination.text) == ("North Ossetia", "Tskhinvali")
+
+
+def test_an_institution_of_a_country_is_not_where_it_happened() -> None:
+    sentence = "Russia's Defence Ministry said jets had bombed Kareli."
+    assert _where("strike", sentence, "Russia", "Kareli")[0] == "Kareli"
+
+
+def test_a_sentence_naming_places_only_as_speakers_gives_no_location() -> None:
+    sentence = "Georgia's Foreign Ministry condemned the raid."
+    assert _where("political", sentence, "Georgia") == (None, False)  # the event takes its place from around it

@@ -54,6 +54,8 @@ FRAGMENT = 1.5
 FOREIGN = 1.0
 #: How much more a text must be about its main country before other countries' places lose FOREIGN.
 FOREIGN_RATIO = 2.0
+#: Least score of a place taken as a movement's origin or destination on a cue ("from", "into").
+ROLE_MIN = 0.5
 #: Gained by a place the text pins down with its container ("Iquitos, Loreto"): a deliberate location.
 PINNED = 0.5
 #: Lost per place named earlier in the sentence: the first place told is most often where it happened.
@@ -89,6 +91,12 @@ _NAME_OF_BEFORE = re.compile(r"(?<!^)(?<![.!?:]\s)\b(?!(?:Zone|City|Province|Reg
                              r"Municipality|Department|County|Outskirts|Suburbs|Area|Centre|Center|North|South|East|"
                              r"West|Republic|Residents|People|Villagers|Inhabitants|Citizens|Parts?|Most|Much|Many|"
                              r"Some|All)\b)[A-Z][\w'’-]+\s+of\s+(?:the\s+)?$")
+#: After a place: its institution, in the possessive ("Russia's Defence Ministry", "Georgia's parliament").
+_INSTITUTION_AFTER = re.compile(
+    r"^['’]s?\s+(?:[A-Z][\w-]+\s+){0,3}(?:Ministry|ministry|Army|army|(?:Armed\s+)?[Ff]orces|Navy|Air\s+Force|"
+    r"[Gg]overnment|[Pp]arliament|[Ee]mbassy|Council|[Pp]resident|[Pp]rime\s+[Mm]inister|[Mm]inister|"
+    r"Security\s+Service|[Ii]ntelligence|[Pp]olice|Guard|[Aa]gency|Office|[Cc]ourt|Commission|Committee|"
+    r"[Pp]arty|[Bb]ank|[Ll]eaders?(?:hip)?|[Aa]uthorities|[Oo]fficials?|[Ss]pokes(?:man|woman|person))\b")
 #: After a place: the next word of a longer proper name ("Paris Confectionery", "Jardim Oasis", "Waraha-adde"),
 #: or a facility ("Mendez farm").
 _FRAGMENT_AFTER = re.compile(r"^(?:-\w|\s(?:(?:de|da|do|dos|das|del|al|el|as|ad|ash|ar|bin|ibn|i)[-\s])?[A-Z][a-z]"
@@ -136,6 +144,7 @@ def choose(category: str, words: str, offset: int, mine: list[Toponym], skip: li
     scored: list[tuple[float, Toponym, bool]] = []
     contained: dict[int, int] = {}  # index of a container -> index of the place it contains
     misread: set[int] = set()  # places read outside the container the text puts them in
+    handed: str | None = None  # a role cue passed on by a possessor to the place it owns
     for index, toponym in enumerate(mine):
         start, end = toponym.start - offset, toponym.end - offset
         before, after = words[max(0, start - 60):start], words[end:end + 40]
@@ -146,7 +155,7 @@ def choose(category: str, words: str, offset: int, mine: list[Toponym], skip: li
         if lx.LOCATIVE.search(before):
             score += LOCATIVE
         if (lx.ACTOR_AFTER.match(after) or lx.ACTOR_BEFORE.search(before) or _PEOPLE_AFTER.match(after)
-                or _NAME_OF_BEFORE.search(before)):
+                or _NAME_OF_BEFORE.search(before) or _INSTITUTION_AFTER.match(after)):
             score -= NAMING
         if any(s <= start < e for s, e in skip):
             score -= IN_CLAIM
@@ -162,16 +171,22 @@ def choose(category: str, words: str, offset: int, mine: list[Toponym], skip: li
                              scored[inner][1], scored[inner][2])
             if how == "misread":
                 misread.add(inner)
-        if re.match(r"^['’]s\s+\S", after) and index + 1 < len(mine):
+        possessor = bool(re.match(r"^['’]s\s+\S", after)) and index + 1 < len(mine)
+        if possessor:
             score -= POSSESSOR
+        role_score = score  # movements cross borders: being abroad costs a place no role
         if main and toponym.country_code and toponym.country_code != main and about is not None \
                 and about[main] >= FOREIGN_RATIO * about[toponym.country_code]:
             score -= FOREIGN
         near = bool(lx.NEAR.search(before))
-        if flow and origin is None and lx.ORIGIN_CUE.search(before) and score > 0:
+        cue = handed or ("origin" if origin is None and lx.ORIGIN_CUE.search(before) else
+                         "destination" if destination is None and lx.DESTINATION_CUE.search(before) else None)
+        handed = None
+        if flow and cue and possessor:
+            handed = cue  # "entered Georgia's region of South Ossetia": the cue is South Ossetia's
+        elif flow and cue == "origin" and origin is None and role_score > ROLE_MIN:
             origin = toponym
-        elif flow and destination is None and lx.DESTINATION_CUE.search(before) and score > 0 \
-                and origin is not toponym:
+        elif flow and cue == "destination" and destination is None and role_score > ROLE_MIN:
             destination = toponym
         scored.append((score, toponym, near))
     if flow and (origin or destination):
@@ -185,7 +200,9 @@ def choose(category: str, words: str, offset: int, mine: list[Toponym], skip: li
     if not scored:
         return Choice()
     best = max(range(len(scored)), key=lambda i: scored[i][0])
-    _, place, near = scored[best]
+    score, place, near = scored[best]
+    if score <= 0:
+        return Choice()  # only names of speakers, institutions or people: the event's place is told elsewhere
     if place.latitude is None or best in misread:
         container = _container_of(best, contained)
         if container is not None:

@@ -155,6 +155,9 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     territory = _territory(s)
     if territory:
         return territory
+    movement = _first(lx.MOVEMENT, s) or _first(lx.TRANSFER, s)
+    if movement and _setting_only(s):
+        return "Change to group/activity", 0.75, movement, "troop_movement"  # weapons moved, fighting as the setting
     air = _first(lx.AIR_STRIKE, s) or (_first(lx.AIR_ATTACK, s) if _first(lx.AIR_PLATFORM, s) else None)
     shelling = _first(lx.SHELLING, s)
     if air and not shot_down:
@@ -297,6 +300,19 @@ def _own(pattern: re.Pattern[str], s: str) -> tuple[int, int] | None:
 def _own_two_sided(s: str) -> tuple[int, int] | None:
     span = _two_sided(s)
     return span if span and not lx.CAUSE_BEFORE.search(s, max(0, span[0] - 60), span[0]) else None
+
+
+def _setting_only(s: str) -> bool:
+    """Whether the sentence's fighting words only set the scene ("as battles continue") and its weapons are
+    named without being fired ("withdrew two missile batteries")."""
+    clashes = list(lx.CLASH.finditer(s))
+    weapons = _first(lx.SHELLING, s) or _first(lx.AIR_STRIKE, s)
+    if not clashes and not weapons:
+        return False  # nothing to set the scene
+    if any(not lx.SETTING_BEFORE.search(s, max(0, m.start() - 40), m.start()) for m in clashes):
+        return False
+    return not (weapons and _first(lx.FIRING, s)) and not any(
+        _first(p, s) for p in (lx.ATTACK, lx.ABDUCTION, lx.REMOTE_EXPLOSIVE, lx.CASUALTIES))
 
 
 def _two_sided(s: str) -> tuple[int, int] | None:

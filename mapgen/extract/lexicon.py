@@ -79,7 +79,7 @@ ARMED_CASUALTIES = re.compile(
 SMALL_ARMS = _words(r"small arms", r"small-arms", r"light weapons", r"rifles?", r"automatic weapons", r"gunfire",
                     r"gunshots?", r"snipers?", r"assault rifles?", r"kalashnikovs?", r"ak-47s?", r"pistols?", r"firearms")
 ATTACK = _words(
-    r"attack(?:s|ed|ing)?", r"raid(?:s|ed|ing)?", r"stormed", r"opened fire", r"fired (?:at|on|upon)",
+    r"attack(?:s|ed|ing)?", r"raid(?:s|ed|ing)?", r"stormed", r"opened fire", r"fired (?:at|on|upon)", r"assaulting",
     r"shot(?: dead)?", r"shooting", r"gunned down", r"gunmen", r"kill(?:s|ed|ing)?", r"murder(?:s|ed|ing)?",
     r"execut(?:ed|ion|ions)", r"assassinat(?:ed|ion)", r"behead(?:ed|ing)", r"massacre[ds]?", r"tortur(?:ed|e)",
     r"beat(?:en|ing)?", r"stabb(?:ed|ing)", r"hacked", r"burn(?:ed|t) alive", r"targeted", r"assaulted",
@@ -192,9 +192,17 @@ NON_STATE = _words(r"militants?", r"rebels?", r"insurgents?", r"jihadists?", r"t
                    r"opposition", r"armed groups?", r"gangs?", r"insurgency")
 #: Words before violence that make it what a protest is about, not what its crowd did
 #: ("against the arrest of men accused of rioting", "after last week's riots").
-CAUSE_BEFORE = re.compile(r"\b(?:since|after|following|over|against|about|accused of|involved in|suspected of|because of|"
+CAUSE_BEFORE = re.compile(r"\b(?:since|after|following|over(?! \d)|against|about(?! \d)|accused of|involved in|suspected of|because of|"
                           r"in the wake of|charged with|(?:arrested|detained|jailed|sentenced|charged|punished) for|"
-                          r"for (?:participating|taking part|their (?:role|part|participation)) in)\b[^,;:]{0,40}$", re.I)
+                          r"for (?:participating|taking part|their (?:role|part|participation)) in)\b[^,;:]{0,40}$|"
+                          r"\b(?:ban(?:ned|s)? on|banning|prohibit\w*|to prevent|to stop)\b[^.;:]{0,60}$", re.I)
+#: Words before a clash that make it the setting of another event ("reinforcements arrived as battles continue").
+SETTING_BEFORE = re.compile(r"\b(?:amid|ongoing|in connection (?:to|with)|as|after|following|since|due to|because of|"
+                            r"in response to|to prevent|to support)\b(?:\s+\w+){0,3}\s*$", re.I)
+#: Firing and its effects: without them a weapon named beside a troop movement is moved, not used.
+FIRING = _words(r"fir(?:ed|ing)", r"shell(?:ed|ing)", r"hit", r"struck", r"landed", r"launch(?:ed|ing)", r"pounded",
+                r"bombard\w*", r"target(?:ed|ing)", r"attack(?:ed|s|ing)?", r"explo(?:ded|sions?)", r"killed", r"injured",
+                r"wounded", r"damaged", r"destroyed")
 #: A dead body found: ACLED codes it as an attack on a civilian.
 BODY_FOUND = _words(r"bod(?:y|ies) (?:of (?:\w+ ){1,4})?(?:was|were) (?:found|discovered|recovered)",
                     r"(?:found|discovered|recovered) (?:the )?(?:dead )?bod(?:y|ies)", r"bod(?:y|ies) of (?:\w+ ){1,4}found")
@@ -236,8 +244,10 @@ MOVEMENT = _words(
     r"being sent", r"dispatched", r"rolled (?:in|into)", r"headed (?:to|towards|for)", r"heading (?:to|towards|for)",
     r"patrol(?:led|ling|s)?", r"training", r"graduat(?:ed|ion)", r"parade", r"military exercises?", r"drills?",
     r"volunteers", r"movement of (?:\w+ )?(?:forces|troops)", r"brought in", r"fortif(?:ied|ications?|y|ying)",
-    r"defect(?:ed|ion|ions)", r"pledged (?:\w+ )?(?:allegiance|loyalty)", r"(?:military )?columns?", r"curfews?",
-    r"lockdowns?", r"security measures", r"test[- ]fired", r"(?:missile|weapons?) tests?",
+    r"defect(?:ed|ion|ions)", r"pledged (?:\w+ )?(?:allegiance|loyalty)", r"(?:military )?columns?",
+    r"(?:impos|declar|announc|institut|enforc|extend|introduc|lift|order)\w* (?:\w+ ){0,4}(?:curfews?|lockdowns?)",
+    r"(?:curfews?|lockdowns?) (?:was|were|has been|had been|is) (?:\w+ )?(?:imposed|declared|announced|enforced|extended)",
+    r"security measures", r"test[- ]fired", r"(?:missile|weapons?) tests?",
     r"(?:placed|set up|setting up|installed|erected) (?:\w+ ){0,2}check ?points")
 BASE = _words(r"(?:established|set up|setting up|built|opened) (?:a |an |new |their |its )*(?:military )?"
               r"(?:base|bases|headquarters|camp|camps|outpost|outposts|position|positions)",

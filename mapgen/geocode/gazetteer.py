@@ -145,8 +145,8 @@ class OfflineGazetteer(Geocoder):
         rows = np.flatnonzero((records["feature"] != self._features.index("city"))
                               | (records["population"] >= min_population))
         out: dict[str, str] = {}
-        for row in rows:
-            name = self._name(int(row))
+        for start, end in zip(records["name_start"][rows].tolist(), records["name_end"][rows].tolist(), strict=True):
+            name = self._names[start:end].decode()
             out.setdefault(normalize(name), name)
         return out
 
@@ -178,10 +178,6 @@ class OfflineGazetteer(Geocoder):
         codes = records["cc"][towns]
         self._towns[min_population] = {str(code): towns[codes == code] for code in np.unique(codes)}
         return self._towns[min_population]
-
-    def _name(self, row: int) -> str:
-        record = self._a["records"][row]
-        return self._names[int(record["name_start"]):int(record["name_end"])].decode()
 
     def country_code(self, country: str) -> str | None:
         """ISO alpha-2 code for a country name or code, or None."""

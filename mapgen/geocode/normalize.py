@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -28,11 +29,21 @@ _ABBREVIATIONS = {"mt": "mount", "st": "saint", "ste": "sainte", "ft": "fort", "
 _SUFFIXES = {"co": "county", "twp": "township", "par": "parish"}
 
 
+#: How many distinct names normalize remembers (texts repeat their words and names).
+MEMO_SIZE = 100_000
+
+
+@functools.lru_cache(maxsize=MEMO_SIZE)
 def normalize(name: str) -> str:
     """The lookup key of a place name: lower case, no diacritics, no apostrophes, single spaces."""
-    text = unicodedata.normalize("NFKD", name.strip()).translate(_DROP)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = unicodedata.normalize("NFKC", text).casefold().replace(".", "")  # U.S. = US, St. = St
+    text = name.strip()
+    if text.isascii():  # the Unicode steps below change nothing in ASCII, where casefold is lower
+        text = text.translate(_DROP).lower()
+    else:
+        text = unicodedata.normalize("NFKD", text).translate(_DROP)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.replace(".", "")  # U.S. = US, St. = St
     text = _SEPARATORS.sub(" ", text).strip()
     if text.startswith("the "):
         text = text[4:]

@@ -165,3 +165,27 @@ def test_an_institution_of_a_country_is_not_where_it_happened() -> None:
 def test_a_sentence_naming_places_only_as_speakers_gives_no_location() -> None:
     sentence = "Georgia's Foreign Ministry condemned the raid."
     assert _where("political", sentence, "Georgia") == (None, False)  # the event takes its place from around it
+
+
+def test_where_protesters_came_from_is_not_where_they_protested() -> None:
+    sentence = "Protesters from Gori and Kareli gathered in Tbilisi City."
+    assert _where("protest", sentence, "Gori", "Kareli", "Tbilisi")[0] == "Tbilisi"  # "City" is no longer name
+
+
+def test_a_place_in_the_province_named_like_its_capital_is_inside_it_however_far_from_the_capital() -> None:
+    sentence = "Gunmen raided a village in Batumi district (Gori)."
+    far = _read(sentence, "Batumi", "Gori")
+    far = [far[0].__class__(**{**far[0].as_dict(), "admin1": "Shida Kartli"}),
+           far[1].__class__(**{**far[1].as_dict(), "admin1": "Shida Kartli"})]
+    assert choose("civilian_violence", sentence, 0, far).location.text == "Batumi"  # 240 km, same province
+
+
+def test_a_town_written_with_its_own_province_keeps_the_town_reading() -> None:
+    from mapgen.geocode.gazetteer import OfflineGazetteer
+    from mapgen.geoparse import geoparse
+
+    sentence = "On 3 May 2020, in the North Zone of Rio de Janeiro, Rio de Janeiro, shots were fired."
+    gazetteer = OfflineGazetteer.default()
+    mine = geoparse(sentence, gazetteer=gazetteer)
+    place = choose("clash", sentence, 0, mine, gazetteer=gazetteer).location
+    assert place is not None and place.feature == "city" and abs(place.latitude + 22.9) < 0.3

@@ -101,6 +101,12 @@ _INSTITUTION_AFTER = re.compile(
 #: or a facility ("Mendez farm").
 _FRAGMENT_AFTER = re.compile(r"^(?:-\w|\s(?:(?:de|da|do|dos|das|del|al|el|as|ad|ash|ar|bin|ibn|i)[-\s])?[A-Z][a-z]"
                              r"|\s+(?:farm|square|street|avenue|road|market|company|factory|mall|stadium|park)\b)")
+#: After a place: a word for what kind of place it is ("Tripoli City", "Gori District"), not a longer name.
+_AREA_AFTER = re.compile(rf"^\s+{_AREA}\b", re.I)
+#: Before a place: the next item of a list ("Kareli and Gori", "Kareli, Gori").
+_LIST_BEFORE = re.compile(r"(?:\b(?:and|or)|,)\s+(?:the\s+)?$")
+#: Before a place: "from", where people or things came from (a locative only for movements).
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 #: Before a place: the first part of a longer name ("Xaaji-Cali", "Tlacotepec de Benito Juarez").
 _FRAGMENT_BEFORE = re.compile(r"(?:\w-|[A-Z][\w'’-]+\s(?:de|da|do|dos|das|del|al|el|as|ad|ash|ar|bin|ibn|i)\s)$")
 
@@ -135,81 +141,106 @@ def choose(category: str, words: str, offset: int, mine: list[Toponym], skip: li
 
     ``words`` is the sentence, ``offset`` where it starts in the text the toponyms' offsets count in,
     ``mine`` its toponyms in order, ``skip`` spans of claims and denials (sentence offsets), ``about``
-    the text's :func:`countries`, ``gazetteer`` reads a container town as its province where one exists.
+    the text's :func:`countries`, ``gazetteer`` reads a container town as its province where one exists
+    and "X, X" (a town and its province of the same name) as the town.
     """
+    mine = _towns_named_like_their_province(words, offset, mine, gazetteer)
+    r = score(category, words, offset, mine, skip, about=about)
+    if r.origin is not None or r.destination is not None:
+        if r.origin is None or r.destination is None:
+            used = r.origin or r.destination
+            others = [mine[i] for i in sorted(range(len(mine)), key=lambda i: -r.scores[i]) if mine[i] is not used]
+            if r.destination is not None and others and category == "displacement":
+                return Choice(origin=others[0], destination=r.destination)  # "will evacuate children to Russia"
+            return Choice(location=used)
+        return Choice(origin=r.origin, destination=r.destination)
+    if not mine:
+        return Choice()
+    best = max(range(len(mine)), key=lambda i: r.scores[i])
+    place = mine[best]
+    if r.scores[best] <= 0:
+        return Choice()  # only names of speakers, institutions or people: the event's place is told elsewhere
+    outermost = set(r.contained) - set(r.contained.values())  # containers nothing else is written to contain
+    if place.latitude is None or best in r.misread:
+        container = _container_of(best, r.contained)
+        if container is not None:
+            chosen = mine[container]
+            return Choice(location=_as_region(chosen, gazetteer) if container in outermost else chosen, near=True)
+    if best in r.contained and mine[r.contained[best]].latitude is None:  # somewhere in it the gazetteer lacks
+        return Choice(location=_as_region(place, gazetteer) if best in outermost else place, near=True)
+    return Choice(location=place, near=best in r.near)
+
+
+@dataclass(slots=True)
+class Scores:
+    """How well each of a sentence's places fits as the event's location, and the roles read on the way."""
+
+    scores: list[float]
+    near: set[int]  # places after "near", "outside", "in the area of"
+    contained: dict[int, int]  # index of a container -> index of the place it contains
+    misread: set[int]  # places read outside the container the text puts them in
+    origin: Toponym | None = None
+    destination: Toponym | None = None
+
+
+def score(category: str, words: str, offset: int, mine: list[Toponym], skip: list[tuple[int, int]] | None = None,
+          *, about: Counter[str] | None = None) -> Scores:
+    """The :class:`Scores` of a sentence's places (see :func:`choose`); the module's weights explain them."""
     skip = skip or []
     main = _main_country(about)
     flow = category in FLOW_CATEGORIES
-    origin = destination = None
-    scored: list[tuple[float, Toponym, bool]] = []
-    contained: dict[int, int] = {}  # index of a container -> index of the place it contains
-    misread: set[int] = set()  # places read outside the container the text puts them in
+    r = Scores([], set(), {}, set())
     handed: str | None = None  # a role cue passed on by a possessor to the place it owns
+    locative = False
     for index, toponym in enumerate(mine):
         start, end = toponym.start - offset, toponym.end - offset
         before, after = words[max(0, start - 60):start], words[end:end + 40]
-        score = BASE + PER_SCORE * toponym.score - LATER * index
+        value = BASE + PER_SCORE * toponym.score - LATER * index
         if toponym.latitude is None:
-            score -= UNRESOLVED
-        score += FEATURE_BONUS.get(toponym.feature or "", 0.0)
-        if lx.LOCATIVE.search(before):
-            score += LOCATIVE
+            value -= UNRESOLVED
+        value += FEATURE_BONUS.get(toponym.feature or "", 0.0)
+        # A list item ("in Kareli and Gori", "from Gori and Kareli") reads as the place before it;
+        # "protesters from Beirut gathered in Tripoli": from is where they came from.
+        if not (index and _LIST_BEFORE.search(before)):
+            locative = bool(lx.LOCATIVE.search(before)) and (flow or not _FROM_BEFORE.search(before))
+        if locative:
+            value += LOCATIVE
         if (lx.ACTOR_AFTER.match(after) or lx.ACTOR_BEFORE.search(before) or _PEOPLE_AFTER.match(after)
                 or _NAME_OF_BEFORE.search(before) or _INSTITUTION_AFTER.match(after)):
-            score -= NAMING
+            value -= NAMING
         if any(s <= start < e for s, e in skip):
-            score -= IN_CLAIM
-        if _FRAGMENT_AFTER.match(after) or _FRAGMENT_BEFORE.search(before):
-            score -= FRAGMENT
+            value -= IN_CLAIM
+        if (_FRAGMENT_AFTER.match(after) and not _AREA_AFTER.match(after)) or _FRAGMENT_BEFORE.search(before):
+            value -= FRAGMENT
         pair = _contained(words, offset, mine, index)
         if pair is not None:
             inner, how = pair
-            contained[index] = inner
+            r.contained[index] = inner
             if how == "inside":
-                score -= CONTAINER
-            scored[inner] = (scored[inner][0] + PINNED - (UNRESOLVED if how == "misread" else 0.0),
-                             scored[inner][1], scored[inner][2])
+                value -= CONTAINER
+            r.scores[inner] += PINNED - (UNRESOLVED if how == "misread" else 0.0)
             if how == "misread":
-                misread.add(inner)
+                r.misread.add(inner)
         possessor = bool(re.match(r"^['’]s\s+\S", after)) and index + 1 < len(mine)
         if possessor:
-            score -= POSSESSOR
-        role_score = score  # movements cross borders: being abroad costs a place no role
+            value -= POSSESSOR
+        role_value = value  # movements cross borders: being abroad costs a place no role
         if main and toponym.country_code and toponym.country_code != main and about is not None \
                 and about[main] >= FOREIGN_RATIO * about[toponym.country_code]:
-            score -= FOREIGN
-        near = bool(lx.NEAR.search(before))
-        cue = handed or ("origin" if origin is None and lx.ORIGIN_CUE.search(before) else
-                         "destination" if destination is None and lx.DESTINATION_CUE.search(before) else None)
+            value -= FOREIGN
+        if lx.NEAR.search(before):
+            r.near.add(index)
+        cue = handed or ("origin" if r.origin is None and lx.ORIGIN_CUE.search(before) else
+                         "destination" if r.destination is None and lx.DESTINATION_CUE.search(before) else None)
         handed = None
         if flow and cue and possessor:
             handed = cue  # "entered Georgia's region of South Ossetia": the cue is South Ossetia's
-        elif flow and cue == "origin" and origin is None and role_score > ROLE_MIN:
-            origin = toponym
-        elif flow and cue == "destination" and destination is None and role_score > ROLE_MIN:
-            destination = toponym
-        scored.append((score, toponym, near))
-    if flow and (origin or destination):
-        if origin is None or destination is None:
-            used = origin or destination
-            others = [t for s, t, _ in sorted(scored, key=lambda x: -x[0]) if t is not used]
-            if destination is not None and others and category == "displacement":
-                return Choice(origin=others[0], destination=destination)  # "will evacuate children to Russia"
-            return Choice(location=used)
-        return Choice(origin=origin, destination=destination)
-    if not scored:
-        return Choice()
-    best = max(range(len(scored)), key=lambda i: scored[i][0])
-    score, place, near = scored[best]
-    if score <= 0:
-        return Choice()  # only names of speakers, institutions or people: the event's place is told elsewhere
-    if place.latitude is None or best in misread:
-        container = _container_of(best, contained)
-        if container is not None:
-            return Choice(location=_as_region(mine[container], gazetteer), near=True)
-    if best in contained and mine[contained[best]].latitude is None:  # somewhere in it the gazetteer lacks
-        return Choice(location=_as_region(place, gazetteer), near=True)
-    return Choice(location=place, near=near)
+        elif flow and cue == "origin" and role_value > ROLE_MIN:
+            r.origin = toponym
+        elif flow and cue == "destination" and role_value > ROLE_MIN:
+            r.destination = toponym
+        r.scores.append(value)
+    return r
 
 
 def label(toponym: Toponym) -> str:
@@ -251,6 +282,7 @@ def _contained(words: str, offset: int, mine: list[Toponym], index: int) -> tupl
     explicit = bool(_EXPLICIT_GAP.search(gap)) or container.feature in {"country", "admin1", "region"}
     inside = first.country_code == container.country_code and (
         container.feature in {"country", "admin1", "region", "continent"}
+        or (first.admin1 is not None and first.admin1 == container.admin1 and container.feature == "city")
         or distance_km(Place("", first.latitude, first.longitude),
                        Place("", container.latitude, container.longitude)) <= CONTAINER_KM)
     if inside:
@@ -262,6 +294,27 @@ def _container_of(index: int, contained: dict[int, int]) -> int | None:
     """The most specific resolved container written for ``index`` ("X (Y, Z)": Y before Z)."""
     containers = sorted(c for c, inner in contained.items() if inner == index)
     return containers[0] if containers else None
+
+
+def _towns_named_like_their_province(words: str, offset: int, mine: list[Toponym],
+                                     gazetteer: OfflineGazetteer | None) -> list[Toponym]:
+    """ "Sao Paulo, Sao Paulo", "Tizi Ouzou (Tizi Ouzou)": the first of a town and the province named after it,
+    read as the town even where the document's one reading of the name is the province."""
+    if gazetteer is None or len(mine) < 2:
+        return mine
+    out = list(mine)
+    for index in range(len(mine) - 1):
+        first, second = mine[index], mine[index + 1]
+        gap = words[first.end - offset:second.start - offset]
+        if (first.feature in {"admin1", "admin2"} and first.country_code and label(first) == label(second)
+                and _CONTAINER_GAP.fullmatch(gap) and re.search(r"[(,]", gap)):
+            towns = [p for p in gazetteer.candidates(first.name or first.text, country=first.country_code)
+                     if p.feature == "city" and p.admin1 in (first.admin1, first.name)]
+            if towns:
+                town = max(towns, key=lambda p: p.population)
+                out[index] = replace(first, name=town.name, latitude=town.latitude, longitude=town.longitude,
+                                     geonameid=town.geonameid, feature="city", admin1=town.admin1)
+    return out
 
 
 def _as_region(toponym: Toponym, gazetteer: OfflineGazetteer | None) -> Toponym:

@@ -60,6 +60,19 @@ def test_weekday_before_a_date_joins_it() -> None:
     assert (m.text, m.date, m.explicit_year) == ("Monday, August 11, 2008", day(2008, 8, 11), True)
 
 
+def test_a_weekday_picks_the_year_of_a_day_without_one() -> None:
+    # Published in March 2009: 25 February 2009 was a Wednesday, 25 February 2008 a Monday.
+    assert only("The hearing was held on Monday, Feb. 25.", day(2009, 3, 15)).date == day(2008, 2, 25)
+    assert only("The hearing was held on Wednesday, Feb. 25.", day(2009, 3, 15)).date == day(2009, 2, 25)
+    # No year near by puts 25 February on a Saturday: the closest year stays.
+    assert only("The hearing was held on Saturday, Feb. 25.", day(2009, 3, 15)).date == day(2009, 2, 25)
+
+
+def test_house_numbers_are_not_years() -> None:
+    assert find_dates("The fire started at the home of 1935 Orchard St. in the village.", SUNDAY) == []
+    assert texts("The shop at 2008 North Main Street closed in 2006.") == ["2006"]
+
+
 def test_months_and_years() -> None:
     m = only("Talks stalled in May 2008.", None)
     assert (m.date, m.precision, m.explicit_year) == (day(2008, 5, 1), "month", True)

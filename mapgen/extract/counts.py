@@ -562,9 +562,10 @@ _SINGULAR = re.compile(
     rf"(?:(?:\s+{_NP_WORD}){{0,2}}\s+(?:{_NOUN_CLASSES[-1][1]}|{_NOUN_CLASSES[-2][1]}))?)"
     rf"|(?P<definite>the|his|her|their|its)(?:\s+{_NP_WORD}){{0,2}}\s+(?:{_SINGULAR_NOUNS})"
     rf"|(?P<pronoun>him|her(?=\s*(?:[.,;:)]|$|\s+(?:and|or|in|on|at|with|while|as|after|before|near|during|by|from|"
-    rf"inside|outside|dead)\b)))|an?(?:\s+(?:{_MOD_WORD}|{_STATES})){{0,3}}\s+(?:{_SINGULAR_NOUNS})(?![\w-])"
-    rf"|an?(?:\s+{_MOD_WORD}){{1,3}})(?![\w-])",
+    rf"inside|outside|dead)\b)))|an?(?:\s+(?:{_MOD_WORD}|{_STATES})){{1,3}})(?![\w-])",
     re.I)
+#: The longest reading of "a ..." that ends in a person noun: "a local leader", "a man" in "a man armed with".
+_A_PERSON = re.compile(rf"an?(?:\s+(?:{_MOD_WORD}|{_STATES})){{0,3}}\s+(?:{_SINGULAR_NOUNS})(?![\w-])", re.I)
 #: Two people named without a figure: "both victims", "both of the officers" (not "both soldiers and civilians").
 _BOTH = re.compile(rf"(?<![\w-])(?P<both>both)(?:\s+of)?(?:\s+(?:the|these|those))?(?:\s+{_NP_WORD}){{0,2}}"
                    rf"\s+(?:{_NOUN_CLASSES[-1][1]}|{_NOUN_CLASSES[-2][1]})(?![\w-])(?!\s+and\b)", re.I)
@@ -662,15 +663,16 @@ def _items(sentence: str) -> list[_Item]:
         if more and not any(noun_end < other.start < more.end() for other in quantities):
             noun_end = more.end()
         items.append(_Item(q.start, q.end, q.value, q.vague, noun_end, kind=noun.lastgroup if noun else None))
-    for m in _BOTH.finditer(sentence):
+    for m in _BOTH.finditer(sentence) if "both" in sentence.lower() else ():
         if not any(i.start < m.end() and m.start() < i.noun_end for i in items):
             items.append(_Item(m.start(), m.end("both"), 2, None, m.end(), kind="persons"))
     taken = [(i.start, i.end) for i in items]
     for m in _SINGULAR.finditer(sentence):
         if not any(s < m.end() and m.start() < e for s, e in taken):
-            generic = (m["one"] is None and m["definite"] is None and m["pronoun"] is None
-                       and not _SINGULAR_HEAD.fullmatch(m[0]))
-            items.append(_Item(m.start(), m.end(), 1, None, m.end(), kind="persons", singular=True,
+            end, generic = m.end(), m["one"] is None and m["definite"] is None and m["pronoun"] is None
+            if generic and (person := _A_PERSON.match(sentence, m.start())):
+                end, generic = person.end(), False
+            items.append(_Item(m.start(), end, 1, None, end, kind="persons", singular=True,
                                definite=m["definite"] is not None, generic=generic))
     items.sort(key=lambda i: i.start)
     for index, item in enumerate(items):

@@ -166,6 +166,9 @@ _MONTH_BEFORE = re.compile(
     rf"(?:(?<![\w-])(?P<mod>{_MODIFIER}))?$", re.I)
 _WEEKDAY_BEFORE = re.compile(r"(?<![\w-])(?P<mod>next|last|this|late|early|overnight)\s+(?:on\s+)?$", re.I)
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
+#: After a house number: "1935 Orchard St.", "2008 North Main Street".
+_STREET_AFTER = re.compile(r"(?:\s+[A-Z][\w'’.-]*){1,3}\s+(?:St|Street|Rd|Road|Ave|Avenue|Dr|Drive|Ln|Lane|Blvd|"
+                           r"Boulevard|Way|Ct|Court|Pl|Place|Hwy|Highway|Pkwy|Parkway|Terrace|Circle)\b")
 _NAME_BEFORE = re.compile(r"[A-Z][\w.]* +$")
 
 # --- joining mentions, datelines, file names -----------------------------------------------------
@@ -373,7 +376,7 @@ def _join(text: str, chosen: list[_Found]) -> list[DateMention]:
         previous = days[-1] if days else None
         if (f.kind == "calendar" and previous is not None and previous.kind == "weekday"
                 and _GAP_AFTER_WEEKDAY.fullmatch(text, previous.end, f.start)):
-            days[-1] = replace(f, start=previous.start)
+            days[-1] = replace(f, start=previous.start, date=_same_weekday(f, previous))
         else:
             days.append(f)
     out: list[_Found] = []
@@ -399,6 +402,18 @@ def _join(text: str, chosen: list[_Found]) -> list[DateMention]:
 
 
 # --- resolving -----------------------------------------------------------------------------------
+def _same_weekday(calendar: _Found, weekday: _Found) -> datetime.date | None:
+    """A day without a year named with its weekday ("Monday, Feb. 25"): the nearest year, within one of the
+    closest, in which it falls on that weekday; else the closest year's day."""
+    if calendar.date is None or weekday.date is None or calendar.explicit_year:
+        return calendar.date
+    wanted, found = weekday.date.weekday(), calendar.date
+    options = [datetime.date(year, found.month, found.day) for year in (found.year - 1, found.year, found.year + 1)
+               if _valid(year, found.month, found.day)]
+    matching = [d for d in options if d.weekday() == wanted]
+    return min(matching, key=lambda d: (abs((d - found).days), d)) if matching else found
+
+
 def _month(name: str) -> int:
     return _MONTH_NUMBER[name[:3].lower()]
 
@@ -533,9 +548,10 @@ def _on_numeric(m: re.Match[str], published: datetime.date | None) -> _Found | N
 
 
 def _on_year(m: re.Match[str], published: datetime.date | None) -> _Found | None:
-    """'in 2008', 'since 1991', 'mid-2008', 'in early 2008' (not '2000 people', 'a total of 2000')."""
+    """'in 2008', 'since 1991', 'mid-2008', 'in early 2008' (not '2000 people', 'a total of 2000',
+    'of 1935 Orchard St.')."""
     context = _before(_YEAR_BEFORE, m)
-    if context is None or not (context["pre"] or context["mod"]):
+    if context is None or not (context["pre"] or context["mod"]) or _STREET_AFTER.match(m.string, m.end("s")):
         return None
     if m.start("s") and m.string[m.start("s") - 1] == "-" and not context["mod"]:
         return None

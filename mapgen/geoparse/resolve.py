@@ -53,6 +53,7 @@ class _Slot:
     candidates: list[Place]
     within: list[tuple[str, str | None]] = field(default_factory=list)  # (country, admin1 code) from X, Y
     choice: int = 0
+    priors: list[float] = field(default_factory=list)  # prior() of each candidate
     scores: list[float] = field(default_factory=list)
     _sure: tuple[list[float] | None, float] = (None, 1.0)  # (the scores it was computed from, confidence)
 
@@ -107,17 +108,16 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
             slot.candidates += [c for c in inside if c not in slot.candidates]
     hint_code = gazetteer.country_code(hints.country) if hints and hints.country else None
     for slot in slots.values():
-        slot.scores = [prior(c) for c in slot.candidates]
+        slot.priors = [prior(c) for c in slot.candidates]
+        slot.scores = slot.priors
         slot.choice = _best(slot.scores)
     for _ in range(ROUNDS):
         evidence = _evidence(slots, demonyms)
-        for slot in slots.values():
+        for slot in slots.values():  # in turn: each slot reads the choices made before it in the round
+            if slot.candidates:
+                slot.scores = _scores(slot, evidence, slots, hint_code, hints, gazetteer)
             if len(slot.candidates) > 1:
-                slot.scores = [_score(slot, c, evidence, slots, hint_code, hints, gazetteer)
-                               for c in slot.candidates]
                 slot.choice = _best(slot.scores)
-            elif slot.candidates:
-                slot.scores = [_score(slot, slot.candidates[0], evidence, slots, hint_code, hints, gazetteer)]
     out: list[tuple[Place | None, float]] = [(None, 0.0)] * len(mentions)
     for slot in slots.values():
         place, confidence = _decision(slot)
@@ -206,11 +206,26 @@ def _evidence(slots: dict[str, _Slot], demonyms: Counter[str]) -> dict[str, Coun
     return {"countries": countries, "admin1": admin1}
 
 
-def _score(slot: _Slot, place: Place, evidence: dict[str, Counter], slots: dict[str, _Slot],
-           hint_code: str | None, hints: Hints | None, gazetteer: OfflineGazetteer) -> float:
-    score = prior(place)
+def _scores(slot: _Slot, evidence: dict[str, Counter], slots: dict[str, _Slot], hint_code: str | None,
+            hints: Hints | None, gazetteer: OfflineGazetteer) -> list[float]:
+    """The score of each of the slot's candidates, from what the rest of the document says."""
     own_countries, own_admin1 = _contribution(slot)
     countries = evidence["countries"] - own_countries
+    if all(place.feature in ("continent", "country") for place in slot.candidates):
+        neighbours = []  # nearness does not count for them
+    else:
+        neighbours = _neighbours(slot, slots)
+    return [_score(slot, place, prior_score, countries, evidence["admin1"], own_admin1, neighbours, hint_code,
+                   hints, gazetteer) for place, prior_score in zip(slot.candidates, slot.priors, strict=True)]
+
+
+def _score(slot: _Slot, place: Place, prior_score: float, countries: Counter[str],
+           admin1_evidence: Counter[tuple[str, str]], own_admin1: Counter[tuple[str, str]],
+           neighbours: list[tuple[Place, float]], hint_code: str | None, hints: Hints | None,
+           gazetteer: OfflineGazetteer) -> float:
+    """One candidate's score: its prior, then the document's countries and regions (the slot's own
+    reading left out), "X, Y" patterns, nearness to the other places, and the caller's hints."""
+    score = prior_score
     if place.country_code:
         here = countries[place.country_code]
         score += W_COUNTRY * here / (here + 1)
@@ -218,13 +233,13 @@ def _score(slot: _Slot, place: Place, evidence: dict[str, Counter], slots: dict[
         score += W_NEIGHBOUR * around / (around + 1)
     if place.admin1_code and place.feature != "admin1":
         key = (place.country_code or "", place.admin1_code)
-        same = evidence["admin1"][key] - own_admin1[key]
+        same = admin1_evidence[key] - own_admin1[key]
         score += W_ADMIN1 * same / (same + 1) if same > 0 else 0.0
     for country, admin1 in slot.within:
         if place.country_code == country and (admin1 is None or place.admin1_code == admin1):
             score += W_PATTERN
             break
-    score += W_NEAR * _nearness(slot, place, slots)
+    score += W_NEAR * _nearness(place, neighbours)
     if hint_code and place.country_code == hint_code:
         score += W_HINT
     if hints and hints.bbox:
@@ -234,20 +249,26 @@ def _score(slot: _Slot, place: Place, evidence: dict[str, Counter], slots: dict[
     return score
 
 
-def _nearness(slot: _Slot, place: Place, slots: dict[str, _Slot]) -> float:
+def _neighbours(slot: _Slot, slots: dict[str, _Slot]) -> list[tuple[Place, float]]:
+    """The other slots' current readings that can vouch for nearness (no countries or states), each
+    with how sure it is: a neighbour vouches as much as its own reading is sure."""
+    out = []
+    for other in slots.values():
+        if other is slot or not other.candidates:
+            continue
+        chosen = other.candidates[other.choice]
+        if chosen.feature not in ("continent", "country", "admin1"):
+            out.append((chosen, other.sure()))
+    return out
+
+
+def _nearness(place: Place, neighbours: list[tuple[Place, float]]) -> float:
     """1 when another place of the document is next to (or inside) this one, falling off with distance."""
     if place.feature in ("continent", "country"):
         return 0.0
     reach = place.radius_km or 0.0
     best = 0.0
-    for other in slots.values():
-        if other is slot or not other.candidates:
-            continue
-        chosen = other.candidates[other.choice]
-        if chosen.feature in ("continent", "country", "admin1"):
-            continue
-        # A neighbour vouches as much as its own reading is sure.
-        sure = other.sure()
+    for chosen, sure in neighbours:
         best = max(best, sure * math.exp(-max(0.0, distance_km(place, chosen) - reach) / NEAR_KM))
     return best
 

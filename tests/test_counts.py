@@ -292,3 +292,14 @@ def test_the_predicate_is_found_past_names_asides_and_more_people() -> None:
     assert figures("Three men and one woman were injured.") == {"injured": 4}
     assert figures("A 48-year-old displaced person died in the blast.") == {"fatalities": 1}
     assert figures("A farmer was found handcuffed and killed.") == {"fatalities": 1}
+
+
+def test_names_with_ages_and_ages_inside_the_noun_phrase() -> None:
+    assert find_counts("Nino Beridze, 56, died of her wounds.") == Counts()  # an age, not 56 dead
+    assert figures("Three 16-year-old schoolgirls and a 30-year-old man died.") == {"fatalities": 4}
+    assert figures("In Gori, 5 people were killed.") == {"fatalities": 5}
+
+
+def test_executing_a_plan_is_no_execution() -> None:
+    assert find_counts("Police executed two search warrants.") == Counts()
+    assert figures("Rebels executed two soldiers.") == {"fatalities": 2}

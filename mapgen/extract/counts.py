@@ -420,7 +420,8 @@ _NOUN_CLASSES = (
                r"participants?|supporters?|activists?|picketers?|cossacks?|partisans?|commanders?|leaders?"),
     ("persons", r"people|persons?|civilians?|m[ae]n|wom[ae]n|child(?:ren)?|kids?|boys?|girls?|bab(?:y|ies)|"
                 r"infants?|toddlers?|minors?|teenagers?|teens?|youths?|youngsters?|adults?|elderly|residents?|"
-                r"villagers?|inhabitants?|locals?|citizens?|nationals?|farmers?|herders?|herdsm[ae]n|"
+                r"villagers?|inhabitants?|locals?|citizens?|nationals?|farmers?|herders?|herdsm[ae]n|school(?:girl|boy)s?|"
+                r"schoolchildren|"
                 r"shepherds?|fisherm[ae]n|hunters?|miners?|students?|pupils?|interns?|teachers?|doctors?|"
                 r"nurses?|medics?|paramedics?|journalists?|reporters?|photographers?|workers?|employees?|staff|"
                 r"contractors?|drivers?|passengers?|pedestrians?|motorists?|commuters?|traders?|merchants?|"
@@ -451,7 +452,7 @@ _TOKEN = r"[\w'’-]+(?:[/.][\w'’-]+)*"  # "Su-24", "BH/IS", "U.S."
 # A word inside a noun phrase: no stop word, no verb in -ing ("trucks carrying 400 volunteers"); after an
 # amount, no figure either.
 _MOD_WORD = rf"(?!(?:{_NP_STOP})(?![\w'’-]))(?![\w'’-]*ing(?![\w'’-])){_TOKEN}"
-_NP_WORD = rf"(?!\d){_MOD_WORD}"
+_NP_WORD = rf"(?!\d+(?:[.,]\d+)*(?![\w'’-])){_MOD_WORD}"  # no figure; "16-year-old" is a word
 #: The noun an amount counts: up to three modifiers, then a known noun (greedy: the head, "police vehicles").
 _NOUN_AFTER = re.compile(rf"(?:\s+of(?:\s+(?:the|these|those))?)?(?:\s+{_NP_WORD}){{0,3}}\s+(?:{_HEAD_ALT})"
                          rf"(?![\w-])", re.I)
@@ -534,6 +535,7 @@ _CAUSE_BEFORE = re.compile(
     r"(?:protest|mourn|condemn|denounc|commemorat|investigat|avenge|retaliat)\w*)\s+(?:the\s+)?"
     r"(?:(?:[\w-]+\s+and\s+)?(?:recent|alleged|brutal|suspicious|earlier)\s+)?"
     r"(?:[\w-]+\s+and\s+)?(?:deaths?|killings?|murders?|bod(?:y|ies)|assassination|lynching|remains)\s+of\s+$", re.I)
+_A_WORD = re.compile(r"\s+[a-z]", re.I)
 _TO_DEATH = re.compile(r"\s+to\s+death\b", re.I)
 _EITHER = (r"killed|dead|died|injured|wounded|hurt|captured|arrested|detained|abducted|kidnapped|missing|"
            r"taken\s+prisoner|surrendered")
@@ -570,9 +572,10 @@ _A_PERSON = re.compile(rf"an?(?:\s+(?:{_MOD_WORD}|{_STATES})){{0,3}}\s+(?:{_SING
 _BOTH = re.compile(rf"(?<![\w-])(?P<both>both)(?:\s+of)?(?:\s+(?:the|these|those))?(?:\s+{_NP_WORD}){{0,2}}"
                    rf"\s+(?:{_NOUN_CLASSES[-1][1]}|{_NOUN_CLASSES[-2][1]})(?![\w-])(?!\s+and\b)", re.I)
 _SINGULAR_HEAD = re.compile(rf"(?:^|.*\s)(?:{_SINGULAR_NOUNS})", re.I | re.S)
-#: A figure set off after a person is an age: "a man, 25, was killed", "two women (30 and 34)".
-_AGE_BEFORE = re.compile(rf"\b(?:{_SINGULAR_NOUNS}|men|women|boys|girls|brothers|sisters|sons|daughters|victims)"
-                         r"\s*[,(]\s*(?:\d{1,3}\s*(?:,|and|or)\s*)*$", re.I)
+#: A figure set off after a person or a name is an age: "a man, 25, was killed", "two women (30 and 34)",
+#: "Nino Beridze, 25,".
+_AGE_BEFORE = re.compile(rf"(?:\b(?:{_SINGULAR_NOUNS}|men|women|boys|girls|brothers|sisters|sons|daughters|victims)"
+                         r"|(?-i:\b[A-Z][a-z][\w'’-]*))\s*[,(]\s*(?:\d{1,3}\s*(?:,|and|or)\s*)*$", re.I)
 _AGE_AFTER = re.compile(r"\s*(?:[,)]|(?:and|or)\s+\d)")
 #: Oldest age read as an age.
 _MAX_AGE = 110
@@ -696,7 +699,8 @@ def _read_context(sentence: str, item: _Item, limit: int) -> None:
     if left is not None and left.lastgroup != "people":
         either = _EITHER_BEFORE.search(sentence, max(0, item.start - 80), item.start)
         cause = left.lastgroup == "fatalities" and _CAUSE_BEFORE.search(sentence, max(0, item.start - 80), item.start)
-        item.cue = "none" if either or cause else left.lastgroup
+        plan = left[0].lower().startswith("execut") and item.kind not in _PERSONS and _A_WORD.match(sentence, item.end)
+        item.cue = "none" if either or cause or plan else left.lastgroup  # plan: "executed two search warrants"
         return
     if _TO_DEATH.match(sentence, item.noun_end):
         item.cue = "fatalities"  # "stabbed a man to death", "beat two men to death"

@@ -284,3 +284,18 @@ def test_seed_report_essential_events() -> None:
                      for r in rows.itertuples() if not math.isnan(r.origin_latitude)
                      and not math.isnan(r.destination_latitude))
         assert ok, event["id"]
+
+
+def test_later_sentences_that_change_the_type_make_one_event() -> None:
+    events = extract_events("On 3 May 2020, about 200 people protested in Gori. Police dispersed them with tear gas.")
+    assert events[["sub_event_type", "location", "people"]].values.tolist() == [
+        ["Protest with intervention", "Gori", 200]]
+    assert events.iloc[0].quote.endswith("tear gas.")
+    events = extract_events("On 3 May 2020, rebels shelled an army post near Kareli. The soldiers returned fire.")
+    assert events.sub_event_type.tolist() == ["Armed clash"]
+
+
+def test_a_later_sentence_about_another_place_stays_its_own_event() -> None:
+    events = extract_events("On 3 May 2020, about 200 people protested in Gori. "
+                            "In Tbilisi, police dispersed a crowd with tear gas.")
+    assert events.location.tolist() == ["Gori", "Tbilisi"]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from mapgen.errors import InputError
 from mapgen.extract import lexicon as lx
-from mapgen.extract.classify import Kind, classify
+from mapgen.extract.classify import Kind, classify, combine
 from mapgen.extract.places import choose, countries, label
 from mapgen.extract.roles import actors, claims, denials
 from mapgen.extract.sentences import Sentence, split_sentences
@@ -171,6 +171,11 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
         hypothetical = lx.HYPOTHETICAL.search(masked, 0, kind.trigger[1] + 1)
         draft.confidence = kind.strength * (HYPOTHETICAL if hypothetical else 1.0)
         previous = drafts[-1] if drafts and drafts[-1].sentence.paragraph == sentence.paragraph else None
+        if previous is not None and _same_place(previous, draft) and _same_day(previous, draft) \
+                and (told := combine(previous.kind, kind)) is not None:
+            previous.kind = told  # "People protested in Gori. Police dispersed them.": one protest, dispersed
+            _join(previous, draft)
+            continue
         if draft.location is None and draft.origin is None and draft.destination is None:
             if previous and _continues(previous, draft):
                 _join(previous, draft)
@@ -200,6 +205,23 @@ def _when_of(dates: list[DateMention], own: list[DateMention], carried: DateMent
 def _mask_quotes(words: str) -> str:
     """The sentence with long quoted speech blanked out (same length): opinions are not events."""
     return _QUOTED.sub(lambda m: m[0][0] + " " * len(m["q"]) + m[0][-1], words)
+
+
+def _same_place(previous: _Draft, draft: _Draft) -> bool:
+    """Whether a later sentence tells of no other place than the event before it (or of none)."""
+    later = draft.location or draft.destination or draft.origin
+    if later is None:
+        return True
+    earlier = [p for p in (previous.location, previous.origin, previous.destination) if p is not None]
+    return any((p.geonameid, p.name, p.text) == (later.geonameid, later.name, later.text) or p.text == later.text
+               for p in earlier)
+
+
+def _same_day(previous: _Draft, draft: _Draft) -> bool:
+    """Whether a later sentence's own date (if any) is the day of the event before it."""
+    if draft.when is None or previous.when is None or draft.when.date is None or previous.when.date is None:
+        return True
+    return draft.when.date == previous.when.date
 
 
 def _continues(previous: _Draft, draft: _Draft) -> bool:

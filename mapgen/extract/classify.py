@@ -63,7 +63,7 @@ class Kind:
     trigger: tuple[int, int]  # span of the word that decided it (offsets into the sentence)
 
 
-def _first(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
+def _first(pattern: re.Pattern[str] | lx.Guarded, text: str) -> tuple[int, int] | None:
     match = pattern.search(text)
     return match.span() if match else None
 
@@ -135,10 +135,10 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     caused = _first(lx.DISPLACED_BY, s)
     if caused:
         return "Other", 0.85, caused, "displacement"  # the displacement, not the fighting that caused it
-    found = _demonstration(s)
+    clash = _first(lx.CLASH, s)
+    found = _demonstration(s, clash)
     if found:
         return found
-    clash = _first(lx.CLASH, s)
     shot_down = clash and re.search(r"shot down|downed", s[clash[0]:clash[1]], re.I)
     suicide = _first(lx.SUICIDE, s)
     if suicide and not lx.BOMBER_STOPPED.search(s):
@@ -155,11 +155,12 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     territory = _territory(s)
     if territory:
         return territory
-    movement = _first(lx.MOVEMENT, s) or _first(lx.TRANSFER, s)
-    if movement and _setting_only(s):
-        return "Change to group/activity", 0.75, movement, "troop_movement"  # weapons moved, fighting as the setting
     air = _first(lx.AIR_STRIKE, s) or (_first(lx.AIR_ATTACK, s) if _first(lx.AIR_PLATFORM, s) else None)
     shelling = _first(lx.SHELLING, s)
+    if clash or shelling or air:
+        moved = _first(lx.MOVEMENT, s) or _first(lx.TRANSFER, s)
+        if moved and _setting_only(s):
+            return "Change to group/activity", 0.75, moved, "troop_movement"  # weapons moved, fighting as the setting
     if air and not shot_down:
         return "Air/drone strike", 0.95, air, None
     if shelling and _first(lx.SMALL_ARMS, s) and not _civilian_target(s, shelling):
@@ -239,7 +240,7 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     return None
 
 
-def _demonstration(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
+def _demonstration(s: str, clash: tuple[int, int] | None) -> tuple[str, float, tuple[int, int], str | None] | None:
     """Protests and riots, by the codebook: who was violent, the crowd (a riot) or the state (an intervention)."""
     protest = _own(lx.PROTEST, s)
     riot = _own(lx.RIOT, s)
@@ -263,7 +264,6 @@ def _demonstration(s: str) -> tuple[str, float, tuple[int, int], str | None] | N
         return "Violent demonstration", 0.8, tactics, None  # burning tyres, barricades: a demonstration's means
     if (mob or riot or violence) and not (_first(lx.ARMED_GROUP, s) and not riot):
         return "Mob violence", 0.85, mob or riot or violence, None  # a violent crowd with no demonstration
-    clash = _first(lx.CLASH, s)
     if clash and not _first(lx.ARMED_GROUP, s) and _first(lx.CROWD, s) \
             and not re.search(r"shot down|downed", s[clash[0]:clash[1]], re.I):
         return "Mob violence", 0.75, clash, None  # two groups fighting with sticks and stones
@@ -289,7 +289,7 @@ def _territory(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     return "Government regains territory", OUTCOME, found, None
 
 
-def _own(pattern: re.Pattern[str], s: str) -> tuple[int, int] | None:
+def _own(pattern: re.Pattern[str] | lx.Guarded, s: str) -> tuple[int, int] | None:
     """The first match not told as a protest's cause or topic ("against the arrest of men accused of rioting")."""
     for match in pattern.finditer(s):
         if not lx.CAUSE_BEFORE.search(s, max(0, match.start() - 60), match.start()):

@@ -8,11 +8,43 @@ named ``*_CASED``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import ClassVar
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:
     """One case-insensitive pattern matching any of the alternatives as whole words."""
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
+
+
+class Guarded:
+    """A pattern that looks for itself only in texts holding one of its stems: a cheap test first.
+
+    >>> cue = Guarded(("defus",), r"defus(?:ed|al)")
+    >>> cue.search("Sappers defused it.").group(), cue.search("Nothing here.") is None
+    ('defused', True)
+    """
+
+    __slots__ = ("pattern", "stems")
+    #: The last text lowercased, and its lowercase copy (one tuple: replaced whole, never half-updated).
+    lowered: ClassVar[tuple[str | None, str]] = (None, "")
+
+    def __init__(self, stems: tuple[str, ...], *alternatives: str) -> None:
+        self.stems = stems  # lowercase; every alternative contains one
+        self.pattern = _words(*alternatives)
+
+    def _possible(self, text: str) -> bool:
+        seen, low = Guarded.lowered
+        if seen is not text:  # the patterns of one sentence share its lowercase copy
+            low = text.lower()
+            Guarded.lowered = (text, low)
+        return any(stem in low for stem in self.stems)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self._possible(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self._possible(text) else iter(())
 
 
 # --- Weapons and attacks ---------------------------------------------------------------------
@@ -123,18 +155,22 @@ PROTEST = _words(
 RIOT = _words(r"riot(?:s|ed|ing)?", r"violent (?:protests?|demonstrations?|protesters|demonstrators|crowds?)",
               r"unrest", r"rampage(?:d)?", r"went on the rampage")
 #: What violent crowds do: throwing stones and fire bombs.
-CROWD_VIOLENCE = _words(
+CROWD_VIOLENCE = Guarded(
+    ("threw", "throwing", "hurl", "pelt", "lobbed", "stone", "molotov", "petrol bomb", "clashed with", "scuffl",
+    "brawl"),
     r"(?:threw|throwing|hurled|hurling|pelted|pelting|lobbed) (?:\w+ ){0,3}(?:stones|rocks|molotov|bottles|petrol bombs|"
     r"projectiles|bricks|objects|fire ?bombs|fireworks|firecrackers)", r"stone[- ]pelting", r"pelted", r"stoned",
     r"molotov(?: cocktails?)?", r"petrol bombs?", r"clashed with (?:the )?(?:police|security forces|security personnel|guards)",
     r"scuffled?", r"scuffles", r"brawl(?:s|ed)?")
 #: Demonstration tactics that ACLED codes as violent: burning tyres, barricades, blocking roads with fire or stones.
-DEMO_TACTICS = _words(
+DEMO_TACTICS = Guarded(
+    ("burn", "tyres", "tires", "objects", "barricad", "branches", "blocked"),
     r"burn(?:ed|t|ing) (?:\w+ ){0,2}(?:tyres|tires|objects|barricades|branches|debris|mattresses)",
     r"(?:tyres|tires|barricades|objects|branches) (?:\w+ ){0,2}(?:on fire|ablaze|were burned|were burnt)",
     r"barricad(?:e|es|ed|ing)(?! (?:themselves|himself|herself))", r"blocked (?:\w+ ){0,4}with (?:\w+ ){0,2}(?:stones|rocks|burning|fire|tyres|tires|debris|trees)")
 #: Damage to property (a crowd's, or anyone's: then looting/property destruction).
-DESTRUCTION = _words(
+DESTRUCTION = Guarded(
+    ("torched", "set ", "vandali", "smashed", "ransacked", "destroyed property", "damag", "broke"),
     r"torched", r"set (?:\w+ ){0,3}(?:on fire|ablaze|alight)", r"set fire", r"vandali[sz](?:ed|ing|m)", r"smashed",
     r"ransacked", r"destroyed property", r"damag(?:ed|ing) (?:\w+ ){0,3}(?:property|propert(?:y|ies)|vehicles?|cars?|"
     r"shops?|buildings?|offices?|facade|windows?|houses?|homes?)", r"broke (?:\w+ ){0,2}windows")
@@ -164,7 +200,8 @@ PROTESTERS_ATTACKED = _words(
     r"torched|stormed|clashed|threw|damaged|burned|burnt|killed|hurled|forced|broke)",
     r"(?:attacked|stormed|clashed with) (?:\w+ ){0,8}(?:to|while|during (?:a|the|their)) (?:demonstrat|protest)\w*")
 #: An unarmed crowd as the attacker ("villagers beat a man", "a policeman was beaten up by three persons").
-CROWD_ATTACK = _words(
+CROWD_ATTACK = Guarded(
+    ("attacked", "assaulted", "beat", "stoned", "thrashed", "manhandled", "lynched", "torched"),
     r"(?:group of (?:\w+ ){0,2}(?:people|persons|individuals|youths|men|citizens|residents|villagers|locals|traders|workers|"
     r"students)|crowds?|residents|villagers|locals|youths|citizens|traders|workers|students|supporters|members of the public|"
     r"community members|employees|relatives|persons|neighbou?rs) (?:\w+ ){0,3}(?:attacked|assaulted|beat|stoned|thrashed|"
@@ -207,7 +244,8 @@ FIRING = _words(r"fir(?:ed|ing)", r"shell(?:ed|ing)", r"hit", r"struck", r"lande
 BODY_FOUND = _words(r"bod(?:y|ies) (?:of (?:\w+ ){1,4})?(?:was|were) (?:found|discovered|recovered)",
                     r"(?:found|discovered|recovered) (?:the )?(?:dead )?bod(?:y|ies)", r"bod(?:y|ies) of (?:\w+ ){1,4}found")
 #: Crowd control: said of a crowd, so a protest (or a riot) was there even when the sentence does not say so.
-CROWD_CONTROL = _words(
+CROWD_CONTROL = Guarded(
+    ("dispers", "tear", "rubber", "water cannon", "stun grenade", "pepper spray", "charge", "broke up", "dispel"),
     r"dispers(?:e|ed|es|ing|al)", r"tear ?-?gas", r"rubber (?:bullets|pellets)", r"water cannons?", r"stun grenades?",
     r"pepper spray", r"(?:lathi|baton|cane)[- ]?charge[ds]?", r"broke up", r"dispel(?:led)?")
 #: Interventions on a protest (with a protest word in the sentence): dispersal, force, arrests.
@@ -236,7 +274,12 @@ AGREEMENT = _words(r"agreements?", r"ceasefires?", r"cease-fires?", r"truces?", 
                    r"negotiated", r"reconciliation", r"surrender(?:ed|s)?", r"repatriat(?:ed|ion)")
 TRANSFER = _words(r"handed over", r"withdr(?:ew|awn|aw|awal)", r"pulled out", r"retreat(?:ed|s)?", r"abandoned (?:their|its) positions",
                   r"took over (?:\w+ )?without (?:a )?(?:fight|fighting|resistance)", r"handover")
-MOVEMENT = _words(
+MOVEMENT = Guarded(
+    ("reinforcement", "deploy", "mobili", "recruit", "convoy", "troop movement", "arrived", "massing", "massed",
+     "build", "moved", "moving", "crossed", "crossing", "advanc", "marched", "entered", "sent", "dispatched", "rolled",
+     "headed", "heading", "patrol", "training", "graduat", "parade", "exercise", "drill", "volunteers", "movement of",
+     "brought in", "fortif", "defect", "pledged", "column", "curfew", "lockdown", "security measures", "test",
+     "check"),
     r"reinforcements?", r"deploy(?:ed|ment|ments|s|ing)?", r"redeploy(?:ed|ment)?", r"mobili[sz](?:ed|ation|e|ing)",
     r"recruit(?:ed|ment|ing|s)?", r"convoys?", r"troop movements?", r"arrived", r"massing", r"massed", r"build-?up",
     r"moved (?:in|into|to|towards)", r"moving (?:in|into|to|towards)", r"crossed", r"crossing", r"(?<!to )advanc(?:ed|e|es|ing)",
@@ -252,48 +295,64 @@ MOVEMENT = _words(
 BASE = _words(r"(?:established|set up|setting up|built|opened) (?:a |an |new |their |its )*(?:military )?"
               r"(?:base|bases|headquarters|camp|camps|outpost|outposts|position|positions)",
               r"(?:into|as) (?:a |an )?(?:military )?(?:base|bases|barracks|headquarters|outposts?)")
-DISRUPTED = _words(r"defus(?:ed|al|ing)", r"dismantled", r"shot down", r"downed",
-                   r"(?:missiles?|rockets?|drones?|uavs?|projectiles?|shells?)(?: \w+){0,6} intercepted",
-                   r"intercept(?:ed|ing|ion of|s) (?:\w+ ){0,6}(?:missiles?|rockets?|drones?|uavs?|projectiles?|shells?)",
-                   r"exploded prematurely", r"premature(?:ly)? (?:explosion|detonation)", r"(?:did not|failed to|didn't) explode",
-                   r"(?:recovered|seized|found|discovered|confiscated) (?:\w+ ){0,4}(?:weapons|arms|ammunition|explosives|rifles|guns|"
-                   r"bombs|grenades|ieds|mines|rockets|mortars|munitions|pistols)", r"bomb disposal", r"disposed",
-                   r"(?:police|troops|soldiers|forces|army|experts|squad|sappers) (?:\w+ ){0,2}detonated",
-                   r"(?:shot|shut|brought) down (?:\w+ ){0,4}(?:drones?|uavs?|missiles?|rockets?|quadcopters?)",
-                   r"seized (?:\w+ )?(?:weapons|arms|ammunition|explosives|rifles|guns)", r"weapons? caches?", r"arms caches?",
-                   r"cleared (?:\w+ )?mines", r"demining", r"de-mining", r"controlled explosion", r"air defen[cs]e",
-                   r"neutrali[sz]ed (?:a |an |the )?(?:ied|bomb|explosive|drone|device)", r"destroyed (?:a |an |the )?(?:drone|uav)")
-LOOTING = _words(r"loot(?:ed|ing|ers)?", r"pillag(?:ed|ing|e)", r"plunder(?:ed|ing)?", r"ransack(?:ed|ing)?",
-                 r"burn(?:ed|t) (?:down )?(?:\w+ )?(?:houses|homes|shops|property|vehicles|huts|a house|the house|crops)",
-                 r"destroy(?:ed|ing) (?:\w+ )?(?:houses|homes|property|crops|shops)", r"demolish(?:ed|ing)",
-                 r"arson", r"extort(?:ed|ion)", r"stole", r"stolen", r"robb(?:ed|ery)", r"confiscat(?:ed|ion)",
-                 r"property destruction", r"razed", r"uproot(?:ed|ing)", r"cut down (?:\w+ ){0,3}trees",
-                 r"burn(?:ed|t) (?:down )?(?:\w+ ){0,4}(?:house|hut|shop|vehicle|car|truck|tractors?|bulldozer|building|office|"
-                 r"stadium|tribune|school|church|mosque|crops|fields|farm|property)",
-                 r"destroy(?:ed|ing) (?:\w+ ){0,4}(?:houses?|homes?|property|crops|shops?|buildings?|schemes?|plants|"
-                 r"fields|farms?|airstrips?|laboratory|labs?|vehicles?|offices?|bridges?)",
-                 r"seiz(?:ed|ure of) (?:\w+ ){0,4}(?:tons?|kilos|kilograms?|kg|packs?|marijuana|marihuana|cocaine|drugs|"
-                 r"heroin|cigarettes|goods|vehicles?|cars?|trucks?|cattle|livestock|property|food|money|fuel)")
-GOV_REGAINS = _words(r"recaptur(?:ed|e|ing)", r"regain(?:ed|ing)? (?:full )?control", r"retook", r"retaken", r"retake",
-                     r"liberat(?:ed|ing)(?! (?:army|front|movement|organi[sz]ation))", r"took back",
-                     r"back under (?:government )?control", r"territorial gains?", r"gained control")
-NSA_OVERTAKES = _words(r"captured", r"seized control", r"took (?:over )?control", r"taken (?:over )?control",
-                       r"overr?an", r"overtook", r"took over (?:\w+ ){0,2}(?:towns?|city|villages?|districts?|areas?|bases?|"
-                       r"checkpoints?|positions?)",
-                       r"fell to", r"seized (?:the )?(?:town|city|village|district|area|base)", r"under (?:the )?control of")
+DISRUPTED = Guarded(
+    ("defus", "dismantl", "shot down", "downed", "intercept", "prematur", "explode", "recovered", "seized",
+    "found", "discovered", "confiscated", "dispos", "detonated", "shut down", "brought down", "cache", "mines",
+    "demining", "de-mining", "controlled explosion", "air defen", "neutrali", "destroyed"),
+    r"defus(?:ed|al|ing)", r"dismantled", r"shot down", r"downed",
+    r"(?:missiles?|rockets?|drones?|uavs?|projectiles?|shells?)(?: \w+){0,6} intercepted",
+    r"intercept(?:ed|ing|ion of|s) (?:\w+ ){0,6}(?:missiles?|rockets?|drones?|uavs?|projectiles?|shells?)",
+    r"exploded prematurely", r"premature(?:ly)? (?:explosion|detonation)", r"(?:did not|failed to|didn't) explode",
+    r"(?:recovered|seized|found|discovered|confiscated) (?:\w+ ){0,4}(?:weapons|arms|ammunition|explosives|rifles|guns|"
+    r"bombs|grenades|ieds|mines|rockets|mortars|munitions|pistols)", r"bomb disposal", r"disposed",
+    r"(?:police|troops|soldiers|forces|army|experts|squad|sappers) (?:\w+ ){0,2}detonated",
+    r"(?:shot|shut|brought) down (?:\w+ ){0,4}(?:drones?|uavs?|missiles?|rockets?|quadcopters?)",
+    r"seized (?:\w+ )?(?:weapons|arms|ammunition|explosives|rifles|guns)", r"weapons? caches?", r"arms caches?",
+    r"cleared (?:\w+ )?mines", r"demining", r"de-mining", r"controlled explosion", r"air defen[cs]e",
+    r"neutrali[sz]ed (?:a |an |the )?(?:ied|bomb|explosive|drone|device)", r"destroyed (?:a |an |the )?(?:drone|uav)")
+LOOTING = Guarded(
+    ("loot", "pillag", "plunder", "ransack", "burn", "destroy", "demolish", "arson", "extort", "stole", "robb",
+     "confiscat", "property destruction", "razed", "uproot", "cut down", "seiz"),
+    r"loot(?:ed|ing|ers)?", r"pillag(?:ed|ing|e)", r"plunder(?:ed|ing)?", r"ransack(?:ed|ing)?",
+    r"burn(?:ed|t) (?:down )?(?:\w+ )?(?:houses|homes|shops|property|vehicles|huts|a house|the house|crops)",
+    r"destroy(?:ed|ing) (?:\w+ )?(?:houses|homes|property|crops|shops)", r"demolish(?:ed|ing)",
+    r"arson", r"extort(?:ed|ion)", r"stole", r"stolen", r"robb(?:ed|ery)", r"confiscat(?:ed|ion)",
+    r"property destruction", r"razed", r"uproot(?:ed|ing)", r"cut down (?:\w+ ){0,3}trees",
+    r"burn(?:ed|t) (?:down )?(?:\w+ ){0,4}(?:house|hut|shop|vehicle|car|truck|tractors?|bulldozer|building|office|"
+    r"stadium|tribune|school|church|mosque|crops|fields|farm|property)",
+    r"destroy(?:ed|ing) (?:\w+ ){0,4}(?:houses?|homes?|property|crops|shops?|buildings?|schemes?|plants|"
+    r"fields|farms?|airstrips?|laboratory|labs?|vehicles?|offices?|bridges?)",
+    r"seiz(?:ed|ure of) (?:\w+ ){0,4}(?:tons?|kilos|kilograms?|kg|packs?|marijuana|marihuana|cocaine|drugs|"
+    r"heroin|cigarettes|goods|vehicles?|cars?|trucks?|cattle|livestock|property|food|money|fuel)")
+GOV_REGAINS = Guarded(
+    ("recaptur", "regain", "retook", "retake", "liberat", "took back", "back under", "territorial gain",
+     "gained control"),
+    r"recaptur(?:ed|e|ing)", r"regain(?:ed|ing)? (?:full )?control", r"retook", r"retaken", r"retake",
+    r"liberat(?:ed|ing)(?! (?:army|front|movement|organi[sz]ation))", r"took back",
+    r"back under (?:government )?control", r"territorial gains?", r"gained control")
+NSA_OVERTAKES = Guarded(
+    ("captured", "seized", "took", "taken", "overr", "overran", "overtook", "fell to", "control of"),
+    r"captured", r"seized control", r"took (?:over )?control", r"taken (?:over )?control",
+    r"overr?an", r"overtook", r"took over (?:\w+ ){0,2}(?:towns?|city|villages?|districts?|areas?|bases?|"
+    r"checkpoints?|positions?)",
+    r"fell to", r"seized (?:the )?(?:town|city|village|district|area|base)", r"under (?:the )?control of")
 DISPLACEMENT = _words(r"refugees?", r"displaced", r"displacement", r"fled", r"fleeing", r"flee", r"evacuat(?:ed|e|es|ion|ing)",
                       r"exodus", r"idps?", r"forced to leave", r"left their homes", r"leaving their homes", r"escap(?:ed|ing)",
                       r"deport(?:ed|ation)", r"expelled", r"forcibly (?:moved|transferred|relocated)", r"relocat(?:ed|ion)")
 #: Displacement told as the result of violence ("fighting forced 400 villagers to flee"): ACLED codes the
 #: displacement (Other), the violence being an event of its own.
-DISPLACED_BY = _words(r"forc(?:ed|ing) (?:\w+ ){0,5}to (?:flee|leave|evacuate|abandon)",
-                      r"(?:displaced|evacuated|fled|flee|displacement of (?:\w+ ){0,3}) (?:\w+ ){0,4}(?:following|after|due to|"
-                      r"because of|amid|as a result of)")
+DISPLACED_BY = Guarded(
+    ("forc", "displac", "evacuat", "fled", "flee"),
+    r"forc(?:ed|ing) (?:\w+ ){0,5}to (?:flee|leave|evacuate|abandon)",
+    r"(?:displaced|evacuated|fled|flee|displacement of (?:\w+ ){0,3}) (?:\w+ ){0,4}(?:following|after|due to|"
+    r"because of|amid|as a result of)")
 #: Explosive remnants of war (old mines, unexploded shells): ACLED's Other, not an attack.
-REMNANTS = _words(r"unexploded (?:ordnance|bombs?|shells?|munitions?|devices?|mortars?|rockets?)", r"uxos?",
-                  r"remnants? of (?:the )?war", r"laid (?:\w+ ){0,2}during (?:the )?(?:\w+ ){0,3}war",
-                  r"(?:left ?over|old|legacy) (?:land ?)?mines?", r"accidentally (?:stepped on|detonated|triggered)",
-                  r"(?:fighting|war) (?:\w+ ){0,2}in the (?:19|20)\d0s")
+REMNANTS = Guarded(
+    ("unexploded", "uxo", "remnant", "laid", "left", "old ", "legacy", "accidentally", "0s"),
+    r"unexploded (?:ordnance|bombs?|shells?|munitions?|devices?|mortars?|rockets?)", r"uxos?",
+    r"remnants? of (?:the )?war", r"laid (?:\w+ ){0,2}during (?:the )?(?:\w+ ){0,3}war",
+    r"(?:left ?over|old|legacy) (?:land ?)?mines?", r"accidentally (?:stepped on|detonated|triggered)",
+    r"(?:fighting|war) (?:\w+ ){0,2}in the (?:19|20)\d0s")
 POLITICAL = _words(
     r"ban(?:ned|s|ning)?", r"suspend(?:ed|s|ing)?", r"suspension", r"halt(?:ed|s|ing)?", r"ceas(?:e|ed|ing)", r"sanctions?",
     r"declared", r"martial law", r"state of emergency", r"mobili[sz](?:ed|ation|e)", r"recogni[sz](?:ed|e|es|ing)",

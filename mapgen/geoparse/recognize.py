@@ -63,6 +63,30 @@ class Mention:
     demonym: bool = False  # "Georgian": evidence of a country, not a place on the map
 
 
+class _Tokens:
+    """A spaCy doc's tokens as plain lists, read out once: recognition looks at each token many
+    times, and spaCy builds a new Token object at every look."""
+
+    __slots__ = ("chars", "ent_type", "ents", "idx", "lower", "punct", "space", "tag", "text")
+
+    def __init__(self, doc: Any) -> None:
+        self.chars: str = doc.text
+        self.ents: tuple[Any, ...] = doc.ents  # spans: start, end, label_
+        rows = [(t.text, t.tag_, t.lower_, t.is_punct, t.whitespace_, t.ent_type_, t.idx) for t in doc]
+        columns = [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in range(7)]
+        self.text, self.tag, self.lower, self.punct, self.space, self.ent_type, self.idx = columns
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def span(self, start: int, end: int) -> str:
+        """The text of tokens ``start`` to ``end`` (exclusive), as spaCy's ``doc[start:end].text``."""
+        return self.chars[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])] if end > start else ""
+
+    def proper(self, i: int) -> bool:
+        return self.tag[i] in ("NNP", "NNPS")
+
+
 @dataclass(slots=True)
 class Recognition:
     mentions: list[Mention]
@@ -86,7 +110,8 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     mentions: list[Mention] = []
     evidence: Counter[str] = Counter()
     maybe: list[Mention] = []
-    for offset, doc in docs:
+    for offset, spacy_doc in docs:
+        doc = _Tokens(spacy_doc)
         mentions.extend(_in_doc(doc, offset, gazetteer, evidence, demonyms))
         maybe.extend(_unsupported(doc, offset, gazetteer))
     mentions.extend(_datelines(text, gazetteer))
@@ -99,14 +124,14 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     return Recognition(mentions, evidence, maybe)
 
 
-def _unsupported(doc: Any, offset: int, gazetteer: OfflineGazetteer) -> list[Mention]:
+def _unsupported(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer) -> list[Mention]:
     """Every known place name among the proper nouns, outside personal names."""
-    people = {t.i for ent in doc.ents if ent.label_ in ("PERSON", "NORP") for t in ent}
+    people = {i for ent in doc.ents if ent.label_ in ("PERSON", "NORP") for i in range(ent.start, ent.end)}
     starts = [i for i in range(len(doc)) if i not in people]
 
     def run_end(i: int) -> int:
         j = i
-        while j < len(doc) and j - i < 3 and j not in people and doc[j].tag_ in ("NNP", "NNPS"):
+        while j < len(doc) and j - i < 3 and j not in people and doc.proper(j):
             j += 1
         return j
 
@@ -133,73 +158,73 @@ def _acronym(name: str) -> bool:
     return len(letters) <= 4 and letters.isupper()
 
 
-def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
+def _trim(doc: _Tokens, start: int, end: int) -> tuple[int, int]:
     """Token range without a leading "the" or trailing punctuation."""
-    while start < end and (doc[start].text in TRIM_START or doc[start].is_punct):
+    while start < end and (doc.text[start] in TRIM_START or doc.punct[start]):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s")):
+    while end > start and (doc.punct[end - 1] or doc.text[end - 1] in ("'s", "’s")):
         end -= 1
     return start, end
 
 
-def _mention(doc: Any, start: int, end: int, offset: int, how: str, lookup: str | None = None) -> Mention:
-    span = doc[start:end]
-    text = POSSESSIVE.sub("", span.text).rstrip("-–—/ ")
-    return Mention(offset + span.start_char, offset + span.start_char + len(text), text, how, lookup or text)
+def _mention(doc: _Tokens, start: int, end: int, offset: int, how: str, lookup: str | None = None) -> Mention:
+    text = POSSESSIVE.sub("", doc.span(start, end)).rstrip("-–—/ ")
+    begin = offset + doc.idx[start]
+    return Mention(begin, begin + len(text), text, how, lookup or text)
 
 
-def _locative_before(doc: Any, start: int) -> bool:
+def _locative_before(doc: _Tokens, start: int) -> bool:
     """ "near Gori", "in the Tskhinvali", "in central Van"."""
     index = start - 1
-    while index >= 0 and index >= start - 3 and (doc[index].text in TRIM_START or doc[index].lower_ in AREA_WORDS):
+    while index >= 0 and index >= start - 3 and (doc.text[index] in TRIM_START or doc.lower[index] in AREA_WORDS):
         index -= 1
-    return index >= 0 and doc[index].lower_ in LOCATIVES
+    return index >= 0 and doc.lower[index] in LOCATIVES
 
 
-def _comma_place_after(doc: Any, end: int, gazetteer: OfflineGazetteer) -> bool:
+def _comma_place_after(doc: _Tokens, end: int, gazetteer: OfflineGazetteer) -> bool:
     """ "Gainesville, Ga." or "Paris, Texas": a comma, then a state or country."""
-    if end + 1 >= len(doc) or doc[end].text != ",":
+    if end + 1 >= len(doc) or doc.text[end] != ",":
         return False
-    nxt = doc[end + 1].text
+    nxt = doc.text[end + 1]
     if nxt[:1].isupper() and nxt in gazetteer.admin1_abbreviations.get(normalize(nxt), [])[2:]:
         return True
     return any(p.feature in ("country", "admin1") for p in _main(gazetteer, nxt))
 
 
-def _listed_with_place(doc: Any, start: int, end: int) -> bool:
+def _listed_with_place(doc: _Tokens, start: int, end: int) -> bool:
     """ "Kareli and Gori": listed next to a place entity."""
     joins = {"and", "or", ","}
-    after = end + 1 < len(doc) and doc[end].lower_ in joins and doc[end + 1].ent_type_ in PLACE_LABELS
-    before = start >= 2 and doc[start - 1].lower_ in joins and doc[start - 2].ent_type_ in PLACE_LABELS
+    after = end + 1 < len(doc) and doc.lower[end] in joins and doc.ent_type[end + 1] in PLACE_LABELS
+    before = start >= 2 and doc.lower[start - 1] in joins and doc.ent_type[start - 2] in PLACE_LABELS
     return after or before
 
 
-def _person_tokens(doc: Any) -> set[str]:
+def _person_tokens(doc: _Tokens) -> set[str]:
     """Surnames of full personal names in the document ("Ripley" of "John Ripley")."""
-    return {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    return {doc.text[ent.end - 1] for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
 
 
-def _modifies_local_noun(doc: Any, end: int) -> bool:
+def _modifies_local_noun(doc: _Tokens, end: int) -> bool:
     """ "Alexandria woman", "Gainesville sewer", "Joliet's building inspector": a place name as modifier."""
-    index = end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end
-    if index + 1 < len(doc) and doc[index].text == "-" and doc[index + 1].lower_ == "based":  # Northbrook-based
+    index = end + 1 if end < len(doc) and doc.text[end] in ("'s", "’s") else end
+    if index + 1 < len(doc) and doc.text[index] == "-" and doc.lower[index + 1] == "based":  # Northbrook-based
         return True
-    return index < len(doc) and doc[index].lower_ in LOCAL_NOUNS
+    return index < len(doc) and doc.lower[index] in LOCAL_NOUNS
 
 
-def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counter[str],
+def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Counter[str],
             with_demonyms: bool) -> list[Mention]:
     found: list[Mention] = []
     covered = [False] * len(doc)
     people = _person_tokens(doc)
-    place_names = frozenset(normalize(e.text) for e in doc.ents if e.label_ in PLACE_LABELS)
+    place_names = frozenset(normalize(doc.span(e.start, e.end)) for e in doc.ents if e.label_ in PLACE_LABELS)
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
             covered[i] = True
         start, end = _trim(doc, ent.start, ent.end)
         if start >= end:
             continue
-        name = POSSESSIVE.sub("", doc[start:end].text)
+        name = POSSESSIVE.sub("", doc.span(start, end))
         label = ent.label_
         if label == "NORP":
             codes = gazetteer.demonyms.get(normalize(name)) or gazetteer.demonyms.get(normalize(name[:-1]))
@@ -210,11 +235,11 @@ def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counte
             for code in codes or ():
                 evidence[code] += 1 / len(codes)
             if codes and with_demonyms:
-                found.append(Mention(offset + doc[start].idx, offset + doc[start].idx + len(name), name,
+                found.append(Mention(offset + doc.idx[start], offset + doc.idx[start] + len(name), name,
                                      "ner", gazetteer.countries.get(codes[0], name), codes[0], demonym=True))
             continue
         if label in PLACE_LABELS:
-            if end - start == 1 and doc[start].text in people:
+            if end - start == 1 and doc.text[start] in people:
                 continue  # "Ripley" after "John Ripley": a person
             found.extend(_place_entity(doc, start, end, offset, name, label, gazetteer))
         elif label in CONTAINERS:
@@ -235,7 +260,7 @@ def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counte
             else:
                 found.extend(m for m in _inside(doc, start, end, offset, gazetteer)
                              if " " in m.text and normalize(m.text.split()[-1]) in GEO_WORDS)  # "Alachua County"
-        elif label == "PERSON" and end - start == 1 and doc[start].text not in people:
+        elif label == "PERSON" and end - start == 1 and doc.text[start] not in people:
             known = _main(gazetteer, name)
             if known and (_locative_before(doc, start) or normalize(name) in place_names
                           or _modifies_local_noun(doc, end) or _comma_place_after(doc, end, gazetteer)
@@ -247,12 +272,12 @@ def _in_doc(doc: Any, offset: int, gazetteer: OfflineGazetteer, evidence: Counte
     return found
 
 
-def _place_entity(doc: Any, start: int, end: int, offset: int, name: str, label: str,
+def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, label: str,
                   gazetteer: OfflineGazetteer) -> list[Mention]:
-    if region := _abbreviated_region(gazetteer, name, offset + doc[start].idx):  # "S.D.", "B.C."
+    if region := _abbreviated_region(gazetteer, name, offset + doc.idx[start]):  # "S.D.", "B.C."
         return [region]
     for longer in range(min(len(doc), end + 2), end, -1):  # "Kvaisi checkpoint" from a user gazetteer
-        if not any(t.is_punct for t in doc[end:longer]) and _main(gazetteer, doc[start:longer].text):
+        if not any(doc.punct[end:longer]) and _main(gazetteer, doc.span(start, longer)):
             return [_mention(doc, start, longer, offset, "ner")]
     if _known(gazetteer, name):
         return [_mention(doc, start, end, offset, "ner")]
@@ -261,13 +286,13 @@ def _place_entity(doc: Any, start: int, end: int, offset: int, name: str, label:
     inner = _inside(doc, start, end, offset, gazetteer)
     if inner:
         return inner
-    words = {normalize(t.text) for t in doc[start:end]}
+    words = {normalize(word) for word in doc.text[start:end]}
     if label != "FAC" and name[:1].isupper() and (words & GEO_WORDS or _locative_before(doc, start)):
         return [_mention(doc, start, end, offset, "ner")]  # a place the gazetteer does not know
     return []
 
 
-def _inside(doc: Any, start: int, end: int, offset: int, gazetteer: OfflineGazetteer,
+def _inside(doc: _Tokens, start: int, end: int, offset: int, gazetteer: OfflineGazetteer,
             place_names: frozenset[str] = frozenset()) -> list[Mention]:
     """Known place names inside a longer name ("Platte County Court", "University of Pennsylvania").
 
@@ -277,11 +302,11 @@ def _inside(doc: Any, start: int, end: int, offset: int, gazetteer: OfflineGazet
     listing = _only_places(doc, start, end, gazetteer)
 
     def accept(i: int, stop: int, name: str, known: list[Any]) -> bool:
-        if doc[stop - 1].text.endswith("-") or (
-                stop + 1 < len(doc) and doc[stop].text == "-" and not doc[stop].whitespace_
-                and not doc[stop - 1].whitespace_ and not _main(gazetteer, doc[stop + 1].text)):
+        if doc.text[stop - 1].endswith("-") or (
+                stop + 1 < len(doc) and doc.text[stop] == "-" and not doc.space[stop]
+                and not doc.space[stop - 1] and not _main(gazetteer, doc.text[stop + 1])):
             return False  # "France" of "Agence France-Presse", but "Fargo" of "Fargo-Moorhead"
-        institution = stop < end and doc[stop].lower_ in INSTITUTIONS
+        institution = stop < end and doc.lower[stop] in INSTITUTIONS
         # Municipalities ("Haram" of "Boko Haram", "Al" of "Al Shabaab") are too many and too short to count here.
         return stop - i > 1 or listing or institution or normalize(name) in place_names or any(
             (p.feature in STRONG_FEATURES and p.feature != "admin2") or p.population >= 50_000 for p in known)
@@ -290,19 +315,19 @@ def _inside(doc: Any, start: int, end: int, offset: int, gazetteer: OfflineGazet
                           "inside", accept)
 
 
-def _only_places(doc: Any, start: int, end: int, gazetteer: OfflineGazetteer) -> bool:
+def _only_places(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazetteer) -> bool:
     """True for "Kareli and Gori" or "Gori, Kareli": proper nouns the gazetteer knows, joined by and/or/commas."""
-    words = [t for t in doc[start:end] if t.lower_ not in ("and", "or", ",")]
+    words = [i for i in range(start, end) if doc.lower[i] not in ("and", "or", ",")]
     return len(words) >= 2 and len(words) < end - start and all(
-        t.tag_ in ("NNP", "NNPS") and _main(gazetteer, t.text) for t in words)
+        doc.proper(i) and _main(gazetteer, doc.text[i]) for i in words)
 
 
-def _scan(doc: Any, offset: int, covered: list[bool], gazetteer: OfflineGazetteer) -> list[Mention]:
+def _scan(doc: _Tokens, offset: int, covered: list[bool], gazetteer: OfflineGazetteer) -> list[Mention]:
     """Proper nouns outside entities that the gazetteer knows, with supporting context."""
 
     def run_end(i: int) -> int:
         j = i
-        while j < len(doc) and j - i < MAX_WORDS and not covered[j] and doc[j].tag_ in ("NNP", "NNPS"):
+        while j < len(doc) and j - i < MAX_WORDS and not covered[j] and doc.proper(j):
             j += 1
         return j
 
@@ -316,7 +341,7 @@ def _scan(doc: Any, offset: int, covered: list[bool], gazetteer: OfflineGazettee
     return found + _repeats(doc, offset, covered, found)
 
 
-def _longest_names(doc: Any, starts: Any, run_end: Any, offset: int, gazetteer: OfflineGazetteer, how: str,
+def _longest_names(doc: _Tokens, starts: Any, run_end: Any, offset: int, gazetteer: OfflineGazetteer, how: str,
                    accept: Any) -> list[Mention]:
     """Walk ``starts``; at each capitalised proper noun take the longest known name up to
     ``run_end(i)`` that ``accept(i, end, name, places)`` agrees to, then go on after it."""
@@ -324,13 +349,13 @@ def _longest_names(doc: Any, starts: Any, run_end: Any, offset: int, gazetteer: 
     allowed = set(starts)
     i, last = min(allowed, default=0), max(allowed, default=-1)
     while i <= last:
-        if i not in allowed or doc[i].tag_ not in ("NNP", "NNPS") or not doc[i].text[:1].isupper():
+        if i not in allowed or not doc.proper(i) or not doc.text[i][:1].isupper():
             i += 1
             continue
         match = None
         for end in range(run_end(i), i, -1):  # longest first
-            name = doc[i:end].text
-            if all(normalize(t.text) in NOT_PLACES for t in doc[i:end]):
+            name = doc.span(i, end)
+            if all(normalize(word) in NOT_PLACES for word in doc.text[i:end]):
                 continue
             known = _main(gazetteer, name)
             if not known or (_acronym(name) and not any(p.feature == "country" for p in known)):
@@ -346,16 +371,15 @@ def _longest_names(doc: Any, starts: Any, run_end: Any, offset: int, gazetteer: 
     return found
 
 
-def _repeats(doc: Any, offset: int, covered: list[bool], found: list[Mention]) -> list[Mention]:
+def _repeats(doc: _Tokens, offset: int, covered: list[bool], found: list[Mention]) -> list[Mention]:
     """Other mentions of a name already taken as a place ("Shelling hit Gori. Later, Gori burned.")."""
     names = {normalize(m.text) for m in found}
     taken = {m.start for m in found}
     out = []
-    for token in doc:
-        start = offset + token.idx
-        if (not covered[token.i] and start not in taken and token.tag_ in ("NNP", "NNPS")
-                and normalize(token.text) in names):
-            out.append(_mention(doc, token.i, token.i + 1, offset, "gazetteer"))
+    for i in range(len(doc)):
+        if (not covered[i] and offset + doc.idx[i] not in taken and doc.proper(i)
+                and normalize(doc.text[i]) in names):
+            out.append(_mention(doc, i, i + 1, offset, "gazetteer"))
     return out
 
 

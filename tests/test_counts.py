@@ -303,3 +303,9 @@ def test_names_with_ages_and_ages_inside_the_noun_phrase() -> None:
 def test_executing_a_plan_is_no_execution() -> None:
     assert find_counts("Police executed two search warrants.") == Counts()
     assert figures("Rebels executed two soldiers.") == {"fatalities": 2}
+
+
+def test_fatally_and_a_death_told_as_a_result() -> None:
+    assert figures("A guard fatally shot a man at the gate.") == {"fatalities": 1}
+    assert figures("Gunmen shot a trader, resulting in his death.") == {"fatalities": 1}
+    assert find_counts("His death was mourned across the valley.") == Counts()

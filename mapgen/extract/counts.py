@@ -465,7 +465,8 @@ _PERSONS = frozenset({"fatalities", "injured", "displaced", "people", "persons"}
 _THINGS = frozenset({"munition", "other"})
 
 # --- roles from the words around an amount -------------------------------------------------------
-_FATAL_LEFT = (r"kill(?:ed|ing|s)|shot\s+dead|shooting\s+dead|gunn(?:ed|ing)\s+down|execut(?:ed|ing)|"
+_FATAL_LEFT = (r"kill(?:ed|ing|s)|shot\s+dead|shooting\s+dead|fatally\s+(?:shot|shooting|stabb(?:ed|ing)|"
+               r"wound(?:ed|ing)|injur(?:ed|ing)|beat(?:en|ing)?|hit(?:ting)?|struck|striking)|gunn(?:ed|ing)\s+down|execut(?:ed|ing)|"
                r"massacr(?:ed|ing)|assassinat(?:ed|ing)|"
                r"slaughter(?:ed|ing)|murder(?:ed|ing)|behead(?:ed|ing)|"
                r"(?:claim(?:ed|ing|s)?|took|taking|takes?|cost(?:ing|s)?)\s+the\s+lives\s+of|"
@@ -571,6 +572,9 @@ _A_PERSON = re.compile(rf"an?(?:\s+(?:{_MOD_WORD}|{_STATES})){{0,3}}\s+(?:{_SING
 #: Two people named without a figure: "both victims", "both of the officers" (not "both soldiers and civilians").
 _BOTH = re.compile(rf"(?<![\w-])(?P<both>both)(?:\s+of)?(?:\s+(?:the|these|those))?(?:\s+{_NP_WORD}){{0,2}}"
                    rf"\s+(?:{_NOUN_CLASSES[-1][1]}|{_NOUN_CLASSES[-2][1]})(?![\w-])(?!\s+and\b)", re.I)
+#: One death told as a result: "resulting in his death", "which led to her death".
+_HIS_DEATH = re.compile(r"\b(?:result(?:ed|ing|s)?\s+in|le(?:d|ad|ading|ads)\s+to|caus(?:ed|ing|es))\s+"
+                        r"(?P<s>(?:his|her)\s+death)\b", re.I)
 _SINGULAR_HEAD = re.compile(rf"(?:^|.*\s)(?:{_SINGULAR_NOUNS})", re.I | re.S)
 #: A figure set off after a person or a name is an age: "a man, 25, was killed", "two women (30 and 34)",
 #: "Nino Beridze, 25,".
@@ -666,9 +670,12 @@ def _items(sentence: str) -> list[_Item]:
         if more and not any(noun_end < other.start < more.end() for other in quantities):
             noun_end = more.end()
         items.append(_Item(q.start, q.end, q.value, q.vague, noun_end, kind=noun.lastgroup if noun else None))
-    for m in _BOTH.finditer(sentence) if "both" in sentence.lower() else ():
+    lower = sentence.lower()
+    for m in _BOTH.finditer(sentence) if "both" in lower else ():
         if not any(i.start < m.end() and m.start() < i.noun_end for i in items):
             items.append(_Item(m.start(), m.end("both"), 2, None, m.end(), kind="persons"))
+    for m in _HIS_DEATH.finditer(sentence) if "death" in lower else ():
+        items.append(_Item(m.start("s"), m.end(), 1, None, m.end(), kind="persons", singular=True, cue="fatalities"))
     taken = [(i.start, i.end) for i in items]
     for m in _SINGULAR.finditer(sentence):
         if not any(s < m.end() and m.start() < e for s, e in taken):

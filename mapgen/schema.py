@@ -39,7 +39,7 @@ TIME_PRECISIONS: Final = ("minute", "hour", "day", "week", "month", "year")
 STRING_COLUMNS: Final = (
     "event_id", "category", "event_type", "sub_event_type", "event_date", "time", "time_precision",
     "location", "country", "admin1", "origin", "destination", "actor1", "actor2",
-    "claimed_by", "denied_by", "source", "quote",
+    "claimed_by", "denied_by", "source", "quote", "amounts",
 )
 FLOAT_COLUMNS: Final = (
     "latitude", "longitude", "origin_latitude", "origin_longitude",
@@ -54,7 +54,7 @@ COLUMNS: Final[tuple[str, ...]] = (
     "location", "latitude", "longitude", "geo_precision", "country", "admin1",
     "origin", "origin_latitude", "origin_longitude",
     "destination", "destination_latitude", "destination_longitude",
-    "actor1", "actor2", "fatalities", "injured", "displaced", "people",
+    "actor1", "actor2", "fatalities", "injured", "displaced", "people", "amounts",
     "claimed_by", "denied_by", "disputed", "source", "quote", "confidence", "geometry",
 )
 

@@ -151,6 +151,7 @@ def test_displacement_flow_and_vague_amount() -> None:
     row = _one(extract_events(text, published="2008-08-08"), category="displacement", origin="South Ossetia",
                destination="North Ossetia", claimed_by="UN refugee agency")
     assert row.isna()["displaced"]  # "thousands" is not a number
+    assert row["amounts"] == "displaced: thousands"  # but it is kept, as words
 
 
 def test_country_destination_points_at_the_near_part_of_the_country() -> None:

@@ -132,3 +132,13 @@ def test_layer_specs_skip_unplaced_rows(tmp_path):
     events = read_events(write(tmp_path / "e.csv", "category,location\nstrike,Qwzxplk\n"))
     assert layer_specs(events) == []
     assert event_spec({"category": "strike"}, None) is None
+
+
+def test_amounts_in_words_show_as_words(tmp_path):
+    path = write(tmp_path / "e.csv", "category,origin,origin_latitude,origin_longitude,destination,"
+                                     "destination_latitude,destination_longitude,amounts\n"
+                                     "displacement,Tskhinvali,42.23,43.97,Vladikavkaz,43.04,44.67,displaced: thousands\n")
+    events = read_events(path)
+    assert events.amounts.tolist() == ["displaced: thousands"] and events.isna().displaced.all()
+    rows = dict(r[:2] for r in layer_specs(events)[0]["features"][0]["rows"])
+    assert rows["Amounts"] == "displaced: thousands" and "Displaced" not in rows

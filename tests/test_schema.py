@@ -8,7 +8,7 @@ from mapgen.schema import CATEGORIES, COLUMNS, category_for, conform, empty_even
 def test_columns_are_the_documented_schema():
     assert COLUMNS[0] == "event_id"
     assert COLUMNS[-1] == "geometry"
-    assert len(COLUMNS) == len(set(COLUMNS)) == 32
+    assert len(COLUMNS) == len(set(COLUMNS)) == 33
     assert list(empty_events().columns) == list(COLUMNS)
     assert str(empty_events().crs) == "EPSG:4326"
 

@@ -283,6 +283,8 @@ def _row(text: str, d: _Draft, day: date | None, source: str | None, gaz: Offlin
     row.update(_when(d, day))
     for key, value in d.counts.items():
         row[key] = value
+    # Amounts told only in words ("thousands of refugees") stay words: never turned into numbers.
+    row["amounts"] = "; ".join(f"{k}: {v}" for k, v in d.vague.items() if k not in d.counts) or None
     for role, toponym in (("origin", d.origin), ("destination", d.destination)):
         if toponym is not None:
             lat, lon = _point(toponym, gaz, focus, d.origin if role == "destination" else d.destination)

@@ -87,8 +87,8 @@ def _merge(group: list[dict[str, Any]]) -> dict[str, Any]:
     best = max(group, key=lambda r: (0.0 if is_missing(r.get("confidence")) else r["confidence"]))
     out = dict(best)
     out["source"] = _joined(r.get("source") for r in group)
-    for key in ("claimed_by", "denied_by", "actor1", "actor2"):
-        if key in ("claimed_by", "denied_by") or is_missing(out.get(key)):
+    for key in ("claimed_by", "denied_by", "actor1", "actor2", "amounts"):
+        if key in ("claimed_by", "denied_by", "amounts") or is_missing(out.get(key)):
             out[key] = _joined(r.get(key) for r in [best, *group]) or None
     out["disputed"] = any(not is_missing(r.get("disputed")) and bool(r.get("disputed")) for r in group)
     for key in INT_COLUMNS:

@@ -114,6 +114,8 @@ def event_spec(row: dict[str, Any], geometry: Any, radius_of: RadiusLookup | Non
         value = _count(row[column])
         if value is not None:
             add([label, f"{value:,}"])
+    if text := _text(row["amounts"]):  # "displaced: thousands": as the text says, never as a number
+        add(["Amounts", text])
     for column, label in (("actor1", "Actor"), ("actor2", "Against / with")):
         if text := _text(row[column]):
             add([label, text])

@@ -44,6 +44,8 @@ def texts(text: str, published: datetime.date | None = SUNDAY) -> list[str]:
     ("The log is dated 08/25/2008.", day(2008, 8, 25), "08/25/2008"),
     ("The log is dated 8/8/2008.", day(2008, 8, 8), "8/8/2008"),
     ("Raids went on from 7-9 August 2008.", day(2008, 8, 7), "7-9 August 2008"),
+    ("Raids went on over the night of 7 to 8 August 2008.", day(2008, 8, 7), "7 to 8 August 2008"),
+    ("Raids went on over 7 and 8 August 2008.", day(2008, 8, 7), "7 and 8 August 2008"),
 ])
 def test_absolute_dates_give_their_day_and_year(text: str, expected: datetime.date, mention: str) -> None:
     m = only(text, None)  # no publication date is needed

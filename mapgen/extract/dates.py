@@ -84,7 +84,7 @@ _WEEKDAY = rf"(?:{_cased(*_WEEKDAY_NAMES)})(?!\w)"
 _YEAR = r"(?:19|20)\d\d(?!\w|[.,:/]\d|\s*[-–—]\s*\d)"
 _NOT_COUNT = rf"(?!\s*%|\s+(?:per\s+cent|{'|'.join(_COUNT_WORDS)})(?![\w-]))"
 _ORDINAL = r"(?:st|nd|rd|th)?"
-_DAY_RANGE = rf"(?:\s*[-–]\s*\d\d?{_ORDINAL})?"  # "7-9 August": the first day
+_DAY_RANGE = rf"(?:(?:\s*[-–]\s*|\s+(?i:to|and|or)\s+)\d\d?{_ORDINAL})?"  # "7-9 August", "7 and 8 August": day 7
 #: An explicit year after a day or month, or "last year" / "this year" / "next year".
 _YEAR_TAIL = rf"(?:,?\s+(?P<year>{_YEAR})|,?\s+(?:(?i:of)\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)(?!\w))?"
 _AMPM = r"\s*(?P<ap>[aApP])(?:\.\s?[mM]\.?|\s?[mM])(?![a-zA-Z])"  # "a.m." keeps its dot, "am." does not

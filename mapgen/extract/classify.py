@@ -150,7 +150,7 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     if remnants:
         return "Other", 0.8, remnants, None  # an old mine or shell going off: no attack by anyone
     disrupted = _first(lx.DISRUPTED, s)
-    if disrupted and not re.match(r"shot down|downed", s[disrupted[0]:], re.I):
+    if disrupted and not re.fullmatch(r"shot down|downed", s[disrupted[0]:disrupted[1]], re.I):
         return "Disrupted weapons use", 0.85, disrupted, None  # defused, intercepted, seized, went off early
     territory = _territory(s)
     if territory:

@@ -124,7 +124,8 @@ ARMED = _words(
     r"units?", r"elements", r"commanders?", r"gendarmes?", r"gendarmerie", r"paramilitar(?:y|ies)", r"sniper",
     r"mujahideen", r"al[- ]shabaa?b", r"houthis?", r"taliban", r"(?-i:IS|ISIS|ISIL)", r"boko haram", r"jnim",
     r"trenches", r"frontlines?", r"fronts?", r"outposts?", r"barracks",
-    r"vehicles? of", r"armoured", r"armored", r"tanks?", r"snipers", r"gang members?", r"drug (?:dealers?|traffickers?)",
+    r"vehicles? of", r"armoured", r"armored", r"tanks?", r"snipers", r"gang members?", r"(?:suicide )?bombers?",
+    r"attackers?", r"assailants?", r"gunmen", r"drug (?:dealers?|traffickers?)",
     r"members? of (?:the )?(?:\w+ ){0,3}(?:forces|army|division|brigade|militia|gang|cartel|security|groups?)",
     r"(?:armed|rebel|militant|pro-\w+|anti-\w+) groups?")
 CIVILIANS = _words(
@@ -145,14 +146,14 @@ SEXUAL = _words(r"rap(?:e|ed|es|ing)", r"sexual(?:ly)? (?:assault(?:ed)?|violenc
 # --- Demonstrations ---------------------------------------------------------------------------
 PROTEST = _words(
     r"protest(?:s|ed|ers|ing|ors)?", r"demonstrat(?:ion|ions|ors|ed|e|es|ing)", r"rall(?:y|ies|ied|ying)",
-    r"sit-ins?", r"picket(?:s|ed|ing)?", r"marched", r"marchers", r"went on (?:a )?strike", r"on strike",
+    r"sit-ins?", r"picket(?:s|ed|ing)?", r"marched", r"marchers", r"(?-i:march(?:es)?)", r"went on (?:a )?strike", r"on strike",
     r"staged (?:a )?(?:strike|walkout)", r"general strike", r"hunger strike", r"walk-?outs?", r"strik(?:e|ing) workers",
     r"vigils?", r"gathered (?:to|in front|outside|at)", r"boycott(?:ed)?", r"took to the streets", r"chanting",
     r"chanted", r"demanding", r"denouncing", r"in solidarity", r"motorcade", r"flash mob",
     r"blocked (?:\w+ ){0,3}(?:road|roads|highway|rails|railway|streets?|traffic|bridge|entrance|roundabout|intersection)",
     r"road ?blocks?", r"petition(?:ed)?")
 #: Riots named as such (with a demonstration: a violent demonstration; without: mob violence).
-RIOT = _words(r"riot(?:s|ed|ing)?", r"violent (?:protests?|demonstrations?|protesters|demonstrators|crowds?)",
+RIOT = _words(r"riot(?:s|ed|ing)?(?! (?:police|gear|squads?|control|units?|officers))", r"violent (?:protests?|demonstrations?|protesters|demonstrators|crowds?)",
               r"unrest", r"rampage(?:d)?", r"went on the rampage")
 #: What violent crowds do: throwing stones and fire bombs.
 CROWD_VIOLENCE = Guarded(
@@ -232,7 +233,7 @@ NON_STATE = _words(r"militants?", r"rebels?", r"insurgents?", r"jihadists?", r"t
 CAUSE_BEFORE = re.compile(r"\b(?:since|after|following|over(?! \d)|against|about(?! \d)|accused of|involved in|suspected of|because of|"
                           r"in the wake of|charged with|(?:arrested|detained|jailed|sentenced|charged|punished) for|"
                           r"for (?:participating|taking part|their (?:role|part|participation)) in)\b[^,;:]{0,40}$|"
-                          r"\b(?:ban(?:ned|s)? on|banning|prohibit\w*|to prevent|to stop)\b[^.;:]{0,60}$", re.I)
+                          r"\b(?:ban(?:ned|s)?(?: on)?|banning|prohibit\w*|to prevent|to stop)\b[^.;:]{0,60}$", re.I)
 #: Words before a clash that make it the setting of another event ("reinforcements arrived as battles continue").
 SETTING_BEFORE = re.compile(r"\b(?:amid|ongoing|in connection (?:to|with)|as|after|following|since|due to|because of|"
                             r"in response to|to prevent|to support)\b(?:\s+\w+){0,3}\s*$", re.I)
@@ -250,7 +251,8 @@ CROWD_CONTROL = Guarded(
     r"pepper spray", r"(?:lathi|baton|cane)[- ]?charge[ds]?", r"broke up", r"dispel(?:led)?")
 #: Interventions on a protest (with a protest word in the sentence): dispersal, force, arrests.
 INTERVENTION = _words(
-    r"dispers(?:e|ed|ing|al)", r"tear ?-?gas", r"rubber bullets", r"water cannons?", r"batons?", r"(?:lathi|cane)[- ]?charge[ds]?",
+    r"dispers(?:e|ed|ing|al)", r"tear ?-?gas", r"rubber bullets", r"water cannons?", r"(?:lathi|baton|cane)[- ]?charge[ds]?",
+    r"batons?",
     r"(?:police|security forces|authorities|officers|gendarmes|soldiers|forces) (?:\w+ ){0,3}(?:arrested|detained|intervened|"
     r"removed|stopped|prevented|dispersed|blocked|beat|assaulted)",
     r"(?:protesters|demonstrators|participants|organi[sz]ers|they|some|several|\d+|dozens|many|people)(?: \w+){0,3} (?:were|was|been) "
@@ -299,7 +301,8 @@ DISRUPTED = Guarded(
     ("defus", "dismantl", "shot down", "downed", "intercept", "prematur", "explode", "recovered", "seized",
     "found", "discovered", "confiscated", "dispos", "detonated", "shut down", "brought down", "cache", "mines",
     "demining", "de-mining", "controlled explosion", "air defen", "neutrali", "destroyed"),
-    r"defus(?:ed|al|ing)", r"dismantled", r"shot down", r"downed",
+    r"defus(?:ed|al|ing)", r"dismantled",
+    r"(?:shot|shut|brought) down (?:\w+ ){0,4}(?:drones?|uavs?|missiles?|rockets?|quadcopters?)", r"shot down", r"downed",
     r"(?:missiles?|rockets?|drones?|uavs?|projectiles?|shells?)(?: \w+){0,6} intercepted",
     r"intercept(?:ed|ing|ion of|s) (?:\w+ ){0,6}(?:missiles?|rockets?|drones?|uavs?|projectiles?|shells?)",
     r"exploded prematurely", r"premature(?:ly)? (?:explosion|detonation)", r"(?:did not|failed to|didn't) explode",

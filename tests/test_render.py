@@ -135,9 +135,9 @@ def test_layer_specs_skip_unplaced_rows(tmp_path):
 
 
 def test_amounts_in_words_show_as_words(tmp_path):
-    path = write(tmp_path / "e.csv", "category,origin,origin_latitude,origin_longitude,destination,"
-                                     "destination_latitude,destination_longitude,amounts\n"
-                                     "displacement,Tskhinvali,42.23,43.97,Vladikavkaz,43.04,44.67,displaced: thousands\n")
+    header = "category,origin,origin_latitude,origin_longitude,destination,destination_latitude,destination_longitude"
+    row = "displacement,Tskhinvali,42.23,43.97,Vladikavkaz,43.04,44.67,displaced: thousands"
+    path = write(tmp_path / "e.csv", f"{header},amounts\n{row}\n")
     events = read_events(path)
     assert events.amounts.tolist() == ["displaced: thousands"] and events.isna().displaced.all()
     rows = dict(r[:2] for r in layer_specs(events)[0]["features"][0]["rows"])

@@ -309,3 +309,13 @@ def test_fatally_and_a_death_told_as_a_result() -> None:
     assert figures("A guard fatally shot a man at the gate.") == {"fatalities": 1}
     assert figures("Gunmen shot a trader, resulting in his death.") == {"fatalities": 1}
     assert find_counts("His death was mourned across the valley.") == Counts()
+
+
+def test_shooters_are_not_the_dead() -> None:
+    assert figures("5 gunmen shot and killed 3 civilians.") == {"fatalities": 3}
+
+
+def test_figures_for_one_role_add_up_only_when_told() -> None:
+    assert figures("3 soldiers were killed, and 2 others died later.") == {"fatalities": 5}
+    assert figures("Two soldiers were killed and another 3 died in hospital.") == {"fatalities": 5}
+    assert figures("25 people were killed, but other sources said at least 37 were killed.") == {"fatalities": 37}

@@ -525,6 +525,8 @@ _RIGHT_CUE = re.compile(
 _OBJECT_AHEAD = re.compile(
     rf"\s+(?:\d|(?:a|an|the|his|her|their|its|our|this|these|those|several|many|dozens|scores|hundreds|thousands|"
     rf"at\s+least|more\s+than|nearly|about|up\s+to|some|{_NUMBER_STEMS})\b)", re.I)
+#: A verb joined to the predicate ("shot and killed"): active like the predicate, no auxiliary.
+_VERB_AND = re.compile(r"\s+\w+\s+and(?!\w)", re.I)
 _TRANSITIVE = frozenset({"killed", "wounded", "injured", "hurt", "shot dead", "displaced", "evacuated", "executed",
                          "murdered", "massacred", "beheaded", "maimed", "crossed", "entered", "joined", "staged",
                          "attended", "deployed"})
@@ -536,6 +538,9 @@ _CAUSE_BEFORE = re.compile(
     r"(?:protest|mourn|condemn|denounc|commemorat|investigat|avenge|retaliat)\w*)\s+(?:the\s+)?"
     r"(?:(?:[\w-]+\s+and\s+)?(?:recent|alleged|brutal|suspicious|earlier)\s+)?"
     r"(?:[\w-]+\s+and\s+)?(?:deaths?|killings?|murders?|bod(?:y|ies)|assassination|lynching|remains)\s+of\s+$", re.I)
+_MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|additional|further)\s+$", re.I)
+_MORE_AFTER = re.compile(r"\s+(?:more|other|others)\b", re.I)
+_ALSO_AFTER = re.compile(r"(?:\s+(?:were|was|have|has|had|are|is|reportedly))*\s+also\b", re.I)
 _A_WORD = re.compile(r"\s+[a-z]", re.I)
 _TO_DEATH = re.compile(r"\s+to\s+death\b", re.I)
 _EITHER = (r"killed|dead|died|injured|wounded|hurt|captured|arrested|detained|abducted|kidnapped|missing|"
@@ -650,13 +655,20 @@ def find_counts(sentence: str) -> Counts:
                 totals[item.role] = totals.get(item.role, 0) + item.value
             elif item.vague is not None:
                 vague.setdefault(item.role, item.vague)
-        for role, total in totals.items():
-            figures[role] = max(figures.get(role, total), total)
+        extra = any(_more(sentence, item) for item in group)
+        for role, total in totals.items():  # the largest figure; more only when told ("2 others also died")
+            figures[role] = figures[role] + total if extra and role in figures else max(figures.get(role, total), total)
     for role in _zeros(sentence):
         figures.setdefault(role, 0)
     if not figures and not vague:
         return _EMPTY
     return Counts(**figures, vague=vague)  # type: ignore[arg-type]
+
+
+def _more(sentence: str, item: _Item) -> bool:
+    """Whether the item adds people to those counted before it: "another 3", "2 others", "were also killed"."""
+    return bool(_MORE_BEFORE.search(sentence, max(0, item.start - 25), item.start)
+                or _MORE_AFTER.match(sentence, item.end) or _ALSO_AFTER.match(sentence, item.noun_end))
 
 
 def _items(sentence: str) -> list[_Item]:
@@ -719,9 +731,9 @@ def _read_context(sentence: str, item: _Item, limit: int) -> None:
         return
     role = right.lastgroup
     verb = " ".join(right[role].lower().split())  # type: ignore[index]
-    if not right["aux"].strip(" ,)") and verb in _TRANSITIVE and (
+    if not _VERB_AND.sub("", right["aux"]).strip(" ,)") and verb in _TRANSITIVE and (
             item.generic or _OBJECT_AHEAD.match(sentence, right.end())):
-        return  # "5 soldiers killed 3 civilians": the 5 did the killing; "an attack killed civilians"
+        return  # "5 soldiers (shot and) killed 3 civilians": the 5 did the killing; "an attack killed civilians"
     if role == "people":
         item.weak = "people"
     elif role in {"fatalities", "injured"} and _EITHER_AFTER.match(sentence, right.end()):

@@ -173,8 +173,9 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
             if _civilian_victim(s, clash):
                 return "Attack", 0.8, clash, None  # an ambush or raid on unarmed people
             return "Armed clash", 0.85, clash, None
-    if shelling:
-        vague = re.match(r"explosion|blast", s[shelling[0]:], re.I)  # an explosion of unknown cause
+    vague = all(re.match(r"explosion|blast", m[0], re.I) for m in lx.SHELLING.finditer(s)) if shelling else False
+    if shelling and not (vague and (_first(lx.REMOTE_EXPLOSIVE, s) or _first(lx.GRENADE, s))):
+        # an explosion of unknown cause is weakly a shelling; with a device named, the device says what it was
         return "Shelling/artillery/missile attack", 0.7 if vague else 0.9, shelling, None
     grenade = _first(lx.GRENADE, s)
     if grenade:
@@ -191,7 +192,7 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     if sexual:
         return "Sexual violence", 0.9, sexual, None
     abduction = _first(lx.ABDUCTION, s)
-    if abduction:
+    if abduction and not _first(lx.KILLING, s):  # kidnapped and killed: an attack
         return "Abduction/forced disappearance", 0.9, abduction, None
     attack = _first(lx.ATTACK, s)
     if attack:

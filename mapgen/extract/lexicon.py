@@ -72,9 +72,10 @@ SHELLING = _words(
     r"anti-tank", r"atgms?", r"recoilless", r"explosions?", r"blasts?", r"tank(?:s)? fired",
     r"(?:heavy|medium)(?: and (?:heavy|medium))? (?:machine ?-?guns?|weapons)")
 REMOTE_EXPLOSIVE = _words(
-    r"ieds?", r"improvised explosive(?: devices?)?", r"roadside bombs?", r"land ?mines?", r"mines?",
-    r"explosive devices?", r"car bombs?", r"vbieds?", r"booby[- ]traps?(?:ped)?", r"bombs? (?:exploded|went off)",
-    r"detonat(?:ed|ion|ing)", r"explosives?", r"sticky bombs?", r"planted (?:a |an )?(?:bomb|explosive)",
+    r"(?:rc|vb|pb|sv)?ieds?", r"improvised explosive(?: devices?)?", r"roadside bombs?", r"land ?mines?", r"mines?",
+    r"explosive devices?", r"car bombs?", r"booby[- ]traps?(?:ped)?", r"bombs? (?:\w+ ){0,5}(?:exploded|went off)",
+    r"detonat(?:ed|ion|ing)", r"explosives?", r"sticky bombs?", r"planted (?:a |an |\w+ )?(?:bombs?|explosives?)",
+    r"bombs? (?:planted|attached|hidden|placed)", r"[\w]+-planted (?:bombs?|mines?|explosives?|devices?)",
     r"magnetic bombs?", r"bomb attacks?", r"bombings?")
 GRENADE = _words(r"(?:hand )?grenades?(?! launchers?)", r"grenade attacks?")
 SUICIDE = _words(r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|vests?|car bombs?|blasts?)",
@@ -213,6 +214,9 @@ CROWD_ATTACK = Guarded(
 #: A victim who is armed by trade but was not on duty: ACLED counts the attack as violence against a civilian.
 OFF_DUTY = _words(r"off[- ]duty", r"former (?:\w+ )?(?:soldier|officer|policeman|police officer|militant|member|commander)s?",
                   r"retired (?:\w+ )?(?:soldier|officer|policeman|general|colonel)s?")
+#: A killing: an abduction that ends in one is coded as the attack.
+KILLING = _words(r"killed", r"killing", r"shot dead", r"murdered", r"stabbed to death", r"beheaded", r"executed",
+                 r"(?:body|bodies|corpses?) (?:\w+ ){0,4}(?:found|discovered|recovered)", r"found dead")
 #: Harm done to people (then burning and looting are part of an attack, not property destruction alone).
 PERSON_HARMED = _words(r"killed", r"killing", r"injur(?:ed|ing)", r"wound(?:ed|ing)", r"shot", r"beat(?:en|ing)?", r"stabbed",
                        r"assaulted", r"abducted", r"kidnapped", r"raped", r"hacked")
@@ -352,7 +356,7 @@ DISPLACED_BY = Guarded(
 #: Explosive remnants of war (old mines, unexploded shells): ACLED's Other, not an attack.
 REMNANTS = Guarded(
     ("unexploded", "uxo", "remnant", "laid", "left", "old ", "legacy", "accidentally", "0s"),
-    r"unexploded (?:ordnance|bombs?|shells?|munitions?|devices?|mortars?|rockets?)", r"uxos?",
+    r"unexploded (?:ordn?ance|bombs?|shells?|munitions?|devices?|mortars?|rockets?)", r"uxos?",
     r"remnants? of (?:the )?war", r"laid (?:\w+ ){0,2}during (?:the )?(?:\w+ ){0,3}war",
     r"(?:left ?over|old|legacy) (?:land ?)?mines?", r"accidentally (?:stepped on|detonated|triggered)",
     r"(?:fighting|war) (?:\w+ ){0,2}in the (?:19|20)\d0s")

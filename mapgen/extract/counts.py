@@ -631,9 +631,12 @@ def find_counts(sentence: str) -> Counts:
     """How many were killed, injured, displaced, took part, and how many vehicles and aircraft.
 
     Amounts joined by "and" that share a predicate add up; when a role gets several figures
-    the largest wins (a correction such as "revised down to 12" is not recognised). "No
+    the largest wins (a correction such as "revised down to 12" is not recognised) unless a
+    later one says it adds people ("another 3", "2 others", "were also killed"). "No
     casualties" / "no one was hurt" give 0 killed and 0 injured. "Casualties" alone (killed
-    or wounded?) counts for neither. Vague amounts go to ``vague`` as their words.
+    or wounded?) and "killed or injured" count for neither, nor does a death named as a
+    cause ("protested over the killing of a driver"). Vague amounts go to ``vague`` as
+    their words.
 
     >>> find_counts("12 Russian peacekeepers are reported dead and 150 wounded.")
     Counts(fatalities=12, injured=150)

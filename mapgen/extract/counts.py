@@ -89,8 +89,10 @@ class Counts:
 
 # --- number words ----------------------------------------------------------------------------
 _SMALL_VALUES = {w: i for i, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
-_SMALL_VALUES.update({w: 10 * i for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], 2)})
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
+_TENS_WORDS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_SMALL_VALUES.update({w: 10 * i for i, w in enumerate(_TENS_WORDS, 2)})
 _SCALE_VALUES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
                  "mn": 1_000_000}
 _U9 = "one|two|three|four|five|six|seven|eight|nine"
@@ -215,8 +217,8 @@ def _trie(words: list[str]) -> str:
     return f"(?:{emit(root)})"
 
 
-_ANCHOR_WORDS = [*_SMALL_VALUES, *["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"],
-                 *["half", "dozens", "hundreds", "thousands", "millions", "scores", "tens", "several", "many", "numerous", "countless"]]
+_ANCHOR_WORDS = [*_SMALL_VALUES, *_TENS_WORDS, "half", "dozens", "hundreds", "thousands", "millions", "scores", "tens",
+                 "several", "many", "numerous", "countless"]
 _AFTER_A = ["few", "handful", "dozen", "hundred", "thousand", "million", "billion", *_NUMBER_ADJECTIVES, "number"]
 #: Where an amount may start: a digit, a number word, "a" before "few", "dozen", ... (_SCAN runs only there;
 #: running it at every character costs ten times as much).
@@ -420,8 +422,8 @@ _NOUN_CLASSES = (
                r"participants?|supporters?|activists?|picketers?|cossacks?|partisans?|commanders?|leaders?"),
     ("persons", r"people|persons?|civilians?|m[ae]n|wom[ae]n|child(?:ren)?|kids?|boys?|girls?|bab(?:y|ies)|"
                 r"infants?|toddlers?|minors?|teenagers?|teens?|youths?|youngsters?|adults?|elderly|residents?|"
-                r"villagers?|inhabitants?|locals?|citizens?|nationals?|farmers?|herders?|herdsm[ae]n|school(?:girl|boy)s?|"
-                r"schoolchildren|"
+                r"villagers?|inhabitants?|locals?|citizens?|nationals?|farmers?|herders?|herdsm[ae]n|"
+                r"school(?:girl|boy)s?|schoolchildren|"
                 r"shepherds?|fisherm[ae]n|hunters?|miners?|students?|pupils?|interns?|teachers?|doctors?|"
                 r"nurses?|medics?|paramedics?|journalists?|reporters?|photographers?|workers?|employees?|staff|"
                 r"contractors?|drivers?|passengers?|pedestrians?|motorists?|commuters?|traders?|merchants?|"
@@ -457,8 +459,8 @@ _NP_WORD = rf"(?!\d+(?:[.,]\d+)*(?![\w'’-])){_MOD_WORD}"  # no figure; "16-yea
 _NOUN_AFTER = re.compile(rf"(?:\s+of(?:\s+(?:the|these|those))?)?(?:\s+{_NP_WORD}){{0,3}}\s+(?:{_HEAD_ALT})"
                          rf"(?![\w-])", re.I)
 #: More people without a figure after the noun: "7 soldiers and alleged mercenaries were killed" (all counted as 7).
-_MORE_PEOPLE = re.compile(rf"\s+and\s+(?:{_NP_WORD}\s+){{0,2}}(?:{_NOUN_CLASSES[-1][1]}|{_NOUN_CLASSES[-2][1]})(?![\w-])",
-                          re.I)
+_MORE_PEOPLE = re.compile(
+    rf"\s+and\s+(?:{_NP_WORD}\s+){{0,2}}(?:{_NOUN_CLASSES[-1][1]}|{_NOUN_CLASSES[-2][1]})(?![\w-])", re.I)
 #: Else an adjective standing for people, right after the figure ("3 dead and 5 wounded").
 _ADJECTIVE_AFTER = re.compile(rf"\s+(?:{_NOUN_ALT})(?![\w-])", re.I)
 _PERSONS = frozenset({"fatalities", "injured", "displaced", "people", "persons"})
@@ -466,7 +468,8 @@ _THINGS = frozenset({"munition", "other"})
 
 # --- roles from the words around an amount -------------------------------------------------------
 _FATAL_LEFT = (r"kill(?:ed|ing|s)|shot\s+dead|shooting\s+dead|fatally\s+(?:shot|shooting|stabb(?:ed|ing)|"
-               r"wound(?:ed|ing)|injur(?:ed|ing)|beat(?:en|ing)?|hit(?:ting)?|struck|striking)|gunn(?:ed|ing)\s+down|execut(?:ed|ing)|"
+               r"wound(?:ed|ing)|injur(?:ed|ing)|beat(?:en|ing)?|hit(?:ting)?|struck|striking)|"
+               r"gunn(?:ed|ing)\s+down|execut(?:ed|ing)|"
                r"massacr(?:ed|ing)|assassinat(?:ed|ing)|"
                r"slaughter(?:ed|ing)|murder(?:ed|ing)|behead(?:ed|ing)|"
                r"(?:claim(?:ed|ing|s)?|took|taking|takes?|cost(?:ing|s)?)\s+the\s+lives\s+of|"
@@ -484,18 +487,20 @@ _PEOPLE_LEFT = (r"size\s*=|(?:crowd|group|gathering|rally|march|column|contingen
                 r"(?:attended|joined)\s+by|numbering|involving|comprising|drew|drawing|brought\s+together")
 _NONE_LEFT = (r"arrest(?:ed|ing|s)|detain(?:ed|ing|s)|abduct(?:ed|ing|s)|kidnapp?(?:ed|ing|s)|captur(?:ed|ing|es)|"
               r"seiz(?:ed|ing)|releas(?:ed|ing)|freed|exchang(?:ed|ing)|swapp?(?:ed|ing)|rescu(?:ed|ing)|"
-              r"sentenc(?:ed|ing)|condemn(?:ed|ing)|convict(?:ed|ing)|(?:took|taking|held|holding)\s+hostage|treat(?:ed|ing)")
+              r"sentenc(?:ed|ing)|condemn(?:ed|ing)|convict(?:ed|ing)|(?:took|taking|held|holding)\s+hostage|"
+              r"treat(?:ed|ing)")
 #: A verb or noun just before an amount ("killing 3", "death toll rose to 30", "[size=2500]").
 _LEFT_CUE = re.compile(
     rf"\b(?:(?P<fatalities>{_FATAL_LEFT})|(?P<injured>{_INJURED_LEFT})|(?P<displaced>{_DISPLACED_LEFT})"
     rf"|(?P<people>{_PEOPLE_LEFT})|(?P<none>{_NONE_LEFT}))\s*(?:(?:the|a\s+total\s+of|another|a\s+further|"
     rf"an\s+additional|an\s+estimated|a\s+reported)\s+)?$", re.I)
-_FATAL_RIGHT = (r"killed|dead|died|die|dies|perished|drowned|slain|succumbed|lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
+_FATAL_RIGHT = (r"killed|dead|died|die|dies|perished|drowned|slain|succumbed|"
+                r"lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
                 r"shot\s+dead|shot\s+and\s+(?:killed|died)|gunned\s+down|assassinated|"
                 r"(?:shot|stabbed|beaten|burned|burnt|hacked|tortured|clubbed|stoned|lynched|hanged)\s+to\s+death|"
                 r"executed|murdered|massacred|beheaded")
-_INJURED_RIGHT = (r"wounded|injured|hurt|maimed|hospitali[sz]ed|shot\s+and\s+(?:injured|wounded)|(?:suffered|sustained|received)\s+(?:\w+\s+)?"
-                  r"(?:injuries|wounds)")
+_INJURED_RIGHT = (r"wounded|injured|hurt|maimed|hospitali[sz]ed|shot\s+and\s+(?:injured|wounded)|"
+                  r"(?:suffered|sustained|received)\s+(?:\w+\s+)?(?:injuries|wounds)")
 _DISPLACED_RIGHT = (r"displaced|fled|flee|fleeing|to\s+(?:flee|leave\s+(?:their|his|her)\s+homes?|evacuate)|"
                     r"evacuated|left\s+(?:their|his|her)\s+homes?|(?:made|left)\s+homeless|homeless|"
                     r"(?:sought|seeking|took|taking)\s+(?:refuge|shelter)|uprooted")
@@ -518,7 +523,8 @@ _NAMED_PP = (r"\s+(?:from|of|in|at|near)\s+(?:the\s+)?(?-i:[A-Z0-9][\w'’.-]*)"
              r"(?:\s+(?:(?:of|de|al)\s+(?:the\s+)?)?(?-i:[A-Z0-9][\w'’.-]*))*")
 #: The predicate after an amount and its noun ("... were reported dead", "... fled", "... protested").
 _RIGHT_CUE = re.compile(
-    rf"(?:{_ASIDE})?(?:{_NAMED_PP}){{0,2}}(?:{_ASIDE})?(?:\s+of\s+(?:them|whom|those|these|us|the\s+[\w'’-]+))?(?:\s+(?!(?:{_CLAUSE_STOP})\b){_TOKEN}){{0,3}}?"
+    rf"(?:{_ASIDE})?(?:{_NAMED_PP}){{0,2}}(?:{_ASIDE})?(?:\s+of\s+(?:them|whom|those|these|us|the\s+[\w'’-]+))?"
+    rf"(?:\s+(?!(?:{_CLAUSE_STOP})\b){_TOKEN}){{0,3}}?"
     rf"(?P<aux>(?:\s*[,)])?(?:\s+(?:{_AUX})\b)*)[\s-]+(?:(?P<fatalities>{_FATAL_RIGHT})|(?P<injured>{_INJURED_RIGHT})"
     rf"|(?P<displaced>{_DISPLACED_RIGHT})|(?P<people>{_PEOPLE_RIGHT}))(?![\w-])", re.I)
 #: After a bare verb: an object makes it active ("5 soldiers killed 3 civilians"), not a count of the dead.
@@ -534,7 +540,8 @@ _STRONG = re.compile(r"-strong\b", re.I)
 #: A death named as a cause or a background, not as what the event did: "protested over the death of a
 #: driver", "after the killing of 3 soldiers", "demanding justice for the murder of".
 _CAUSE_BEFORE = re.compile(
-    r"\b(?:over|against|after|following|for|about|at|since|in\s+(?:relation|connection|response|reaction|protest)\s+to|"
+    r"\b(?:over|against|after|following|for|about|at|since|"
+    r"in\s+(?:relation|connection|response|reaction|protest)\s+to|"
     r"(?:protest|mourn|condemn|denounc|commemorat|investigat|avenge|retaliat)\w*)\s+(?:the\s+)?"
     r"(?:(?:[\w-]+\s+and\s+)?(?:recent|alleged|brutal|suspicious|earlier)\s+)?"
     r"(?:[\w-]+\s+and\s+)?(?:deaths?|killings?|murders?|bod(?:y|ies)|assassination|lynching|remains)\s+of\s+$", re.I)
@@ -580,7 +587,6 @@ _BOTH = re.compile(rf"(?<![\w-])(?P<both>both)(?:\s+of)?(?:\s+(?:the|these|those
 #: One death told as a result: "resulting in his death", "which led to her death".
 _HIS_DEATH = re.compile(r"\b(?:result(?:ed|ing|s)?\s+in|le(?:d|ad|ading|ads)\s+to|caus(?:ed|ing|es))\s+"
                         r"(?P<s>(?:his|her)\s+death)\b", re.I)
-_SINGULAR_HEAD = re.compile(rf"(?:^|.*\s)(?:{_SINGULAR_NOUNS})", re.I | re.S)
 #: A figure set off after a person or a name is an age: "a man, 25, was killed", "two women (30 and 34)",
 #: "Nino Beridze, 25,".
 _AGE_BEFORE = re.compile(rf"(?:\b(?:{_SINGULAR_NOUNS}|men|women|boys|girls|brothers|sisters|sons|daughters|victims)"
@@ -589,7 +595,8 @@ _AGE_AFTER = re.compile(r"\s*(?:[,)]|(?:and|or)\s+\d)")
 #: Oldest age read as an age.
 _MAX_AGE = 110
 _AND_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)")
-_SUBSET_LINK = re.compile(r"\s*\(\s*(?:(?:including|incl\.|among\s+them|mostly|mainly)\s+)?|\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|incl\.|mostly|"
+_SUBSET_LINK = re.compile(r"\s*\(\s*(?:(?:including|incl\.|among\s+them|mostly|mainly)\s+)?"
+                          r"|\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|incl\.|mostly|"
                           r"mainly|most\s+of\s+them)\s+|\s*,\s*", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 _NO_NOUN = re.compile(
@@ -602,7 +609,9 @@ _NOBODY = re.compile(
     r"been|is|are|got|reportedly|seriously|badly)\s+){0,3}(?:(?P<fatalities>killed|dead|died|perished)|"
     r"(?P<injured>injured|wounded)|(?P<both>hurt|harmed))(?:\s+or\s+(?:(?P<f2>killed)|(?P<i2>injured|wounded|hurt)))?",
     re.I)
-_CUE_STEMS = ["kill", "dead", "die", "death", "wound", "injur", "hurt", "harm", "shot", "slain", "perish", "execut", "murder", "massacr", "behead", "assassin", "gunned", "succumb", "body", "bodies", "lives", "lost", "loss", "maim", "hospitali", "casualt", "fatalit", "victim"]
+_CUE_STEMS = ["kill", "dead", "die", "death", "wound", "injur", "hurt", "harm", "shot", "slain", "perish", "execut",
+              "murder", "massacr", "behead", "assassin", "gunned", "succumb", "body", "bodies", "lives", "lost", "loss",
+              "maim", "hospitali", "casualt", "fatalit", "victim", "drown", "both"]
 #: Cheap pre-check: without a digit, a number word or one of these stems a sentence has no count.
 _MAYBE_COUNT = re.compile(rf"(?<!\w)(?:\d|{_trie(_ANCHOR_WORDS + _AFTER_A + _CUE_STEMS)})", re.I)
 _EMPTY = Counts()

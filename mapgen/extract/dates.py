@@ -181,7 +181,8 @@ _GAP_AFTER_TIME = re.compile(r"\)?\s*,?\s*(?:(?i:on|of)\s+)?(?:(?i:the)\s+)?")
 _GAP_AFTER_WEEKDAY = re.compile(r"\s*,?\s*(?:(?i:the)\s+)?")
 _LABEL = re.compile(r"[\W_]*(?:(?:first|last)\s+)?(?:published|posted|updated|date[ds]?|filed|issued)"
                     r"(?:\s+(?:on|at))?\s*[:\-–—]?[\W_]*", re.I)
-_PLACE_DATELINE = re.compile(r"[\W_]*[A-Z][A-Z'’.\- ]+(?:\s*,\s*[A-Z][\w'’.\- ]*)*\s*(?:\([^)]*\)\s*)?[,:\-–—]\s*")
+_PLACE_DATELINE = re.compile(
+    r"[\W_]*[A-Z][A-Z'’.\- ]+(?:\s*,\s*[A-Z][\w'’.\- ]*)*\s*(?:\([^)]*\)\s*)?[,:\-–—]\s*")
 _BYLINE = re.compile(r".{0,80}[|·•]\s*")
 _NOTHING = re.compile(r"[\W_]*")
 _AFTER_DATELINE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[-–—|:/]|$)")

@@ -319,3 +319,8 @@ def test_figures_for_one_role_add_up_only_when_told() -> None:
     assert figures("3 soldiers were killed, and 2 others died later.") == {"fatalities": 5}
     assert figures("Two soldiers were killed and another 3 died in hospital.") == {"fatalities": 5}
     assert figures("25 people were killed, but other sources said at least 37 were killed.") == {"fatalities": 37}
+
+
+def test_a_figure_coded_as_stands() -> None:
+    assert figures("Fatalities coded as 3 (the rebels reported 6 fatalities).") == {"fatalities": 3}
+    assert figures("Fatalities coded as 0 (a local source reported 2 deaths).") == {"fatalities": 0}

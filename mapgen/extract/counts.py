@@ -631,6 +631,7 @@ class _Item:
     own: str | None = None  # role of the noun itself ("fatalities", "refugees")
     weak: str | None = None  # people from a predicate ("protested") or a participant noun ("troops")
     singular: bool = False
+    coded: bool = False  # the figure a coder says was recorded ("fatalities coded as 3"): it stands
     definite: bool = False
     generic: bool = False  # a singular whose noun is not a known person noun ("a trafficker"): passive only
     role: str | None = None
@@ -645,7 +646,7 @@ def find_counts(sentence: str) -> Counts:
     casualties" / "no one was hurt" give 0 killed and 0 injured. "Casualties" alone (killed
     or wounded?) and "killed or injured" count for neither, nor does a death named as a
     cause ("protested over the killing of a driver"). Vague amounts go to ``vague`` as
-    their words.
+    their words. A figure "coded as" N (in coded event data) is the one recorded.
 
     >>> find_counts("12 Russian peacekeepers are reported dead and 150 wounded.")
     Counts(fatalities=12, injured=150)
@@ -657,19 +658,23 @@ def find_counts(sentence: str) -> Counts:
     if not _MAYBE_COUNT.search(sentence):
         return _EMPTY
     figures: dict[str, int] = {}
+    coded: dict[str, int] = {}
     vague: dict[str, str] = {}
     for group in _assign(sentence, _items(sentence)):
         totals: dict[str, int] = {}
         for item in group:
             if item.role is None or item.role == "none":
                 continue
-            if item.value is not None:
+            if item.value is not None and item.coded:
+                coded[item.role] = max(coded.get(item.role, item.value), item.value)
+            elif item.value is not None:
                 totals[item.role] = totals.get(item.role, 0) + item.value
             elif item.vague is not None:
                 vague.setdefault(item.role, item.vague)
         extra = any(_more(sentence, item) for item in group)
         for role, total in totals.items():  # the largest figure; more only when told ("2 others also died")
             figures[role] = figures[role] + total if extra and role in figures else max(figures.get(role, total), total)
+    figures.update(coded)  # "Fatalities coded as 3 (6 reported)": 3
     for role in _zeros(sentence):
         figures.setdefault(role, 0)
     if not figures and not vague:
@@ -732,6 +737,7 @@ def _read_context(sentence: str, item: _Item, limit: int) -> None:
         cause = left.lastgroup == "fatalities" and _CAUSE_BEFORE.search(sentence, max(0, item.start - 80), item.start)
         plan = left[0].lower().startswith("execut") and item.kind not in _PERSONS and _A_WORD.match(sentence, item.end)
         item.cue = "none" if either or cause or plan else left.lastgroup  # plan: "executed two search warrants"
+        item.coded = "coded" in left[0].lower()
         return
     if _TO_DEATH.match(sentence, item.noun_end):
         item.cue = "fatalities"  # "stabbed a man to death", "beat two men to death"

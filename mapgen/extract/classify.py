@@ -163,16 +163,15 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
             return "Change to group/activity", 0.75, moved, "troop_movement"  # weapons moved, fighting as the setting
     if air and not shot_down:
         return "Air/drone strike", 0.95, air, None
+    two_sided = _two_sided(s) if clash and not shot_down else None
+    if two_sided:
+        return "Armed clash", TWO_SIDED, two_sided, None
     if shelling and _first(lx.SMALL_ARMS, s) and not _civilian_target(s, shelling):
         return "Armed clash", 0.8, clash or shelling, None  # heavy weapons with infantry fire at an enemy: a fight
-    if clash and not shot_down:
-        two_sided = _two_sided(s)
-        if two_sided:
-            return "Armed clash", TWO_SIDED, two_sided, None
-        if not shelling:
-            if _civilian_victim(s, clash):
-                return "Attack", 0.8, clash, None  # an ambush or raid on unarmed people
-            return "Armed clash", 0.85, clash, None
+    if clash and not shot_down and not shelling:
+        if _civilian_victim(s, clash):
+            return "Attack", 0.8, clash, None  # an ambush or raid on unarmed people
+        return "Armed clash", 0.85, clash, None
     vague = all(re.match(r"explosion|blast", m[0], re.I) for m in lx.SHELLING.finditer(s)) if shelling else False
     if shelling and not (vague and (_first(lx.REMOTE_EXPLOSIVE, s) or _first(lx.GRENADE, s))):
         # an explosion of unknown cause is weakly a shelling; with a device named, the device says what it was
@@ -263,12 +262,13 @@ def _demonstration(s: str, clash: tuple[int, int] | None) -> tuple[str, float, t
         return "Peaceful protest", 0.9, protest, None
     if tactics:
         return "Violent demonstration", 0.8, tactics, None  # burning tyres, barricades: a demonstration's means
-    if (mob or riot or violence) and not (_first(lx.ARMED_GROUP, s) and not riot):
-        return "Mob violence", 0.85, mob or riot or violence, None  # a violent crowd with no demonstration
-    if clash and not _first(lx.ARMED_GROUP, s) and _first(lx.CROWD, s) \
-            and not re.search(r"shot down|downed", s[clash[0]:clash[1]], re.I):
+    armed = _own(lx.ARMED_GROUP, s)  # an armed group's violence is a battle or an attack, whatever it throws
+    named = mob and re.match(r"mob|lynch|vigilante|rioters|jungle", s[mob[0]:], re.I)  # a mob named as such
+    if riot or named or ((mob or violence) and not armed):
+        return "Mob violence", 0.85, riot or mob or violence, None  # a violent crowd with no demonstration
+    if clash and not armed and _first(lx.CROWD, s) and not re.search(r"shot down|downed", s[clash[0]:clash[1]], re.I):
         return "Mob violence", 0.75, clash, None  # two groups fighting with sticks and stones
-    if clash is None and _first(lx.CROWD_ATTACK, s) and not _first(lx.ARMED_GROUP, s):
+    if clash is None and not armed and _first(lx.CROWD_ATTACK, s):
         return "Mob violence", 0.75, _first(lx.CROWD_ATTACK, s), None  # a crowd, not an armed group, beat or attacked
     return None
 

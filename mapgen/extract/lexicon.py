@@ -77,7 +77,7 @@ REMOTE_EXPLOSIVE = _words(
     r"detonat(?:ed|ion|ing)", r"explosives?", r"sticky bombs?", r"planted (?:a |an |\w+ )?(?:bombs?|explosives?)",
     r"bombs? (?:planted|attached|hidden|placed)", r"[\w]+-planted (?:bombs?|mines?|explosives?|devices?)",
     r"magnetic bombs?", r"bomb attacks?", r"bombings?")
-GRENADE = _words(r"(?:hand )?grenades?(?! launchers?)", r"grenade attacks?")
+GRENADE = _words(r"(?<!armed with a )(?<!armed with )(?:hand )?grenades?(?! launchers?)", r"grenade attacks?")
 SUICIDE = _words(r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|vests?|car bombs?|blasts?)",
                  r"blew (?:himself|herself|themselves) up")
 #: Suicide bombers stopped before they blew themselves up: a fight or a foiled attack, not a suicide bombing.
@@ -96,10 +96,10 @@ CLASH = _words(
     r"(?:weapons|fire|shots|projectiles|explosions) in both directions", r"fired back",
     r"returned fire", r"shot back", r"responded with (?:gun)?fire", r"(?:shelling|fire|gunfire) exchanges?",
     r"respond(?:ed|ing) to (?:the )?(?:\w+ ){0,3}(?:fire|shelling|attacks?)", r"reacted with (?:gun)?fire",
-    r"(?:opened )?(?:gun)?fire in response")
+    r"(?:opened )?(?:gun)?fire in response", r"opened (?:gun)?fire after (?:the |an? )?(?:explosion|blast|attack)")
 #: Clash words that say both sides fought; the others ("fired at positions") may be one-sided fire.
 TWO_SIDED = re.compile(r"clash|fight|fought|battle|skirmish|exchang|hostilities|shoot-?out|crossfire|combat|confront|"
-                       r"gun ?fight|fire ?fight|repel|repuls|thwart|shot back|(?:[\w/]+ ){0,3}in both|fired back|returned|respond|reacted|"
+                       r"gun ?fight|fire ?fight|repel|repuls|thwart|shot back|(?:opened )?(?:gun)?fire (?:in response|after|back)|(?:[\w/]+ ){0,3}in both|fired back|returned|respond|reacted|"
                        r"in response", re.I)
 #: Casualties among armed men ("killing 5 militants", "2 soldiers were wounded"): the fight was armed.
 ARMED_CASUALTIES = re.compile(
@@ -319,7 +319,7 @@ DISRUPTED = Guarded(
     r"neutrali[sz]ed (?:a |an |the )?(?:ied|bomb|explosive|drone|device)", r"destroyed (?:a |an |the )?(?:drone|uav)")
 LOOTING = Guarded(
     ("loot", "pillag", "plunder", "ransack", "burn", "destroy", "demolish", "arson", "extort", "stole", "robb",
-     "confiscat", "property destruction", "razed", "uproot", "cut down", "seiz"),
+     "confiscat", "property destruction", "razed", "uproot", "cut down", "seiz", "discovered", "found", "recovered"),
     r"loot(?:ed|ing|ers)?", r"pillag(?:ed|ing|e)", r"plunder(?:ed|ing)?", r"ransack(?:ed|ing)?",
     r"burn(?:ed|t) (?:down )?(?:\w+ )?(?:houses|homes|shops|property|vehicles|huts|a house|the house|crops)",
     r"destroy(?:ed|ing) (?:\w+ )?(?:houses|homes|property|crops|shops)", r"demolish(?:ed|ing)",
@@ -329,8 +329,10 @@ LOOTING = Guarded(
     r"stadium|tribune|school|church|mosque|crops|fields|farm|property)",
     r"destroy(?:ed|ing) (?:\w+ ){0,4}(?:houses?|homes?|property|crops|shops?|buildings?|schemes?|plants|"
     r"fields|farms?|airstrips?|laboratory|labs?|vehicles?|offices?|bridges?)",
-    r"seiz(?:ed|ure of) (?:\w+ ){0,4}(?:tons?|kilos|kilograms?|kg|packs?|marijuana|marihuana|cocaine|drugs|"
-    r"heroin|cigarettes|goods|vehicles?|cars?|trucks?|cattle|livestock|property|food|money|fuel)")
+    r"seiz(?:ed|ure of) (?:[\w.,]+ ){0,4}(?:tons?|kilos|kilograms?|kg|packs?|marijuana|marihuana|cannabis|cocaine|drugs|"
+    r"heroin|cigarettes|contraband|goods|vehicles?|cars?|trucks?|cattle|livestock|property|food|money|fuel)",
+    r"(?:discovered|found|confiscated|recovered) (?:[\w.,]+ ){0,4}(?:marijuana|marihuana|cannabis|cocaine|heroin|drugs|"
+    r"contraband|smuggled)")
 GOV_REGAINS = Guarded(
     ("recaptur", "regain", "retook", "retake", "liberat", "took back", "back under", "territorial gain",
      "gained control"),

@@ -169,7 +169,8 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     if shelling and _first(lx.SMALL_ARMS, s) and not _civilian_target(s, shelling):
         return "Armed clash", 0.8, clash or shelling, None  # heavy weapons with infantry fire at an enemy: a fight
     if clash and not shot_down and not shelling:
-        if _civilian_victim(s, clash):
+        harm = _first(lx.ATTACK, s)
+        if _civilian_victim(s, clash) or (harm and not _armed_victim(s, harm) and _civilian_victim(s, harm)):
             return "Attack", 0.8, clash, None  # an ambush or raid on unarmed people
         return "Armed clash", 0.85, clash, None
     vague = all(re.match(r"explosion|blast", m[0], re.I) for m in lx.SHELLING.finditer(s)) if shelling else False

@@ -103,7 +103,8 @@ TWO_SIDED = re.compile(r"clash|fight|fought|battle|skirmish|exchang|hostilities|
                        r"in response", re.I)
 #: Casualties among armed men ("killing 5 militants", "2 soldiers were wounded"): the fight was armed.
 ARMED_CASUALTIES = re.compile(
-    r"(?:killing|killed|injuring|injured|wounding|wounded)\s+(?:\w+\s+){0,3}?(?:soldiers?|troops|militants?|fighters?|"
+    r"(?:killing|killed|injuring|injured|wounding|wounded)\s+"
+    r"(?:(?!during|by|in|at|near|while|as|after|when|from|on|outside)\w+\s+){0,3}?(?:soldiers?|troops|militants?|fighters?|"
     r"rebels?|insurgents?|police(?:men)?|officers?|gendarmes?|militiamen|members of the (?:\w+ ){0,2}forces|elements|"
     r"personnel|combatants?|guards?|jihadists?)|(?:soldiers?|troops|militants?|fighters?|rebels?|insurgents?|"
     r"police(?:men)?|officers?|gendarmes?|militiamen|personnel|combatants?|guards?)\s+(?:\w+\s+){0,2}?(?:were|was|"
@@ -131,7 +132,7 @@ ARMED = _words(
     r"(?:armed|rebel|militant|pro-\w+|anti-\w+) groups?")
 CIVILIANS = _words(
     r"civilians?", r"residents?", r"villagers?", r"farmers?", r"herders?", r"herdsmen", r"women", r"woman",
-    r"men", r"man", r"children", r"child", r"boys?", r"girls?", r"students?", r"journalists?", r"workers?",
+    r"men", r"man", r"children", r"child", r"boys?", r"girls?", r"youths?", r"students?", r"journalists?", r"workers?",
     r"teachers?", r"famil(?:y|ies)", r"people", r"passengers?", r"shepherds?", r"traders?", r"merchants?",
     r"displaced", r"refugees", r"doctors?", r"nurses?", r"priests?", r"imams?", r"locals?", r"drivers?",
     r"pastors?", r"chiefs?", r"elders?", r"activists?", r"lawyers?", r"pedestrians?", r"fishermen", r"minors?",

@@ -70,11 +70,21 @@ class _Tokens:
     __slots__ = ("chars", "ent_type", "ents", "idx", "lower", "punct", "space", "tag", "text")
 
     def __init__(self, doc: Any) -> None:
+        from spacy.attrs import ENT_TYPE, IDX, IS_PUNCT, LOWER, ORTH, SPACY, TAG
+
         self.chars: str = doc.text
         self.ents: tuple[Any, ...] = doc.ents  # spans: start, end, label_
-        rows = [(t.text, t.tag_, t.lower_, t.is_punct, t.whitespace_, t.ent_type_, t.idx) for t in doc]
-        columns = [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in range(7)]
-        self.text, self.tag, self.lower, self.punct, self.space, self.ent_type, self.idx = columns
+        # Attributes as numbers, without a Token object each; strings come from the vocabulary.
+        text, tag, lower, punct, space, ent_type, idx = doc.to_array(
+            [ORTH, TAG, LOWER, IS_PUNCT, SPACY, ENT_TYPE, IDX]).T.tolist() if len(doc) else [[]] * 7
+        strings = doc.vocab.strings
+        self.text: list[str] = [strings[h] for h in text]
+        self.tag: list[str] = [strings[h] for h in tag]
+        self.lower: list[str] = [strings[h] for h in lower]
+        self.ent_type: list[str] = [strings[h] for h in ent_type]  # "" outside entities
+        self.punct: list[bool] = [bool(flag) for flag in punct]
+        self.space: list[bool] = [bool(flag) for flag in space]  # a space after the token
+        self.idx: list[int] = idx
 
     def __len__(self) -> int:
         return len(self.text)

@@ -300,3 +300,14 @@ def test_a_later_sentence_about_another_place_stays_its_own_event() -> None:
     events = extract_events("On 3 May 2020, about 200 people protested in Gori. "
                             "In Tbilisi, police dispersed a crowd with tear gas.")
     assert events.location.tolist() == ["Gori", "Tbilisi"]
+
+
+def test_a_sentence_without_a_place_takes_the_story_s_place_only_when_the_story_stays_in_one_area() -> None:
+    one_area = ("On 3 May 2020, jets bombed Gori and Kareli.\n\n"
+                "On 4 May 2020, two soldiers were killed by a roadside bomb.")
+    row = extract_events(one_area).iloc[-1]
+    assert row.fatalities == 2 and row.location in {"Gori", "Kareli"} and row.geo_precision >= 2  # near, not exact
+    moving = ("On 3 May 2020, jets bombed Gori. On the same day, rebels shelled Batumi.\n\n"
+              "On 4 May 2020, two soldiers were killed by a roadside bomb.")
+    row = extract_events(moving).iloc[-1]
+    assert row.fatalities == 2 and row.isna().latitude  # Gori or Batumi would be a guess: left unplaced

@@ -21,7 +21,7 @@ from mapgen.extract.classify import Kind, classify, combine
 from mapgen.extract.places import choose, countries, label
 from mapgen.extract.roles import actors, claims, denials
 from mapgen.extract.sentences import Sentence, split_sentences
-from mapgen.geocode.place import PRECISION_BY_FEATURE
+from mapgen.geocode.place import PRECISION_BY_FEATURE, Place, distance_km
 from mapgen.schema import event_id_for
 
 if TYPE_CHECKING:
@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 INHERITED_PLACE = 0.7
 #: Strength below which a sentence's type comes from casualty words alone (see classify).
 CASUALTIES_ONLY = 0.6
+#: A text whose towns all lie this close to its main place (km) is about one area (see _fallback).
+FOCUS_KM = 150.0
 #: Confidence kept by an event told as a possibility ("could", "threatened to").
 HYPOTHETICAL = 0.6
 #: Population of the town that stands for a country's part near the story (see nearest_town).
@@ -183,7 +185,8 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
             if not (draft.counts or draft.actor1 or (draft.when and draft.when.date and not draft.when.relative)):
                 continue  # "days of heavy fighting in the region": nothing to place or date
             borrowed = previous.location if previous else None
-            draft.location = borrowed or focus
+            draft.location = borrowed or _fallback(toponyms, focus)
+            draft.near = draft.near or (borrowed is None and draft.location is not None)  # somewhere about there
             draft.inherited = True
             draft.confidence *= INHERITED_PLACE
         drafts.append(draft)
@@ -268,6 +271,22 @@ def _focus(toponyms: list[Toponym]) -> Toponym | None:
     if not weight:
         return None
     return first[max(weight, key=lambda k: (weight[k], -first[k].start))]
+
+
+def _fallback(toponyms: list[Toponym], focus: Toponym | None) -> Toponym | None:
+    """Where a sentence without a place of its own happened when nothing before it in its paragraph
+    says: the text's main place, when the whole text is about one area (every town it names within
+    FOCUS_KM of it; countries and regions are often named as actors or origins and do not count).
+    In a story that moves from town to town, nothing: a pin at the most-named place would be a guess.
+    """
+    if focus is None or focus.latitude is None or focus.longitude is None:
+        return None
+    here = Place("", focus.latitude, focus.longitude)
+    towns = [t for t in toponyms if t.latitude is not None and t.longitude is not None
+             and t.feature not in {"country", "admin1", "region", "continent"}]
+    if any(distance_km(here, Place("", t.latitude, t.longitude)) > FOCUS_KM for t in towns):
+        return None
+    return focus
 
 
 def _row(text: str, d: _Draft, day: date | None, source: str | None, gaz: OfflineGazetteer,

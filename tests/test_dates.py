@@ -345,6 +345,8 @@ def test_front_matter_keys_in_any_case_and_bad_values_skipped() -> None:
     meta = {"date": "sometime in August", "article:published_time": "2008-08-09T08:00:00Z"}
     assert document_date("Jets struck.", meta=meta) == (day(2008, 8, 9), "front matter")
     assert document_date("Jets struck.", meta={"date": "not a date", "author": "2008-08-09"}) == (None, "")
+    assert document_date("Jets struck.", meta={"date": datetime.date(2008, 8, 9)}) == (day(2008, 8, 9), "front matter")
+    assert document_date("Jets struck.", meta={"date": 20080809, "published": ""}) == (None, "")
 
 
 @pytest.mark.parametrize(("filename", "expected"), [

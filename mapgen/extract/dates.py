@@ -308,14 +308,15 @@ def parse_published(value: str | datetime.date | datetime.datetime | None) -> da
     return first.date()
 
 
-def document_date(text: str, *, meta: Mapping[str, str] | None = None,
+def document_date(text: str, *, meta: Mapping[str, object] | None = None,
                   filename: str | None = None) -> tuple[datetime.date | None, str]:
     """The article's own date and where it was found: "front matter", "dateline", "file name", or (None, "").
 
     Looks in ``meta`` (front matter or HTML <meta>: the keys of :data:`DATE_KEYS` in
-    that order, any case; unreadable values are skipped), then for a dateline with a
-    full date (day, month and year) in the first :data:`DATELINE_CHARS` characters,
-    then in the file name ("2008-08-08-gori.txt", "20080808_report.md").
+    that order, any case; strings, or dates as a YAML reader gives them; unreadable
+    values are skipped), then for a dateline with a full date (day, month and year) in
+    the first :data:`DATELINE_CHARS` characters, then in the file name
+    ("2008-08-08-gori.txt", "20080808_report.md").
 
     >>> document_date("TBILISI, August 8, 2008 (Reuters) - Jets bombed Gori.")
     (datetime.date(2008, 8, 8), 'dateline')
@@ -326,7 +327,7 @@ def document_date(text: str, *, meta: Mapping[str, str] | None = None,
         lowered = {str(key).strip().lower(): value for key, value in meta.items()}
         for key in DATE_KEYS:
             value = lowered.get(key)
-            if isinstance(value, str) and value.strip():
+            if isinstance(value, datetime.date) or (isinstance(value, str) and value.strip()):
                 try:
                     day = parse_published(value)
                 except InputError:

@@ -149,6 +149,7 @@ PROTEST = "Hundreds of nurses protested outside the health ministry."
     (PROTEST, "Two demonstrators were shot dead by soldiers.", "Excessive force against protesters"),
     ("Rebels shelled the army base.", "The soldiers returned fire.", "Armed clash"),
     ("A man threw a grenade at a police patrol.", "The officers reacted with gunfire.", "Armed clash"),
+    ("Gunmen raided a farm on the edge of the town.", "Police arriving at the scene returned fire.", "Armed clash"),
     ("Soldiers and rebels clashed near the dam.", "The rebels then took control of the dam.",
      "Non-state actor overtakes territory"),
     ("An explosive device was found on the roadside.", "Sappers defused it an hour later.", "Disrupted weapons use"),

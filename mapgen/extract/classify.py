@@ -79,8 +79,8 @@ def classify(sentence: str) -> Kind | None:
 
 #: Demonstration types a later sentence may make a peaceful protest into (see combine).
 _PROTESTS = ("Peaceful protest", "Protest with intervention")
-#: Fire from a distance that the other side may answer (then the event is a clash).
-_ONE_SIDED_FIRE = ("Shelling/artillery/missile attack", "Grenade", "Remote explosive/landmine/IED")
+#: Violence the other side may answer with fire (then the event is a clash).
+_ONE_SIDED_FIRE = ("Shelling/artillery/missile attack", "Grenade", "Remote explosive/landmine/IED", "Attack")
 #: Later sentences that settle what an event was: a clash that took a place, a bomb found and defused.
 _OUTCOMES = {"Armed clash": ("Government regains territory", "Non-state actor overtakes territory"),
              "Remote explosive/landmine/IED": ("Disrupted weapons use",), "Grenade": ("Disrupted weapons use",)}
@@ -96,7 +96,7 @@ def combine(first: Kind, then: Kind) -> Kind | None:
 
     The codebook types an event by all it is told of: a protest later broken up is a protest with
     intervention, one met with lethal force is excessive force, one whose crowd turned violent (or
-    fought) a violent demonstration; shelling or a grenade answered with fire is a clash; a clash
+    fought) a violent demonstration; shelling, a grenade or an attack answered with fire is a clash; a clash
     ending with a place taken is a change of territory; a bomb found and then defused is disrupted
     weapons use. The event keeps its first sentence's trigger and strength.
 

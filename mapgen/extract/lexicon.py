@@ -107,8 +107,8 @@ ARMED_CASUALTIES = re.compile(
     r"(?:(?!during|by|in|at|near|while|as|after|when|from|on|outside)\w+\s+){0,3}?(?:soldiers?|troops|militants?|fighters?|"
     r"rebels?|insurgents?|police(?:men)?|officers?|gendarmes?|militiamen|members of the (?:\w+ ){0,2}forces|elements|"
     r"personnel|combatants?|guards?|jihadists?)|(?:soldiers?|troops|militants?|fighters?|rebels?|insurgents?|"
-    r"police(?:men)?|officers?|gendarmes?|militiamen|personnel|combatants?|guards?)\s+(?:\w+\s+){0,2}?(?:were|was|"
-    r"are|been)\s+(?:\w+\s+)?(?:killed|injured|wounded|dead)", re.I)
+    r"police(?:m[ae]n)?|officers?|gendarmes?|militiamen|personnel|combatants?|guards?)\s+(?:\w+\s+){0,2}?(?:were|was|"
+    r"are|been)\s+(?:\w+\s+){0,2}?(?:killed|injured|wounded|dead)", re.I)
 #: Infantry weapons: with them, heavy weapons fired at an enemy make an armed clash, not shelling.
 SMALL_ARMS = _words(r"small arms", r"small-arms", r"light weapons", r"rifles?", r"automatic weapons", r"gunfire",
                     r"gunshots?", r"snipers?", r"assault rifles?", r"kalashnikovs?", r"ak-47s?", r"pistols?", r"firearms")
@@ -128,7 +128,7 @@ ARMED = _words(
     r"trenches", r"frontlines?", r"fronts?", r"outposts?", r"barracks",
     r"vehicles? of", r"armoured", r"armored", r"tanks?", r"snipers", r"gang members?", r"(?:suicide )?bombers?",
     r"attackers?", r"assailants?", r"gunmen", r"drug (?:dealers?|traffickers?)",
-    r"members? of (?:the )?(?:\w+ ){0,3}(?:forces|army|division|brigade|militia|gang|cartel|security|groups?)",
+    r"members? of (?:the )?(?:[\w'’-]+ ){0,3}(?:forces|army|division|brigade|militia|gang|cartel|security|groups?)",
     r"(?:armed|rebel|militant|pro-\w+|anti-\w+) groups?")
 CIVILIANS = _words(
     r"civilians?", r"residents?", r"villagers?", r"farmers?", r"herders?", r"herdsmen", r"women", r"woman",

@@ -200,14 +200,14 @@ def _trie(words: list[str]) -> str:
     >>> _trie(["ten", "tens", "two"])
     '(?:t(?:en(?:s)?|wo))'
     """
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    root: dict[str, dict] = {}
     for word in words:
         node = root
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    def emit(node: dict[str, dict]) -> str:
         branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
@@ -679,7 +679,7 @@ def find_counts(sentence: str) -> Counts:
         figures.setdefault(role, 0)
     if not figures and not vague:
         return _EMPTY
-    return Counts(**figures, vague=vague)  # type: ignore[arg-type]
+    return Counts(**figures, vague=vague)
 
 
 def _more(sentence: str, item: _Item) -> bool:

@@ -530,8 +530,8 @@ def _on_iso(m: re.Match[str], published: datetime.date | None) -> _Found | None:
     year, month, day = int(m["y"]), int(m["mo"]), int(m["d"])
     if not _valid(year, month, day):
         return None
-    clock = _clock(int(m["h"]), int(m["mi"]), None) if m["h"] else None
-    return _Found(*m.span("s"), datetime.date(year, month, day), "day", *(clock or (None, None)),
+    time, time_precision = (_clock(int(m["h"]), int(m["mi"]), None) if m["h"] else None) or (None, None)
+    return _Found(*m.span("s"), datetime.date(year, month, day), "day", time, time_precision,
                   explicit_year=True, kind="calendar")
 
 

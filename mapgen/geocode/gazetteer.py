@@ -96,8 +96,10 @@ class OfflineGazetteer(Geocoder):
         if country and code is None:
             return []
         places = self._lookup(normalize(name))
+        if code is None:
+            return list(places)  # a copy: the memo's list stays as it is
         # A user's entry without a country fits any country.
-        return [p for p in places if code is None or p.country_code in (code, None)]
+        return [p for p in places if p.country_code in (code, None)]
 
     def with_user_entries(self, *paths: str | Path) -> OfflineGazetteer:
         """This gazetteer extended by user gazetteer files (CSV or GeoJSON); their entries win.
@@ -136,6 +138,8 @@ class OfflineGazetteer(Geocoder):
         keys = self._a[f"{table}keys"]
         h = _index.name_hash(key)
         lo = int(np.searchsorted(keys, h, side="left"))
+        if lo == len(keys) or keys[lo] != h:
+            return []  # most names looked up are not places
         hi = int(np.searchsorted(keys, h, side="right"))
         return self._places(self._a[f"{table}postings"][lo:hi], self._a[f"{table}alternate"][lo:hi].tolist())
 

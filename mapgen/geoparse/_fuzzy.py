@@ -12,6 +12,8 @@ from typing import Any
 from mapgen.geocode.normalize import normalize
 
 MIN_POPULATION = 100_000
+#: How many corrections are remembered (a corpus misspells the same names again and again).
+MEMO_SIZE = 10_000
 
 
 @functools.cache
@@ -29,6 +31,7 @@ def _by_initial(gazetteer: Any) -> dict[str, list[str]]:
     return groups
 
 
+@functools.lru_cache(maxsize=MEMO_SIZE)
 def correct(name: str, gazetteer: Any) -> str | None:
     """The well-known place name ``name`` is a misspelling of, or None.
 

@@ -324,3 +324,9 @@ def test_figures_for_one_role_add_up_only_when_told() -> None:
 def test_a_figure_coded_as_stands() -> None:
     assert figures("Fatalities coded as 3 (the rebels reported 6 fatalities).") == {"fatalities": 3}
     assert figures("Fatalities coded as 0 (a local source reported 2 deaths).") == {"fatalities": 0}
+
+
+def test_one_person_with_two_titles_or_shot_and_dying() -> None:
+    assert figures("A local official and activist was shot dead.") == {"fatalities": 1}
+    assert figures("A man and a woman were killed.") == {"fatalities": 2}
+    assert figures("An officer was shot in the chest and died.") == {"fatalities": 1}

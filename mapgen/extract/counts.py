@@ -511,7 +511,7 @@ _AUX = (r"were|was|are|is|have|has|had|been|being|be|got|get|reportedly|reported
         r"feared|found|later|also|all|both|subsequently|allegedly|now|presumed|seriously|critically|badly|slightly|"
         r"lightly|fatally|mortally|severely|each|to\s+be|to\s+have\s+been|among\s+the|left|"
         r"(?:abduct|kidnapp|captur|tortur|beat|rap|shot|attack|ambush|arrest|handcuff|bound|tied|robb|stabb|"
-        r"blindfold)\w*\s+and")
+        r"blindfold)\w*\s+and|(?:shot|stabbed|hit|struck|wounded)\s+in\s+the\s+\w+\s+and")
 _CLAUSE_STOP = (r"and|or|but|who|whom|which|that|when|while|where|after|before|because|since|as|than|said|says|told|"
                 r"according|killing|injuring|wounding|if|although|though|whereas|unless|until|by")
 #: Between a person and the predicate: "(including a commander)", "aged 7 and 9", ", 25,".
@@ -580,7 +580,8 @@ _SINGULAR = re.compile(
     rf"inside|outside|dead)\b)))|an?(?:\s+(?:{_MOD_WORD}|{_STATES})){{1,3}})(?![\w-])",
     re.I)
 #: The longest reading of "a ..." that ends in a person noun: "a local leader", "a man" in "a man armed with".
-_A_PERSON = re.compile(rf"an?(?:\s+(?:{_MOD_WORD}|{_STATES})){{0,3}}\s+(?:{_SINGULAR_NOUNS})(?![\w-])", re.I)
+_A_PERSON = re.compile(rf"an?(?:\s+(?:{_MOD_WORD}|{_STATES})){{0,3}}\s+(?:{_SINGULAR_NOUNS})"
+                       rf"(?:\s+and\s+(?:{_SINGULAR_NOUNS}))?(?![\w-])", re.I)  # "an official and activist": one
 #: Two people named without a figure: "both victims", "both of the officers" (not "both soldiers and civilians").
 _BOTH = re.compile(rf"(?<![\w-])(?P<both>both)(?:\s+of)?(?:\s+(?:the|these|those))?(?:\s+{_NP_WORD}){{0,2}}"
                    rf"\s+(?:{_NOUN_CLASSES[-1][1]}|{_NOUN_CLASSES[-2][1]})(?![\w-])(?!\s+and\b)", re.I)

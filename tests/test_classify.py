@@ -95,6 +95,7 @@ def test_categories_follow_the_schema() -> None:
     # violence named as what a protest is about is not the protest's own
     ("Relatives protested against the detention of two men accused of rioting.", "Peaceful protest"),
     ("Residents protested peacefully, a week after the riots in the prison.", "Peaceful protest"),
+    ("Traders protesting against the new market tax vandalized the town hall.", "Violent demonstration"),
     # heavy weapons with infantry fire at an enemy make a fight; both sides firing outranks the weapon
     ("Separatists fired mortars and small arms at army positions near the village.", "Armed clash"),
     ("The two armies exchanged artillery fire along the frontline.", "Armed clash"),
@@ -147,6 +148,8 @@ PROTEST = "Hundreds of nurses protested outside the health ministry."
     (PROTEST, "Police arrested twelve of them.", "Protest with intervention"),
     (PROTEST, "Some threw stones at the police.", "Violent demonstration"),
     (PROTEST, "Two demonstrators were shot dead by soldiers.", "Excessive force against protesters"),
+    ("Rioters smashed the windows of two banks overnight.", "The damage followed a week of protests over prices.",
+     "Violent demonstration"),
     ("Rebels shelled the army base.", "The soldiers returned fire.", "Armed clash"),
     ("A man threw a grenade at a police patrol.", "The officers reacted with gunfire.", "Armed clash"),
     ("Gunmen raided a farm on the edge of the town.", "Police arriving at the scene returned fire.", "Armed clash"),

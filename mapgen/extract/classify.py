@@ -96,9 +96,10 @@ def combine(first: Kind, then: Kind) -> Kind | None:
 
     The codebook types an event by all it is told of: a protest later broken up is a protest with
     intervention, one met with lethal force is excessive force, one whose crowd turned violent (or
-    fought) a violent demonstration; shelling, a grenade or an attack answered with fire is a clash; a clash
-    ending with a place taken is a change of territory; a bomb found and then defused is disrupted
-    weapons use. The event keeps its first sentence's trigger and strength.
+    fought) a violent demonstration, and so is a riot that a later sentence ties to one; shelling, a
+    grenade or an attack answered with fire is a clash; a clash ending with a place taken is a change
+    of territory; a bomb found and then defused is disrupted weapons use. The event keeps its first
+    sentence's trigger and strength.
 
     >>> protest = classify("Hundreds of workers protested outside the factory.")
     >>> combine(protest, classify("Police dispersed them with tear gas.")).sub_event_type
@@ -114,7 +115,9 @@ def combine(first: Kind, then: Kind) -> Kind | None:
     """
     a, b = first.sub_event_type, then.sub_event_type
     sub = None
-    if a in _PROTESTS:
+    if a == "Mob violence" and b in _PROTESTS:
+        sub = "Violent demonstration"  # a riot a later sentence ties to a demonstration
+    elif a in _PROTESTS:
         if b == "Excessive force against protesters":
             sub = b
         elif b in ("Violent demonstration", "Mob violence") or (b == "Armed clash" and then.strength >= TWO_SIDED):
@@ -294,8 +297,9 @@ def _territory(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
 def _own(pattern: re.Pattern[str] | lx.Guarded, s: str) -> tuple[int, int] | None:
     """The first match not told as a protest's cause or topic ("against the arrest of men accused of rioting")."""
     for match in pattern.finditer(s):
-        if not lx.CAUSE_BEFORE.search(s, max(0, match.start() - 60), match.start()):
-            return match.span()
+        verb = re.match(r"\w+ed\b", match[0]) and not re.search(r"\b(?:of|in|for)\s+$", s[:match.start()])
+        if verb or not lx.CAUSE_BEFORE.search(s, max(0, match.start() - 60), match.start()):
+            return match.span()  # a verb in the past ("vandalized") tells what was done, not what was protested
     return None
 
 

@@ -152,7 +152,7 @@ PROTEST = _words(
     r"staged (?:a )?(?:strike|walkout)", r"general strike", r"hunger strike", r"walk-?outs?", r"strik(?:e|ing) workers",
     r"vigils?", r"gathered (?:to|in front|outside|at)", r"boycott(?:ed)?", r"took to the streets", r"chanting",
     r"chanted", r"demanding", r"denouncing", r"in solidarity", r"motorcade", r"flash mob",
-    r"blocked (?:\w+ ){0,3}(?:road|roads|highway|rails|railway|streets?|traffic|bridge|entrance|roundabout|intersection)",
+    r"blocked (?:[\w'-]+ ){0,3}(?:road|roads|highway|rails|railway|streets?|traffic|bridge|entrance|roundabout|intersection)",
     r"road ?blocks?", r"petition(?:ed)?")
 #: Riots named as such (with a demonstration: a violent demonstration; without: mob violence).
 RIOT = _words(r"riot(?:s|ed|ing)?(?! (?:police|gear|squads?|control|units?|officers))", r"violent (?:protests?|demonstrations?|protesters|demonstrators|crowds?)",
@@ -170,7 +170,7 @@ DEMO_TACTICS = Guarded(
     ("burn", "tyres", "tires", "objects", "barricad", "branches", "blocked"),
     r"burn(?:ed|t|ing) (?:\w+ ){0,2}(?:tyres|tires|objects|barricades|branches|debris|mattresses)",
     r"(?:tyres|tires|barricades|objects|branches) (?:\w+ ){0,2}(?:on fire|ablaze|were burned|were burnt)",
-    r"barricad(?:e|es|ed|ing)(?! (?:themselves|himself|herself))", r"blocked (?:\w+ ){0,4}with (?:\w+ ){0,2}(?:stones|rocks|burning|fire|tyres|tires|debris|trees)")
+    r"barricad(?:e|es|ed|ing)(?! (?:themselves|himself|herself))", r"set fire to (?:\w+ ){0,2}(?:tyres|tires|barricades)", r"blocked (?:\w+ ){0,4}with (?:\w+ ){0,2}(?:stones|rocks|burning|fire|tyres|tires|debris|trees)")
 #: Damage to property (a crowd's, or anyone's: then looting/property destruction).
 DESTRUCTION = Guarded(
     ("torched", "set ", "vandali", "smashed", "ransacked", "destroyed property", "damag", "broke"),
@@ -201,7 +201,7 @@ PROTESTERS_ATTACKED = _words(
     r"(?:protesters|protestors|demonstrators|rioters|marchers|crowds?) (?:(?!were|was|been|being|got)\w+ ){0,3}"
     r"(?:attacked|assaulted|beat|injured|"
     r"torched|stormed|clashed|threw|damaged|burned|burnt|killed|hurled|forced|broke)",
-    r"(?:attacked|stormed|clashed with) (?:\w+ ){0,8}(?:to|while|during (?:a|the|their)) (?:demonstrat|protest)\w*")
+    r"(?:attacked|stormed|clashed with) (?:[\w(),.'-]+ ){0,10}(?:to|while|during (?:a|the|their)) (?:demonstrat|protest)\w*")
 #: An unarmed crowd as the attacker ("villagers beat a man", "a policeman was beaten up by three persons").
 CROWD_ATTACK = Guarded(
     ("attacked", "assaulted", "beat", "stoned", "thrashed", "manhandled", "lynched", "torched"),

@@ -311,3 +311,11 @@ def test_a_sentence_without_a_place_takes_the_story_s_place_only_when_the_story_
               "On 4 May 2020, two soldiers were killed by a roadside bomb.")
     row = extract_events(moving).iloc[-1]
     assert row.fatalities == 2 and row.isna().latitude  # Gori or Batumi would be a guess: left unplaced
+
+
+def test_windows_line_ends_split_paragraphs_and_keep_offsets() -> None:
+    text = "GORI, Georgia\r\n\r\nJets struck the town.\r\nNobody died.\r\n\r\nTroops left.\r\n"
+    spans = split_sentences(text)
+    assert [text[s.start:s.end] for s in spans] == ["GORI, Georgia", "Jets struck the town.", "Nobody died.",
+                                                    "Troops left."]
+    assert [s.paragraph for s in spans] == [0, 1, 1, 2]

@@ -189,3 +189,14 @@ def test_a_town_written_with_its_own_province_keeps_the_town_reading() -> None:
     mine = geoparse(sentence, gazetteer=gazetteer)
     place = choose("clash", sentence, 0, mine, gazetteer=gazetteer).location
     assert place is not None and place.feature == "city" and abs(place.latitude + 22.9) < 0.3
+
+
+@pytest.mark.parametrize("sentence", ["TBILISI, Aug 9 (Reuters) - Russian jets bombed Gori on Friday.",
+                                      "TBILISI - Russian jets bombed Gori on Friday.",
+                                      "Tbilisi: Russian jets bombed Gori on Friday."])
+def test_a_dateline_is_where_the_report_was_filed_not_where_it_happened(sentence: str) -> None:
+    name = "TBILISI" if sentence.startswith("TBILISI") else "Tbilisi"
+    tbilisi = PLACES["Tbilisi"]
+    mine = _read(sentence, "Gori")
+    mine.insert(0, Toponym(0, len(name), name, "Tbilisi", tbilisi[0], tbilisi[1], 1, "GE", "city", 0.9))
+    assert choose("strike", sentence, 0, mine).location.text == "Gori"

@@ -46,6 +46,8 @@ LOCATIVE = 1.0
 NAMING = 2.0
 #: Lost by a place inside the span of a claim or denial ("according to Georgian sources").
 IN_CLAIM = 2.5
+#: Lost by a dateline's place: where the report was filed from, not where it happened.
+DATELINE = 2.0
 #: Lost by a container of an earlier place ("Gori, Georgia": Georgia).
 CONTAINER = 3.0
 #: Lost by a place that is only the first word(s) of a longer name ("Paris Confectionery").
@@ -80,6 +82,8 @@ _CONTAINER_GAP = re.compile(
 _RANK = {"landmark": 0, "tunnel": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 4, "continent": 5}
 #: A gap that states containment outright, not a comma alone.
 _EXPLICIT_GAP = re.compile(rf"\(|\b(?:{_AREA}|in|of|within|inside)\b", re.I)
+#: After a place at the start of a report: the rest of a dateline ("TBILISI, Aug 9 (Reuters) -", "GORI:").
+_DATELINE_AFTER = re.compile(r"^(?:,\s*[\w .,]{0,30}?)?\s*(?:\([^()]{1,40}\)\s*)?(?:[-–—:]|\s[-–—])\s")
 #: After a place: its people or a group of them ("a Saad man", "Kanuri herders"), not a location.
 _PEOPLE_AFTER = re.compile(r"^\s*(?:man|woman|men|women|boy|girl|boys|girls|child|children|youths?|family|families|"
                            r"clan|sub-?clans?|tribe|tribesmen|tribal|community|communities|herders?|pastoralists?|"
@@ -210,6 +214,8 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
             value -= NAMING
         if any(s <= start < e for s, e in skip):
             value -= IN_CLAIM
+        if not before.strip() and _DATELINE_AFTER.match(after):
+            value -= DATELINE  # "TBILISI, Aug 9 (Reuters) - Jets bombed Gori": where the reporter files from
         if (_FRAGMENT_AFTER.match(after) and not _AREA_AFTER.match(after)) or _FRAGMENT_BEFORE.search(before):
             value -= FRAGMENT
         pair = _contained(words, offset, mine, index)

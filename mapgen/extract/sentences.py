@@ -25,7 +25,7 @@ ABBREVIATIONS = frozenset([
 ])
 
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-ÖØ-Þ])|[.!?]+["'”’)\]]*\s*$""")
-_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:[-*•#]|\d+[.)]\s))")
+_PARAGRAPH = re.compile(r"\n[ \t\r]*\n\s*|\n(?=[ \t]*(?:[-*•#]|\d+[.)]\s))")  # \r: Windows line ends
 _LINE = re.compile(r"\n")
 _OPEN_END = re.compile(r"\b(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|that|near)$", re.I)
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
@@ -68,8 +68,8 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         line = text[run_start:match.start()].rstrip()
         last_line = line[line.rfind("\n") + 1:]
         following = text[match.end():match.end() + 2].lstrip()[:1]
-        heading = (len(last_line.strip()) <= HEADING_CHARS and line[-1] not in ",;-" and following.isupper()
-                   and not _OPEN_END.search(line))
+        heading = (bool(line) and len(last_line.strip()) <= HEADING_CHARS and line[-1] not in ",;-"
+                   and following.isupper() and not _OPEN_END.search(line))
         if line and (line[-1] in ".!?:\"'”" or heading):
             spans.append((run_start, match.start()))
             run_start = match.end()

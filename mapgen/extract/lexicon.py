@@ -147,7 +147,8 @@ SEXUAL = _words(r"rap(?:e|ed|es|ing)", r"sexual(?:ly)? (?:assault(?:ed)?|violenc
 
 # --- Demonstrations ---------------------------------------------------------------------------
 PROTEST = _words(
-    r"protest(?:s|ed|ers|ing|ors)?", r"demonstrat(?:ion|ions|ors|ed|e|es|ing)", r"rall(?:y|ies|ied|ying)",
+    r"protest(?:s|ed|ers|ing|ors)?", r"demonstrat(?:ion|ions|ors|ed|e|es|ing|ive)",
+    r"gathered (?:\w+ ){0,6}to (?:mark|protest|demand|denounce|condemn|call for|express)", r"rall(?:y|ies|ied|ying)",
     r"sit-ins?", r"picket(?:s|ed|ing)?", r"marched", r"marchers", r"(?-i:march(?:es)?)", r"went on (?:a )?strike", r"on strike",
     r"staged (?:a )?(?:strike|walkout)", r"general strike", r"hunger strike", r"walk-?outs?", r"strik(?:e|ing) workers",
     r"vigils?", r"gathered (?:to|in front|outside|at)", r"boycott(?:ed)?", r"took to the streets", r"chanting",
@@ -182,7 +183,8 @@ MOB = _words(r"mobs?", r"lynch(?:ed|ing|ings)?", r"vigilantes?", r"angry (?:crow
              r"(?:beaten|beat|stoned|lynched|attacked|assaulted|killed|burned|torched|set (?:on fire|alight|ablaze)) (?:up )?"
              r"(?:\w+ ){0,3}by (?:\w+ ){0,2}(?:locals|residents|villagers|community members|mobs?|crowds?|a group|youths|people)",
              r"(?:locals|residents|villagers|community members|youths|crowds?|group of (?:\w+ )?(?:people|citizens|locals|residents)) "
-             r"(?:\w+ )?(?:beat|stoned|lynched|attacked|assaulted|killed|burned|torched|set|pelted|captured)")
+             r"(?:\w+ )?(?:beat|stoned|lynched|attacked|assaulted|killed|burned|torched|set (?:\w+ ){0,3}(?:on fire|ablaze|alight)|"
+             r"set fire|pelted|captured)")
 #: Unarmed groups: when they fight each other (or the police) without guns, ACLED calls it mob violence.
 CROWD = _words(r"groups? of (?:\w+ ){0,2}(?:people|youths?|residents|villagers|locals|men|citizens|members|supporters|students|workers)",
                r"supporters", r"community members", r"communities", r"villagers", r"residents", r"locals", r"youths?",
@@ -265,7 +267,12 @@ INTERVENTION = _words(
     r"detain(?:ed|ing) (?:\w+ ){0,2}(?:protesters|demonstrators|participants|organi[sz]ers)",
     r"broke up", r"intervened", r"interfered", r"prevented", r"blocked (?:the )?(?:protest|march|rally)", r"by force",
     r"used force", r"(?:did not|didn't) allow", r"stun grenades?", r"pepper spray", r"charged", r"suppress(?:ed|ing)",
-    r"beat (?:the )?(?:protesters|demonstrators)", r"arrests were made", r"under control")
+    r"beat (?:the )?(?:protesters|demonstrators)", r"arrests were made", r"under control",
+    r"(?:beaten|beat|dragged|pushed|manhandled|assaulted|attacked|chased) (?:\w+ ){0,6}by (?:\w+ ){0,3}(?:police|security forces|"
+    r"officers|soldiers|troops|gendarmes)", r"tried to (?:control|stop|prevent|disperse|contain|remove)",
+    r"contain(?:ed)? (?:the )?(?:\w+ )?(?:protest|demonstration|crowd|rally|march|protesters|demonstrators)",
+    r"attacked (?:the |a )?(?:\w+ )?(?:protest|demonstration|rally|march|sit-in|protesters|demonstrators)",
+    r"(?:re-?open|unblock|clear)(?:ed|ing)? (?:the )?(?:road|roads|highway|street|blockade)")
 EXCESSIVE = _words(
     r"(?:protesters?|demonstrators?) (?:were |was )?(?:killed|shot dead)", r"live (?:ammunition|rounds|fire)",
     r"(?:killed|shot dead|killing) (?:\w+ )?(?:protesters?|demonstrators?)", r"opened fire on (?:the )?(?:protesters|demonstrators|crowd)",

@@ -67,24 +67,26 @@ class _Tokens:
     """A spaCy doc's tokens as plain lists, read out once: recognition looks at each token many
     times, and spaCy builds a new Token object at every look."""
 
-    __slots__ = ("chars", "ent_type", "ents", "idx", "lower", "punct", "space", "tag", "text")
+    __slots__ = ("chars", "ent_type", "ents", "idx", "lower", "proper", "punct", "space", "text")
 
     def __init__(self, doc: Any) -> None:
         from spacy.attrs import ENT_TYPE, IDX, IS_PUNCT, LOWER, ORTH, SPACY, TAG
 
-        self.chars: str = doc.text
         self.ents: tuple[Any, ...] = doc.ents  # spans: start, end, label_
         # Attributes as numbers, without a Token object each; strings come from the vocabulary.
         text, tag, lower, punct, space, ent_type, idx = doc.to_array(
             [ORTH, TAG, LOWER, IS_PUNCT, SPACY, ENT_TYPE, IDX]).T.tolist() if len(doc) else [[]] * 7
         strings = doc.vocab.strings
         self.text: list[str] = [strings[h] for h in text]
-        self.tag: list[str] = [strings[h] for h in tag]
         self.lower: list[str] = [strings[h] for h in lower]
-        self.ent_type: list[str] = [strings[h] for h in ent_type]  # "" outside entities
+        proper_tags = {strings[name] for name in ("NNP", "NNPS")}
+        self.proper: list[bool] = [h in proper_tags for h in tag]  # a proper noun, by the tagger
+        labels = {h: strings[h] for h in set(ent_type)}
+        self.ent_type: list[str] = [labels[h] for h in ent_type]  # "" outside entities
         self.punct: list[bool] = [bool(flag) for flag in punct]
         self.space: list[bool] = [bool(flag) for flag in space]  # a space after the token
         self.idx: list[int] = idx
+        self.chars = "".join([word + " " if after else word for word, after in zip(self.text, self.space, strict=True)])
 
     def __len__(self) -> int:
         return len(self.text)
@@ -92,9 +94,6 @@ class _Tokens:
     def span(self, start: int, end: int) -> str:
         """The text of tokens ``start`` to ``end`` (exclusive), as spaCy's ``doc[start:end].text``."""
         return self.chars[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])] if end > start else ""
-
-    def proper(self, i: int) -> bool:
-        return self.tag[i] in ("NNP", "NNPS")
 
 
 @dataclass(slots=True)
@@ -141,7 +140,7 @@ def _unsupported(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer) -> list
 
     def run_end(i: int) -> int:
         j = i
-        while j < len(doc) and j - i < 3 and j not in people and doc.proper(j):
+        while j < len(doc) and j - i < 3 and j not in people and doc.proper[j]:
             j += 1
         return j
 
@@ -329,7 +328,7 @@ def _only_places(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazetteer
     """True for "Kareli and Gori" or "Gori, Kareli": proper nouns the gazetteer knows, joined by and/or/commas."""
     words = [i for i in range(start, end) if doc.lower[i] not in ("and", "or", ",")]
     return len(words) >= 2 and len(words) < end - start and all(
-        doc.proper(i) and _main(gazetteer, doc.text[i]) for i in words)
+        doc.proper[i] and _main(gazetteer, doc.text[i]) for i in words)
 
 
 def _scan(doc: _Tokens, offset: int, covered: list[bool], gazetteer: OfflineGazetteer) -> list[Mention]:
@@ -337,7 +336,7 @@ def _scan(doc: _Tokens, offset: int, covered: list[bool], gazetteer: OfflineGaze
 
     def run_end(i: int) -> int:
         j = i
-        while j < len(doc) and j - i < MAX_WORDS and not covered[j] and doc.proper(j):
+        while j < len(doc) and j - i < MAX_WORDS and not covered[j] and doc.proper[j]:
             j += 1
         return j
 
@@ -359,7 +358,7 @@ def _longest_names(doc: _Tokens, starts: Any, run_end: Any, offset: int, gazette
     allowed = set(starts)
     i, last = min(allowed, default=0), max(allowed, default=-1)
     while i <= last:
-        if i not in allowed or not doc.proper(i) or not doc.text[i][:1].isupper():
+        if i not in allowed or not doc.proper[i] or not doc.text[i][:1].isupper():
             i += 1
             continue
         match = None
@@ -387,7 +386,7 @@ def _repeats(doc: _Tokens, offset: int, covered: list[bool], found: list[Mention
     taken = {m.start for m in found}
     out = []
     for i in range(len(doc)):
-        if (not covered[i] and offset + doc.idx[i] not in taken and doc.proper(i)
+        if (not covered[i] and offset + doc.idx[i] not in taken and doc.proper[i]
                 and normalize(doc.text[i]) in names):
             out.append(_mention(doc, i, i + 1, offset, "gazetteer"))
     return out

@@ -198,3 +198,17 @@ def test_seed_map_shows_the_strikes_as_pins_and_the_convoy_and_refugees_as_arrow
     assert any(runs(path, north, south) for path in convoys)  # from North Ossetia, southward
     refugees = [f["path"] for f in layers["displacement"] if f["kind"] == "flow"]
     assert any(runs(path, south, north) and path[-1][0] > path[0][0] for path in refugees)  # north
+
+
+def test_a_news_page_gives_its_story_not_its_menus_sidebars_or_headline_twice(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Jets hit Gori</title><meta property='article:published_time' content='2008-08-09'>"
+        "</head><body><nav><a href='/'>Home</a> | <a href='/w'>World</a></nav>"
+        "<header><h1>Jets hit Gori as fighting spreads</h1></header><article>"
+        f"<p>{STRIKE}</p><p>Moscow denied targeting civilians.</p>"
+        "<aside>Related: Floods in Texas kill 12</aside></article>"
+        "<footer>Police arrested two men in Paris. &copy; News Ltd</footer></body></html>", encoding="utf-8")
+    events = extract_articles(page)
+    assert events[["category", "location", "fatalities", "denied_by", "disputed"]].values.tolist() == [
+        ["strike", "Gori", 5, "Moscow", True]]  # one strike: the headline tells the same one; denied

@@ -190,7 +190,27 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
             draft.inherited = True
             draft.confidence *= INHERITED_PLACE
         drafts.append(draft)
-    return drafts
+    return _without_headlines(text, drafts)
+
+
+def _without_headlines(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Drafts less a headline's ("Jets hit Gori as fighting spreads") when the body tells the same event.
+
+    A headline is a sentence without a full stop, alone in its paragraph; the same event is one of the
+    same category at the same place.
+    """
+    def headline(d: _Draft) -> bool:
+        words = text[d.start:d.end].rstrip()
+        alone = sum(o.sentence.paragraph == d.sentence.paragraph for o in drafts) == 1
+        return alone and not words.endswith((".", "!", "?", '"', "”", "'", "’"))
+
+    def place(d: _Draft) -> str | None:
+        where = d.location or d.destination or d.origin
+        return where.name or where.text if where is not None else None
+
+    return [d for d in drafts if not (headline(d) and any(
+        o is not d and o.kind.category == d.kind.category and place(o) == place(d) and not headline(o)
+        for o in drafts))]
 
 
 def _when_of(dates: list[DateMention], own: list[DateMention], carried: DateMention | None) -> DateMention | None:
@@ -251,9 +271,10 @@ def _join(previous: _Draft, draft: _Draft) -> None:
 
 
 def _deny(drafts: list[_Draft], sentence: Sentence, who: list[str]) -> None:
-    """A denial in a sentence of its own refutes the claimed events of its paragraph (or the last one)."""
+    """A denial in a sentence of its own refutes the claimed events of its paragraph, or the last event
+    of its paragraph, or (a denial told in a paragraph of its own: "Moscow denied it.") the last event."""
     same = [d for d in drafts if d.sentence.paragraph == sentence.paragraph]
-    targets = [d for d in same if d.claimed_by] or same[-1:]
+    targets = [d for d in same if d.claimed_by] or same[-1:] or drafts[-1:]
     for draft in targets:
         draft.denied_by += [w for w in who if w not in draft.denied_by]
 

@@ -78,8 +78,10 @@ def read_article(path: str | Path) -> Article:
 
 
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header",
-           "footer", "blockquote", "pre", "table", "ul", "ol", "dd", "dt", "figcaption"}
-_SKIP = {"script", "style", "noscript", "template", "svg", "head"}
+           "blockquote", "pre", "table", "ul", "ol", "dd", "dt", "figcaption"}
+#: Not the article's text: code, and a page's navigation, sidebars ("Related: ..."), footers and forms.
+_SKIP = {"script", "style", "noscript", "template", "svg", "head", "nav", "aside", "footer", "form", "button",
+         "select", "iframe", "menu", "dialog"}
 
 
 class _TextOfHtml(HTMLParser):

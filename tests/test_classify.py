@@ -70,6 +70,8 @@ def _sub(sentence: str) -> str | None:
     ("Police seized two tons of cannabis hidden in a lorry.", "Looting/property destruction"),
     ("Soldiers razed farmland belonging to villagers.", "Looting/property destruction"),
     ("A shepherd was injured when an unexploded shell went off in his field.", "Other"),
+    ("Border guards fired warning shots into the air as the boats approached.", "Other"),
+    ("The government freed forty rebel prisoners as a goodwill gesture.", "Other"),
 ])
 def test_sub_event_type(sentence: str, sub_event_type: str) -> None:
     kind = classify(sentence)

@@ -152,6 +152,9 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     remnants = _first(lx.REMNANTS, s)
     if remnants:
         return "Other", 0.8, remnants, None  # an old mine or shell going off: no attack by anyone
+    warning = _first(lx.SHOTS_IN_AIR, s)
+    if warning and not _first(lx.PERSON_HARMED, s[warning[1]:]) and not _first(lx.CASUALTIES, s):
+        return "Other", 0.7, warning, "political"  # shots fired into the air: a show of force, no attack
     disrupted = _first(lx.DISRUPTED, s)
     if disrupted and not re.fullmatch(r"shot down|downed", s[disrupted[0]:disrupted[1]], re.I):
         return "Disrupted weapons use", 0.85, disrupted, None  # defused, intercepted, seized, went off early

@@ -370,6 +370,8 @@ REMNANTS = Guarded(
     r"remnants? of (?:the )?war", r"laid (?:\w+ ){0,2}during (?:the )?(?:\w+ ){0,3}war",
     r"(?:left ?over|old|legacy) (?:land ?)?mines?", r"accidentally (?:stepped on|detonated|triggered)",
     r"(?:fighting|war) (?:\w+ ){0,2}in the (?:19|20)\d0s")
+#: Political moves (ACLED's Other): bans, declarations, governments formed, prisoners released by one side
+#: alone (no agreement), aircraft intercepted (a show of force, no weapon stopped).
 POLITICAL = _words(
     r"ban(?:ned|s|ning)?", r"suspend(?:ed|s|ing)?", r"suspension", r"halt(?:ed|s|ing)?", r"ceas(?:e|ed|ing)", r"sanctions?",
     r"declared", r"martial law", r"state of emergency", r"mobili[sz](?:ed|ation|e)", r"recogni[sz](?:ed|e|es|ing)",
@@ -377,7 +379,12 @@ POLITICAL = _words(
     r"sever(?:ed)? (?:diplomatic )?(?:ties|relations)", r"ultimatum", r"stop all", r"elections?", r"resign(?:ed|ation)",
     r"appointed", r"decree", r"embargo", r"blockade", r"annex(?:ed|ation)", r"independence", r"referendum",
     r"withdrew (?:its|their) ambassador", r"broke off", r"shut down",
-    r"released (?:\w+ ){0,3}(?:prisoners|detainees|inmates)")  # a release by one side alone: no agreement
+    r"(?:released|freed) (?:\w+ ){0,3}(?:prisoners|detainees|inmates)", r"(?:released|freed) (?:\w+ ){0,3}held (?:as )?(?:prisoners|captives?)",
+    r"(?:approved|formed|sworn in) (?:a |the )?new government", r"new government (?:was )?(?:approved|formed|sworn in)",
+    r"(?:planes?|aircraft|jets?|bombers?|warships?|vessels?) (?:\w+ ){0,3}(?:were |was )?intercepted")
+#: Shots fired into the air (a warning, a show of force): no attack when nobody is hurt.
+SHOTS_IN_AIR = Guarded(("the air",), r"(?:warning )?shots? (?:\w+ ){0,3}(?:fired )?in(?:to)? the air",
+                       r"fir(?:ed|ing) (?:\w+ ){0,2}in(?:to)? the air")
 
 # --- Context ------------------------------------------------------------------------------------
 CASUALTIES = _words(r"killed", r"dead", r"died", r"deaths?", r"death toll", r"fatalit(?:y|ies)", r"wounded", r"injur(?:ed|ies|y)",

@@ -106,6 +106,7 @@ def test_denials() -> None:
     said = "A spokesman for the Interior Ministry called these reports \"false\"."
     assert [c.who for c in denials(said)] == ["Interior Ministry"]
     assert denials("Nobody was hurt.") == []
+    assert denials("In 2014 the peninsula was annexed after a disputed referendum.") == []  # an adjective
 
 
 def test_actors() -> None:

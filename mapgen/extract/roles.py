@@ -33,6 +33,9 @@ _DENY_VERBS = (
     r"refutes|disputed|disputes|contradicted|called (?:this|the|these|those|such|that) (?:\w+ ){0,2}"
     r"(?:information|reports?|claims?|allegations?|accusations?|news|statements?)\s+[\"“']?(?:a |an )?"
     r"(?:nonsense|false|lies?|fabricat\w*|untrue|baseless|groundless|absurd|rubbish|propaganda|provocation|fake))")
+#: A determiner right before a denial verb makes it an adjective ("a disputed vote", "the rejected plan").
+_ADJECTIVE_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|these|those|its|their|his|her|our|whose|much|hotly|widely)\s+$", re.I)
 #: Where a source phrase stops: a clause, a participle, a time.
 _STOP = re.compile(r"\s+(?:reporting|reported|saying|said|says|that|who|which|at|on|in a statement|in an?|late|early|"
                    r"quoted|citing|as|while|after|before|when|on \w+day)\b.*$|\s*\(.*$", re.I)
@@ -130,6 +133,8 @@ def denials(sentence: str) -> list[Claim]:
     """Who the sentence says denied a report ("the Russian Ministry of Foreign Affairs")."""
     found: list[Claim] = []
     for match in _DENY.finditer(sentence):
+        if _ADJECTIVE_BEFORE.search(match["who"]):
+            continue  # "after a disputed referendum": an adjective, nobody denied anything
         start = _clause_start(sentence, match.start("who"), match.end("who"))
         _add(found, sentence, start, match.end("who"))
     return found

@@ -99,7 +99,8 @@ CLASH = _words(
     r"(?:opened )?(?:gun)?fire in response", r"opened (?:gun)?fire after (?:the |an? )?(?:explosion|blast|attack)")
 #: Clash words that say both sides fought; the others ("fired at positions") may be one-sided fire.
 TWO_SIDED = re.compile(r"clash|fight|fought|battle|skirmish|exchang|hostilities|shoot-?out|crossfire|combat|confront|"
-                       r"gun ?fight|fire ?fight|repel|repuls|thwart|shot back|(?:opened )?(?:gun)?fire (?:in response|after|back)|(?:[\w/]+ ){0,3}in both|fired back|returned|respond|reacted|"
+                       r"gun ?fight|fire ?fight|repel|repuls|thwart|shot back|(?:opened )?(?:gun)?fire (?:in response|after|back)|"
+                       r"(?:[\w/]+ ){0,3}in both|fired back|returned|respond|reacted|"
                        r"in response", re.I)
 #: Casualties among armed men ("killing 5 militants", "2 soldiers were wounded"): the fight was armed.
 ARMED_CASUALTIES = re.compile(
@@ -156,7 +157,8 @@ PROTEST = _words(
     r"blocked (?:[\w'-]+ ){0,3}(?:road|roads|highway|rails|railway|streets?|traffic|bridge|entrance|roundabout|intersection)",
     r"road ?blocks?", r"petition(?:ed)?")
 #: Riots named as such (with a demonstration: a violent demonstration; without: mob violence).
-RIOT = _words(r"riot(?:s|ed|ing)?(?! (?:police|gear|squads?|control|units?|officers))", r"violent (?:protests?|demonstrations?|protesters|demonstrators|crowds?)",
+RIOT = _words(r"riot(?:s|ed|ing)?(?! (?:police|gear|squads?|control|units?|officers))",
+              r"violent (?:protests?|demonstrations?|protesters|demonstrators|crowds?)",
               r"unrest", r"rampage(?:d)?", r"went on the rampage")
 #: What violent crowds do: throwing stones and fire bombs.
 CROWD_VIOLENCE = Guarded(
@@ -171,7 +173,8 @@ DEMO_TACTICS = Guarded(
     ("burn", "tyres", "tires", "objects", "barricad", "branches", "blocked"),
     r"burn(?:ed|t|ing) (?:\w+ ){0,2}(?:tyres|tires|objects|barricades|branches|debris|mattresses)",
     r"(?:tyres|tires|barricades|objects|branches) (?:\w+ ){0,2}(?:on fire|ablaze|were burned|were burnt)",
-    r"barricad(?:e|es|ed|ing)(?! (?:themselves|himself|herself))", r"set fire to (?:\w+ ){0,2}(?:tyres|tires|barricades)", r"blocked (?:\w+ ){0,4}with (?:\w+ ){0,2}(?:stones|rocks|burning|fire|tyres|tires|debris|trees)")
+    r"barricad(?:e|es|ed|ing)(?! (?:themselves|himself|herself))", r"set fire to (?:\w+ ){0,2}(?:tyres|tires|barricades)",
+    r"blocked (?:\w+ ){0,4}with (?:\w+ ){0,2}(?:stones|rocks|burning|fire|tyres|tires|debris|trees)")
 #: Damage to property (a crowd's, or anyone's: then looting/property destruction).
 DESTRUCTION = Guarded(
     ("torched", "set ", "vandali", "smashed", "ransacked", "destroyed property", "damag", "broke"),
@@ -379,7 +382,8 @@ POLITICAL = _words(
     r"sever(?:ed)? (?:diplomatic )?(?:ties|relations)", r"ultimatum", r"stop all", r"elections?", r"resign(?:ed|ation)",
     r"appointed", r"decree", r"embargo", r"blockade", r"annex(?:ed|ation)", r"independence", r"referendum",
     r"withdrew (?:its|their) ambassador", r"broke off", r"shut down",
-    r"(?:released|freed) (?:\w+ ){0,3}(?:prisoners|detainees|inmates)", r"(?:released|freed) (?:\w+ ){0,3}held (?:as )?(?:prisoners|captives?)",
+    r"(?:released|freed) (?:\w+ ){0,3}(?:prisoners|detainees|inmates)",
+    r"(?:released|freed) (?:\w+ ){0,3}held (?:as )?(?:prisoners|captives?)",
     r"(?:approved|formed|sworn in) (?:a |the )?new government", r"new government (?:was )?(?:approved|formed|sworn in)",
     r"(?:planes?|aircraft|jets?|bombers?|warships?|vessels?) (?:\w+ ){0,3}(?:were |was )?intercepted")
 #: Shots fired into the air (a warning, a show of force): no attack when nobody is hurt.

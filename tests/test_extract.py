@@ -320,3 +320,16 @@ def test_windows_line_ends_split_paragraphs_and_keep_offsets() -> None:
     assert [text[s.start:s.end] for s in spans] == ["GORI, Georgia", "Jets struck the town.", "Nobody died.",
                                                     "Troops left."]
     assert [s.paragraph for s in spans] == [0, 1, 1, 2]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 3 May 2020, a roadside bomb exploded near a patrol in Kareli. The explosion killed one soldier.",
+     [("Remote explosive/landmine/IED", "Kareli", 1)]),
+    ("On 3 May 2020, gunmen killed two farmers in Gori. Another 3 were killed later in the day.",
+     [("Attack", "Gori", 5)]),
+    ("On 3 May 2020, gunmen killed two farmers in Gori. Two people were killed in the attack.",
+     [("Attack", "Gori", 2)]),
+])
+def test_casualty_sentences_add_to_the_event_they_point_back_to(text: str, expected: list[tuple]) -> None:
+    events = extract_events(text)
+    assert [tuple(r) for r in events[["sub_event_type", "location", "fatalities"]].values.tolist()] == expected

@@ -41,6 +41,13 @@ FOCUS_KM = 150.0
 HYPOTHETICAL = 0.6
 #: Population of the town that stands for a country's part near the story (see nearest_town).
 COUNTRY_PART_POPULATION = 50_000
+#: A sentence that points back to the event before it ("the attack", "the explosion", "during the clash").
+_POINTS_BACK = re.compile(r"\b(?:the|this|that|these)\s+(?:\w+\s+)?(?:attacks?|explosions?|blasts?|clash(?:es)?|"
+                          r"fighting|strikes?|air\s*strikes?|raids?|bombings?|shelling|incident|ambush|assault|"
+                          r"violence|operation|battle|firefight|shoot-?out|exchange of fire)\b", re.I)
+#: A sentence that counts more of the same ("another 3", "two others", "also killed", "further").
+_MORE = re.compile(r"\b(?:another|others|also|further|additional)\b|"
+                   r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:more|other)\b", re.I)
 _QUOTED = re.compile(r"[\"“](?P<q>[^\"“”]{12,})[\"”]")
 
 
@@ -179,8 +186,9 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
             _join(previous, draft)
             continue
         if draft.location is None and draft.origin is None and draft.destination is None:
-            if previous and _continues(previous, draft):
-                _join(previous, draft)
+            unsure = any(d.date is None and d.relative for d in own)  # "last month", no publication date
+            if previous and not unsure and _continues(previous, draft, words):
+                _join(previous, draft, words)
                 continue
             if not (draft.counts or draft.actor1 or (draft.when and draft.when.date and not draft.when.relative)):
                 continue  # "days of heavy fighting in the region": nothing to place or date
@@ -247,19 +255,28 @@ def _same_day(previous: _Draft, draft: _Draft) -> bool:
     return draft.when.date == previous.when.date
 
 
-def _continues(previous: _Draft, draft: _Draft) -> bool:
-    """Whether a sentence without a place of its own adds to the event before it."""
-    if previous.kind.category != draft.kind.category and draft.kind.strength >= CASUALTIES_ONLY:
-        return False  # "7 people were killed." after "Jets bombed Gori." adds to the strike
+def _continues(previous: _Draft, draft: _Draft, words: str) -> bool:
+    """Whether a sentence without a place of its own adds to the event before it.
+
+    "7 people were killed." after "Jets bombed Gori." adds to the strike, and so does a sentence
+    that counts the casualties of the event it points back to ("The explosion killed one soldier.").
+    """
+    casualties = "fatalities" in draft.counts or "injured" in draft.counts
+    if previous.kind.category != draft.kind.category and draft.kind.strength >= CASUALTIES_ONLY \
+            and not (casualties and _POINTS_BACK.search(words)):
+        return False
     if draft.when and previous.when and draft.when.date and previous.when.date:
         return draft.when.date == previous.when.date
     return True
 
 
-def _join(previous: _Draft, draft: _Draft) -> None:
+def _join(previous: _Draft, draft: _Draft, words: str = "") -> None:
+    """Add a later sentence to the event before it: its counts (the larger figure, or the sum when the
+    sentence counts more of them: "another", "also", "further"), actors, sources and date."""
     previous.end = draft.end
+    more = bool(_MORE.search(words))
     for key, value in draft.counts.items():
-        previous.counts[key] = max(previous.counts.get(key, 0), value)
+        previous.counts[key] = previous.counts.get(key, 0) + value if more else max(previous.counts.get(key, 0), value)
     for key, value in draft.vague.items():
         previous.vague.setdefault(key, value)
     previous.actor1 = previous.actor1 or draft.actor1

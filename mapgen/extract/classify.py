@@ -253,7 +253,7 @@ def _demonstration(s: str, clash: tuple[int, int] | None) -> tuple[str, float, t
     riot = _own(lx.RIOT, s)
     violence = _own(lx.CROWD_VIOLENCE, s)
     tactics = _first(lx.DEMO_TACTICS, s)
-    mob = _own(lx.MOB, s)
+    mob = _own(lx.MOB, s) if protest else _first(lx.MOB, s)  # "against mob justice" is a protest's topic
     if protest:
         if _first(lx.EXCESSIVE, s):
             return "Excessive force against protesters", OUTCOME, protest, None
@@ -271,7 +271,8 @@ def _demonstration(s: str, clash: tuple[int, int] | None) -> tuple[str, float, t
         return "Violent demonstration", 0.8, tactics, None  # burning tyres, barricades: a demonstration's means
     armed = _own(lx.ARMED_GROUP, s)  # an armed group's violence is a battle or an attack, whatever it throws
     named = mob and re.match(r"mob|lynch|vigilante|rioters|jungle", s[mob[0]:], re.I)  # a mob named as such
-    if riot or named or ((mob or violence) and not armed):
+    thrower = violence and not _own(lx.ARMED_GROUP, s[:violence[0]])  # stones thrown by unarmed people (at anyone)
+    if riot or named or thrower or (mob and not armed):
         return "Mob violence", 0.85, riot or mob or violence, None  # a violent crowd with no demonstration
     if clash and not armed and _first(lx.CROWD, s) and not re.search(r"shot down|downed", s[clash[0]:clash[1]], re.I):
         return "Mob violence", 0.75, clash, None  # two groups fighting with sticks and stones

@@ -184,7 +184,7 @@ DESTRUCTION = Guarded(
 MOB = _words(r"mobs?", r"lynch(?:ed|ing|ings)?", r"vigilantes?", r"angry (?:crowd|residents|villagers|youths?)",
              r"mob justice", r"jungle justice", r"rioters", r"witch(?:craft)?",
              r"(?:beaten|beat|stoned|lynched|attacked|assaulted|killed|burned|torched|set (?:on fire|alight|ablaze)) (?:up )?"
-             r"(?:\w+ ){0,3}by (?:\w+ ){0,2}(?:locals|residents|villagers|community members|mobs?|crowds?|a group|youths|people)",
+             r"(?:\w+ ){0,5}by (?:\w+ ){0,2}(?:locals|residents|villagers|community members|mobs?|crowds?|a group|youths|people)",
              r"(?:locals|residents|villagers|community members|youths|crowds?|group of (?:\w+ )?(?:people|citizens|locals|residents)) "
              r"(?:\w+ )?(?:beat|stoned|lynched|attacked|assaulted|killed|burned|torched|set (?:\w+ ){0,3}(?:on fire|ablaze|alight)|"
              r"set fire|pelted|captured)")
@@ -209,11 +209,12 @@ PROTESTERS_ATTACKED = _words(
     r"(?:attacked|stormed|clashed with) (?:[\w(),.'-]+ ){0,10}(?:to|while|during (?:a|the|their)) (?:demonstrat|protest)\w*")
 #: An unarmed crowd as the attacker ("villagers beat a man", "a policeman was beaten up by three persons").
 CROWD_ATTACK = Guarded(
-    ("attacked", "assaulted", "beat", "stoned", "thrashed", "manhandled", "lynched", "torched"),
-    r"(?:group of (?:\w+ ){0,2}(?:people|persons|individuals|youths|men|citizens|residents|villagers|locals|traders|workers|"
-    r"students)|crowds?|residents|villagers|locals|youths|citizens|traders|workers|students|supporters|members of the public|"
-    r"community members|employees|relatives|persons|neighbou?rs) (?:\w+ ){0,3}(?:attacked|assaulted|beat|stoned|thrashed|"
-    r"manhandled|lynched|torched)",
+    ("attacked", "assaulted", "beat", "stoned", "thrashed", "manhandled", "lynched", "torched", "to kill", "to lynch",
+     "to burn"),
+    r"(?:group of (?:\w+ ){0,2}(?:people|persons|individuals|youths?|men|citizens|residents|villagers|locals|traders|workers|"
+    r"students|assailants|attackers)|crowds?|residents|villagers|locals|youths?|citizens|traders|workers|students|supporters|"
+    r"members of the public|community members|employees|relatives|persons|neighbou?rs) (?:\w+ ){0,3}(?:attacked|assaulted|"
+    r"beat|stoned|thrashed|manhandled|lynched|torched|(?:attempted|tried) to (?:kill|lynch|burn))",
     r"(?:attacked|assaulted|beaten|thrashed|manhandled|stoned) (?:up )?(?:\w+ ){0,3}by (?:a group of |a crowd of )?(?:\w+ ){0,2}"
     r"(?:people|persons|residents|villagers|locals|youths|citizens|traders|workers|students|supporters|employees|relatives|"
     r"crowds?|neighbou?rs)")

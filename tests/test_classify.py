@@ -115,7 +115,7 @@ def test_categories_follow_the_schema() -> None:
     ("A boy stepped on an old landmine laid during the civil war.", "Other"),
     # an armed group's fight is a clash even with stones thrown; a crowd without a demonstration is a mob
     ("Villagers threw stones at a man they accused of witchcraft.", "Mob violence"),
-    ("A crowd of motorcycle taxi drivers stoned two soldiers at a roadblock.", "Mob violence"),
+    ("A crowd of motorcycle taxi drivers stoned two soldiers at a checkpoint.", "Mob violence"),
     ("Gang members clashed with police in the old quarter.", "Armed clash"),
     # fighting that only sets the scene of a troop movement
     ("Reinforcements arrived at the front as battles continued in the area.", "Change to group/activity"),

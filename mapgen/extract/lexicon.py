@@ -95,7 +95,8 @@ CLASH = _words(
     r"repell?(?:ed|ing)", r"repulsed", r"thwart(?:ed|ing)", r"incursions?", r"fir(?:ed|ing) (?:\w+ ){0,2}in both directions",
     r"(?:weapons|fire|shots|projectiles|explosions) in both directions", r"fired back",
     r"returned fire", r"shot back", r"responded with (?:gun)?fire", r"(?:shelling|fire|gunfire) exchanges?",
-    r"respond(?:ed|ing) to (?:the )?(?:\w+ ){0,3}(?:fire|shelling|attacks?)", r"reacted with (?:gun)?fire",
+    r"respond(?:ed|ing) to (?:the )?(?:\w+ ){0,3}(?:gunfire|shelling|attacks?)", r"respond(?:ed|ing) to the (?:\w+ ){0,2}fire",
+    r"reacted with (?:gun)?fire",
     r"(?:opened )?(?:gun)?fire in response", r"opened (?:gun)?fire after (?:the |an? )?(?:explosion|blast|attack)")
 #: Clash words that say both sides fought; the others ("fired at positions") may be one-sided fire.
 TWO_SIDED = re.compile(r"clash|fight|fought|battle|skirmish|exchang|hostilities|shoot-?out|crossfire|combat|confront|"
@@ -150,7 +151,7 @@ SEXUAL = _words(r"rap(?:e|ed|es|ing)", r"sexual(?:ly)? (?:assault(?:ed)?|violenc
 PROTEST = _words(
     r"protest(?:s|ed|ers|ing|ors)?", r"demonstrat(?:ion|ions|ors|ed|e|es|ing|ive)",
     r"gathered (?:\w+ ){0,6}to (?:mark|protest|demand|denounce|condemn|call for|express)", r"rall(?:y|ies|ied|ying)",
-    r"sit-ins?", r"picket(?:s|ed|ing)?", r"marched", r"marchers", r"(?-i:march(?:es)?)", r"went on (?:a )?strike", r"on strike",
+    r"sit-ins?", r"picket(?:s|ed|ing)?", r"marched", r"marchers", r"(?-i:march(?:es)?)(?! \d)", r"went on (?:a )?strike", r"on strike",
     r"staged (?:a )?(?:strike|walkout)", r"general strike", r"hunger strike", r"walk-?outs?", r"strik(?:e|ing) workers",
     r"vigils?", r"gathered (?:to|in front|outside|at)", r"boycott(?:ed)?", r"took to the streets", r"chanting",
     r"chanted", r"demanding", r"denouncing", r"in solidarity", r"motorcade", r"flash mob",
@@ -304,8 +305,10 @@ MOVEMENT = Guarded(
     r"marched (?:on|into|towards)", r"entered", r"sent (?:\w+ )?(?:troops|forces|soldiers|reinforcements)",
     r"being sent", r"dispatched", r"rolled (?:in|into)", r"headed (?:to|towards|for)", r"heading (?:to|towards|for)",
     r"patrol(?:led|ling|s)?", r"training", r"graduat(?:ed|ion)", r"parade", r"military exercises?", r"drills?",
-    r"volunteers", r"movement of (?:\w+ )?(?:forces|troops)", r"brought in", r"fortif(?:ied|ications?|y|ying)",
-    r"defect(?:ed|ion|ions)", r"pledged (?:\w+ )?(?:allegiance|loyalty)", r"(?:military )?columns?",
+    r"volunteers", r"movement of (?:\w+ )?(?:forces|troops)",
+    r"brought in (?:\w+ ){0,2}(?:reinforcements|troops|forces|soldiers|fighters|units)", r"fortif(?:ied|ications?|y|ying)",
+    r"defect(?:ed|ion|ions)", r"pledged (?:\w+ )?(?:allegiance|loyalty)", r"military columns?",
+    r"columns? of (?:\w+ )?(?:troops|tanks|vehicles|soldiers|fighters|armou?r)",
     r"(?:impos|declar|announc|institut|enforc|extend|introduc|lift|order)\w* (?:\w+ ){0,4}(?:curfews?|lockdowns?)",
     r"(?:curfews?|lockdowns?) (?:was|were|has been|had been|is) (?:\w+ )?(?:imposed|declared|announced|enforced|extended)",
     r"security measures", r"test[- ]fired", r"(?:missile|weapons?) tests?",

@@ -1,10 +1,17 @@
 """What kind of event a sentence reports, in ACLED's vocabulary.
 
-The rules follow the order in which the ACLED codebook decides between types: a
-demonstration is a protest unless it turns violent (a riot); explosive weapons used
-from a distance make "Explosions/Remote violence" unless both sides fight (a battle);
-armed violence against unarmed people is "Violence against civilians"; the rest of
-what matters is a "Strategic development".
+The rules follow the codebook's definitions and the order in which it decides between
+types: displacement told as the result of fighting is coded as the displacement; a
+demonstration is a protest (broken up: an intervention; met with lethal force: excessive
+force) unless its crowd turns violent (a violent demonstration), and a violent crowd with
+no demonstration is mob violence; weapons stopped (defused, intercepted, seized) are
+disrupted weapons use; a place changing hands outranks the fight for it; explosive
+weapons used from a distance make "Explosions/Remote violence" unless both sides fight
+(a battle); armed violence against unarmed people (or men of arms off duty) is "Violence
+against civilians"; the rest of what matters is a "Strategic development". Words that
+only tell a protest's cause ("against the arrest of men accused of rioting") or an
+event's setting ("as battles continue") do not decide. :func:`combine` types one event
+told over several sentences.
 
 >>> classify("Three jets dropped bombs near Kareli.").sub_event_type
 'Air/drone strike'
@@ -337,13 +344,12 @@ def _civilian_victim(s: str, trigger: tuple[int, int]) -> bool:
     """Whether an ambush, raid or assault fell on unarmed people (or on men of arms off duty)."""
     if _first(lx.OFF_DUTY, s):
         return True
-    after = s[trigger[1]:trigger[1] + 80]
-    before = s[:trigger[0]]
-    victim = before[-80:] if _PASSIVE.search(before) else after
-    civilians = _first(lx.CIVILIANS, victim)
-    armed = _first(lx.ARMED, victim)
     if _first(lx.ARMED, s[trigger[0]:trigger[1]]):
         return False  # "fired at the positions of"
+    before = s[:trigger[0]]
+    victim = before[-80:] if _PASSIVE.search(before) else s[trigger[1]:trigger[1] + 80]
+    civilians = _first(lx.CIVILIANS, victim)
+    armed = _first(lx.ARMED, victim)
     return civilians is not None and (armed is None or civilians[0] < armed[0])
 
 

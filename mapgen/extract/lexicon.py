@@ -290,7 +290,7 @@ ARREST = _words(r"arrest(?:ed|s|ing)?", r"detain(?:ed|s|ing)?", r"apprehended", 
 AGREEMENT = _words(r"agreements?", r"ceasefires?", r"cease-fires?", r"truces?", r"peace (?:deal|accord|talks|agreement|plan)s?",
                    r"signed (?:\w+ ){0,3}(?:deal|accord|pact|memorandum|treaty)", r"prisoner (?:exchange|swap)s?",
                    r"exchange of (?:prisoners|bodies)", r"armistice",
-                   r"negotiated", r"reconciliation", r"surrender(?:ed|s)?", r"repatriat(?:ed|ion)")
+                   r"negotiated", r"reconciliation", r"surrender(?:ed|s)", r"surrender of", r"repatriat(?:ed|ion)")
 TRANSFER = _words(r"handed over", r"withdr(?:ew|awn|aw|awal)", r"pulled out", r"retreat(?:ed|s)?", r"abandoned (?:their|its) positions",
                   r"took over (?:\w+ )?without (?:a )?(?:fight|fighting|resistance)", r"handover")
 MOVEMENT = Guarded(

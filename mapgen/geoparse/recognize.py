@@ -65,7 +65,15 @@ class Mention:
 
 class _Tokens:
     """A spaCy doc's tokens as plain lists, read out once: recognition looks at each token many
-    times, and spaCy builds a new Token object at every look."""
+    times, and spaCy builds a new Token object at every look.
+
+    >>> doc = pipeline()("Jets hit Gori, Georgia's town.")
+    >>> tokens = _Tokens(doc)
+    >>> tokens.span(2, 5) == doc[2:5].text, tokens.text == [t.text for t in doc], tokens.chars == doc.text
+    (True, True, True)
+    >>> tokens.proper == [t.tag_ in ("NNP", "NNPS") for t in doc], tokens.ent_type[2], tokens.punct[3]
+    (True, 'GPE', True)
+    """
 
     __slots__ = ("chars", "ent_type", "ents", "idx", "lower", "proper", "punct", "space", "text")
 

@@ -102,6 +102,9 @@ def test_categories_follow_the_schema() -> None:
     ("Separatists fired mortars and small arms at army positions near the village.", "Armed clash"),
     ("The two armies exchanged artillery fire along the frontline.", "Armed clash"),
     ("Mortar shells fell on a crowded market.", "Shelling/artillery/missile attack"),
+    ("Rebels fired 14.5mm guns and sniper rifles at homes in the old town.", "Shelling/artillery/missile attack"),
+    # aircraft backing a ground operation: the operation is the event
+    ("Commandos backed by helicopters raided a rebel camp, killing twelve fighters.", "Armed clash"),
     # a change of control outranks the fight that brought it
     ("After heavy clashes, the army retook the bridge.", "Government regains territory"),
     # the victim decides between a fight and an attack on civilians

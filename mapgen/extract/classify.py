@@ -169,6 +169,8 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     if territory:
         return territory
     air = _first(lx.AIR_STRIKE, s) or (_first(lx.AIR_ATTACK, s) if _first(lx.AIR_PLATFORM, s) else None)
+    if air and _first(lx.AIR_SUPPORT, s):
+        air = None  # aircraft backing troops: the ground operation is the event
     shelling = _first(lx.SHELLING, s)
     if clash or shelling or air:
         moved = _first(lx.MOVEMENT, s) or _first(lx.TRANSFER, s)
@@ -386,6 +388,8 @@ def _armed_victim(s: str, trigger: tuple[int, int]) -> bool:
 
 def _civilian_target(s: str, trigger: tuple[int, int]) -> bool:
     """Whether fire was aimed at civilians or their homes (words after the weapon), not at armed men."""
-    civilians = _first(lx.CIVILIANS, s[trigger[1]:])
-    armed = _first(lx.ARMED, s[trigger[1]:])
+    aim = re.search(r"\b(?:at|on|upon|towards|into|against)\s", s[trigger[1]:])  # the target follows "at"
+    target = s[trigger[1] + aim.end():] if aim else s[trigger[1]:]
+    civilians = _first(lx.CIVILIANS, target)
+    armed = _first(lx.ARMED, target)
     return civilians is not None and (armed is None or civilians[0] < armed[0])

@@ -70,7 +70,14 @@ SHELLING = _words(
     r"\d+ ?mm", r"cannon fire", r"heavy weapons", r"rocket launchers?", r"multiple rocket", r"ballistic",
     r"cruise missiles?", r"under (?:heavy )?fire", r"grenade launchers?", r"rpgs?", r"rocket[- ]propelled grenades?",
     r"anti-tank", r"atgms?", r"recoilless", r"explosions?", r"blasts?", r"tank(?:s)? fired",
-    r"(?:heavy|medium)(?: and (?:heavy|medium))? (?:machine ?-?guns?|weapons)")
+    r"(?:heavy|medium)(?: and (?:heavy|medium))? (?:machine ?-?guns?|weapons)", r"ifvs?", r"infantry fighting vehicles?")
+#: Aircraft supporting a ground operation: the operation (a clash or an attack) is the event, not an air strike.
+AIR_SUPPORT = Guarded(
+    ("backed by", "supported by", "assisted by", "covered by", "air support", "air cover", "help of", "support of",
+     "along with"),
+    r"(?:backed|supported|assisted|covered) by (?:\w+ ){0,2}(?:air ?strikes?|aircraft|helicopters?|drones?|air forces?|"
+    r"air support|warplanes|jets)", r"air (?:support|cover)",
+    r"(?:with the (?:help|support) of|along with) (?:the )?(?:\w+ ){0,2}(?:helicopters?|aircraft|drones?|warplanes|jets)")
 REMOTE_EXPLOSIVE = _words(
     r"(?:rc|vb|pb|sv)?ieds?", r"improvised explosive(?: devices?)?", r"roadside bombs?", r"land ?mines?", r"mines?",
     r"explosive devices?", r"car bombs?", r"booby[- ]traps?(?:ped)?", r"bombs? (?:\w+ ){0,5}(?:exploded|went off)",

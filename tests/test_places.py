@@ -200,3 +200,20 @@ def test_a_dateline_is_where_the_report_was_filed_not_where_it_happened(sentence
     mine = _read(sentence, "Gori")
     mine.insert(0, Toponym(0, len(name), name, "Tbilisi", tbilisi[0], tbilisi[1], 1, "GE", "city", 0.9))
     assert choose("strike", sentence, 0, mine).location.text == "Gori"
+
+
+def test_a_weak_namesake_far_from_everything_else_the_text_names_is_not_drawn() -> None:
+    sentence = "Rebels shelled houses in Nadas (Gori) overnight."
+    mine = _read(sentence, "Nadas", "Gori")
+    weak = mine[0].__class__(**{**mine[0].as_dict(), "score": 0.3})
+    assert choose("strike", sentence, 0, [weak, mine[1]]).location.text == "Gori"
+    alone = "Rebels shelled houses in Nadas overnight; in Gori all was calm."
+    mine = _read(alone, "Nadas", "Gori")
+    weak = mine[0].__class__(**{**mine[0].as_dict(), "score": 0.3})
+    choice = choose("strike", alone, 0, [weak], context=[weak, mine[1]])
+    assert choice.location.text == "Nadas" and choice.location.latitude is None  # kept by name, unplaced
+
+
+def test_a_hill_or_sector_is_a_kind_of_place_before_its_container() -> None:
+    sentence = "Rebels fought on Nadas hill (Gori, Shida Kartli)."
+    assert _where("clash", sentence, "Nadas", "Gori", "Shida Kartli")[0] == "Gori"  # Nadas was read in Romania

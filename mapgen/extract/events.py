@@ -164,7 +164,8 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
         sources = claims(words)
         skip = [(c.start, c.end) for c in sources + refuted]
         draft = _Draft(kind, sentence, sentence.start, sentence.end)
-        where = choose(kind.category, words, sentence.start, mine, skip, about=about, gazetteer=gazetteer)
+        where = choose(kind.category, words, sentence.start, mine, skip, about=about, gazetteer=gazetteer,
+                       context=toponyms)
         draft.location, draft.origin, draft.destination, draft.near = (where.location, where.origin,
                                                                        where.destination, where.near)
         draft.when = _when_of(dates, own, carried)

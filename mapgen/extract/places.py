@@ -54,6 +54,11 @@ CONTAINER = 3.0
 FRAGMENT = 1.5
 #: Lost by a place in another country than the one the text is about.
 FOREIGN = 1.0
+#: A town abroad that nothing else in the text supports, read with less than this geoparsing score, is a
+#: stray namesake ("Daman" in a report on eastern Syria): not drawn there.
+STRAY_SCORE = 0.6
+#: ... and that lies this far (km) from every other place the text names.
+STRAY_KM = 1000.0
 #: How much more a text must be about its main country before other countries' places lose FOREIGN.
 FOREIGN_RATIO = 2.0
 #: Least score of a place taken as a movement's origin or destination on a cue ("from", "into").
@@ -71,11 +76,12 @@ CONTAINER_KM = 150.0
 _AREA = (r"(?:district|city|town|village|villages|area|province|county|governorate|state|region|municipality|"
          r"municipal(?:ity)?|lga|boma|payam|zone|sector|commune|department|sub-?county|sub-?district|subdistrict|"
          r"oblast|raion|rayon|countryside|countryside of|neighbou?rhood|localit(?:y|ies)|front|camp|settlement|"
-         r"suburb|outskirts|vicinity|division|tehsil|upazila|woreda|kebele|prefecture|canton|parish)")
+         r"suburb|outskirts|vicinity|division|tehsil|upazila|woreda|kebele|prefecture|canton|parish|hill|hills|"
+         r"mountain|valley|base|checkpoint|barangay|quarter|ward|block|island)")
 #: Text between a place and its container: "X, Y", "X (Y)", "X (Y, Z)", "X district (Y)", "X town in Y",
 #: "X in rural Y", "X, in Y", "X city in the Y countryside", "X area of Y".
 _CONTAINER_GAP = re.compile(
-    rf"\s*(?:{_AREA}\s*)?(?:,\s*|\(\s*(?:[^()]*,\s*)?|(?:,\s*)?(?:in|of|within|inside)\s+(?:the\s+)?"
+    rf"\s*(?:{_AREA}\s*){{0,2}}(?:,\s*|\(\s*(?:[^()]*,\s*)?|(?:,\s*)?(?:in|of|within|inside)\s+(?:the\s+)?"
     rf"(?:(?:rural|eastern|western|northern|southern|central|north|south|east|west|north-?east|north-?west|"
     rf"south-?east|south-?west|greater|upper|lower)\s+)?)\s*$", re.I)
 #: How large a kind of place is: a container is never smaller than what it contains.
@@ -140,16 +146,18 @@ def countries(toponyms: list[Toponym]) -> Counter[str]:
 
 
 def choose(category: str, words: str, offset: int, mine: list[Toponym], skip: list[tuple[int, int]] | None = None,
-           *, about: Counter[str] | None = None, gazetteer: OfflineGazetteer | None = None) -> Choice:
+           *, about: Counter[str] | None = None, gazetteer: OfflineGazetteer | None = None,
+           context: list[Toponym] | None = None) -> Choice:
     """Choose the event's location, or its origin and destination, among the sentence's places.
 
     ``words`` is the sentence, ``offset`` where it starts in the text the toponyms' offsets count in,
     ``mine`` its toponyms in order, ``skip`` spans of claims and denials (sentence offsets), ``about``
     the text's :func:`countries`, ``gazetteer`` reads a container town as its province where one exists
-    and "X, X" (a town and its province of the same name) as the town.
+    and "X, X" (a town and its province of the same name) as the town, ``context`` is every place the
+    text names (by default the sentence's).
     """
     mine = _towns_named_like_their_province(words, offset, mine, gazetteer)
-    r = score(category, words, offset, mine, skip, about=about)
+    r = score(category, words, offset, mine, skip, about=about, context=context)
     if r.origin is not None or r.destination is not None:
         if r.origin is None or r.destination is None:
             used = r.origin or r.destination
@@ -170,6 +178,9 @@ def choose(category: str, words: str, offset: int, mine: list[Toponym], skip: li
         if container is not None:
             chosen = mine[container]
             return Choice(location=_as_region(chosen, gazetteer) if container in outermost else chosen, near=True)
+        if place.latitude is not None:  # a stray namesake: the row keeps the name, unplaced and reported
+            return Choice(location=replace(place, name=None, latitude=None, longitude=None, geonameid=None,
+                                           country_code=None, feature=None, admin1=None))
     if best in r.contained and mine[r.contained[best]].latitude is None:  # somewhere in it the gazetteer lacks
         return Choice(location=_as_region(place, gazetteer) if best in outermost else place, near=True)
     return Choice(location=place, near=best in r.near)
@@ -188,7 +199,7 @@ class Scores:
 
 
 def score(category: str, words: str, offset: int, mine: list[Toponym], skip: list[tuple[int, int]] | None = None,
-          *, about: Counter[str] | None = None) -> Scores:
+          *, about: Counter[str] | None = None, context: list[Toponym] | None = None) -> Scores:
     """The :class:`Scores` of a sentence's places (see :func:`choose`); the module's weights explain them."""
     skip = skip or []
     main = _main_country(about)
@@ -234,6 +245,9 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
         if main and toponym.country_code and toponym.country_code != main and about is not None \
                 and about[main] >= FOREIGN_RATIO * about[toponym.country_code]:
             value -= FOREIGN
+        if _stray(toponym, context or mine, about):
+            r.misread.add(index)  # "Daman" read in India in a report on eastern Syria
+            value -= UNRESOLVED
         if lx.NEAR.search(before):
             r.near.add(index)
         cue = handed or ("origin" if r.origin is None and lx.ORIGIN_CUE.search(before) else
@@ -258,6 +272,20 @@ def label(toponym: Toponym) -> str:
     """
     text = toponym.text.rstrip(",;:( ")
     return re.sub(r"['’]s?$", "", text) if text.endswith(("'s", "’s", "'", "’")) else text
+
+
+def _stray(toponym: Toponym, context: list[Toponym], about: Counter[str] | None) -> bool:
+    """Whether a weakly read town is a namesake far from everything else the text names, in a country
+    nothing else in the text points to ("Ar Rabii" read in Australia beside Taizz, Yemen)."""
+    if (toponym.latitude is None or toponym.longitude is None or toponym.score >= STRAY_SCORE
+            or toponym.feature in {"country", "continent", "region", "admin1"} or not toponym.country_code):
+        return False
+    if about is not None and about[toponym.country_code] > 1.0:
+        return False
+    here = Place("", toponym.latitude, toponym.longitude)
+    others = [t for t in context if t.latitude is not None and t.longitude is not None
+              and t.country_code != toponym.country_code]
+    return bool(others) and all(distance_km(here, Place("", t.latitude, t.longitude)) > STRAY_KM for t in others)
 
 
 def _main_country(about: Counter[str] | None) -> str | None:

@@ -42,6 +42,8 @@ ACLED = Path("corpora") / "acled" / "acled_dev.csv"
 POINT_KM = 30.0
 #: How far an ACLED location may be from the coded one (km).
 ACLED_KM = 25.0
+#: A pin further than this from the coded place is a wrong pin a reader would notice (km).
+WRONG_PIN_KM = 100.0
 TARGETS = {"event_type_accuracy": 0.85, "sub_event_type_macro_f1": 0.70, "location_25km": 0.85,
            "event_date_exact": 0.98, "fatalities_exact": 0.90, "throughput_ratio": 0.8}
 LABELS = {"event_type_accuracy": "event_type accuracy", "sub_event_type_macro_f1": "sub_event_type macro-F1",
@@ -301,7 +303,7 @@ def score_acled(rows: list[dict[str, str]], predictions: list[dict[str, Any] | N
         misses.append({"part": "acled", "id": row["event_id_cnty"], "metric": metric, "gold": gold,
                        "predicted": got, **more, "notes": row.get("notes", "")})
 
-    n_type = n_date = n_dead = n_geo = n_geo_ok = 0
+    n_type = n_date = n_dead = n_geo = n_geo_ok = n_far = n_unplaced = 0
     for row, pred in zip(rows, predictions, strict=True):
         got = pred or {}
         if got.get("event_type") == row["event_type"]:
@@ -325,6 +327,10 @@ def score_acled(rows: list[dict[str, str]], predictions: list[dict[str, Any] | N
             at = point(got)
             lat, lon = float(row["latitude"]), float(row["longitude"])
             distance = km(lat, lon, *at) if at else None
+            if at is None:
+                n_unplaced += 1
+            elif distance is not None and distance > WRONG_PIN_KM and _count(got.get("geo_precision")) in {1, 2}:
+                n_far += 1  # drawn as a pin (not an area) far from where it happened
             if distance is not None and distance <= ACLED_KM:
                 n_geo_ok += 1
             else:
@@ -338,6 +344,7 @@ def score_acled(rows: list[dict[str, str]], predictions: list[dict[str, Any] | N
         "event_type_accuracy": n_type / n if n else 0.0,
         "sub_event_type_macro_f1": macro,
         "location_25km": n_geo_ok / n_geo if n_geo else 0.0, "location_rows": n_geo,
+        "wrong_pins": n_far / n_geo if n_geo else 0.0, "unplaced": n_unplaced / n_geo if n_geo else 0.0,
         "event_date_exact": n_date / n if n else 0.0,
         "fatalities_exact": n_dead / n if n else 0.0,
     }
@@ -420,6 +427,10 @@ def report_acled(metrics: dict[str, Any], table: dict[str, dict[str, float]], ve
     for key, label in LABELS.items():
         value = metrics[key]
         _line(label, f"{value:.3f}", f">= {TARGETS[key]}", value >= TARGETS[key])
+        if key == "location_25km" and "wrong_pins" in metrics:
+            _line(f"  pins over {WRONG_PIN_KM:.0f} km off", f"{metrics['wrong_pins']:.3f}",
+                  note="of those rows: drawn as a pin (precision 1-2) far from the coded place")
+            _line("  unplaced", f"{metrics['unplaced']:.3f}", note="of those rows: reported, not drawn")
     if verbose:
         print(f"    {'sub_event_type':38} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}")
         for label, c in sorted(table.items(), key=lambda kv: -kv[1]["support"]):

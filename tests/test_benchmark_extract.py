@@ -210,6 +210,10 @@ def test_score_acled() -> None:
     assert metrics["fatalities_exact"] == 0.75  # no prediction counts as 0 dead: right for XYZ1, not XYZ4
     assert metrics["location_rows"] == 3  # geo_precision 3 is not scored
     assert metrics["location_25km"] == pytest.approx(1 / 3)
+    assert metrics["unplaced"] == pytest.approx(1 / 3)  # XYZ4 has no event
+    assert metrics["wrong_pins"] == 0.0  # XYZ2 is 77 km off and gives no precision
+    far = {**wrong, "latitude": 35.5, "geo_precision": 1}
+    assert bench.score_acled(rows[:2], [right, far])[0]["wrong_pins"] == 0.5
     assert table["Armed clash"]["f1"] == 1.0
     assert table["Peaceful protest"]["recall"] == pytest.approx(2 / 3)
     assert metrics["sub_event_type_macro_f1"] == pytest.approx((1.0 + 0.8) / 2)

@@ -278,11 +278,15 @@ def _demonstration(s: str, clash: tuple[int, int] | None) -> tuple[str, float, t
         return "Peaceful protest", 0.9, protest, None
     if tactics:
         return "Violent demonstration", 0.8, tactics, None  # burning tyres, barricades: a demonstration's means
-    armed = _own(lx.ARMED_GROUP, s)  # an armed group's violence is a battle or an attack, whatever it throws
     named = mob and re.match(r"mob|lynch|vigilante|rioters|jungle", s[mob[0]:], re.I)  # a mob named as such
     thrower = violence and not _own(lx.ARMED_GROUP, s[:violence[0]])  # stones thrown by unarmed people (at anyone)
-    if riot or named or thrower or (mob and not armed):
+    if riot or named or thrower:
         return "Mob violence", 0.85, riot or mob or violence, None  # a violent crowd with no demonstration
+    if not (mob or clash or _first(lx.CROWD_ATTACK, s)):
+        return None
+    armed = _own(lx.ARMED_GROUP, s)  # an armed group's violence is a battle or an attack, whatever it throws
+    if mob and not armed:
+        return "Mob violence", 0.85, mob, None
     if clash and not armed and _first(lx.CROWD, s) and not re.search(r"shot down|downed", s[clash[0]:clash[1]], re.I):
         return "Mob violence", 0.75, clash, None  # two groups fighting with sticks and stones
     if clash is None and not armed and _first(lx.CROWD_ATTACK, s):

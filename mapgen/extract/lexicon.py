@@ -17,28 +17,38 @@ def _words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
 
 
+#: Letters of a word that a Guarded pattern's cheap test looks at (fewer for shorter stems: "set", "war").
+HEAD = 4
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
 class Guarded:
-    """A pattern that looks for itself only in texts holding one of its stems: a cheap test first.
+    """A pattern that searches only texts holding a word that begins like one of its stems: a cheap test
+    first (the first letters of the text's words, computed once a text, against a set).
 
     >>> cue = Guarded(("defus",), r"defus(?:ed|al)")
     >>> cue.search("Sappers defused it.").group(), cue.search("Nothing here.") is None
     ('defused', True)
     """
 
-    __slots__ = ("pattern", "stems")
-    #: The last text lowercased, and its lowercase copy (one tuple: replaced whole, never half-updated).
-    lowered: ClassVar[tuple[str | None, str]] = (None, "")
+    __slots__ = ("heads", "pattern")
+    #: The last text tested, and the beginnings of its words (one tuple: replaced whole, never half-updated).
+    seen: ClassVar[tuple[str | None, frozenset[str]]] = (None, frozenset())
 
     def __init__(self, stems: tuple[str, ...], *alternatives: str) -> None:
-        self.stems = stems  # lowercase; every alternative contains one
+        # every alternative has a word beginning with a stem (lowercase, at least 3 letters)
+        if any(len(stem) < 3 or not stem[:HEAD].strip().isalnum() for stem in stems):
+            raise ValueError(f"stems must begin with 3 letters or more: {stems}")
+        self.heads = frozenset(stem[:HEAD].strip() for stem in stems)
         self.pattern = _words(*alternatives)
 
     def _possible(self, text: str) -> bool:
-        seen, low = Guarded.lowered
-        if seen is not text:  # the patterns of one sentence share its lowercase copy
-            low = text.lower()
-            Guarded.lowered = (text, low)
-        return any(stem in low for stem in self.stems)
+        seen, heads = Guarded.seen
+        if seen is not text:  # the patterns of one sentence share its word beginnings
+            words = _TOKEN.findall(text.lower())
+            heads = frozenset([w[:HEAD] for w in words] + [w[:3] for w in words])
+            Guarded.seen = (text, heads)
+        return not self.heads.isdisjoint(heads)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self._possible(text) else None
@@ -178,14 +188,14 @@ CROWD_VIOLENCE = Guarded(
     r"scuffled?", r"scuffles", r"brawl(?:s|ed)?")
 #: Demonstration tactics that ACLED codes as violent: burning tyres, barricades, blocking roads with fire or stones.
 DEMO_TACTICS = Guarded(
-    ("burn", "tyres", "tires", "objects", "barricad", "branches", "blocked"),
+    ("burn", "tyres", "tires", "objects", "barricad", "branches", "blocked", "set"),
     r"burn(?:ed|t|ing) (?:\w+ ){0,2}(?:tyres|tires|objects|barricades|branches|debris|mattresses)",
     r"(?:tyres|tires|barricades|objects|branches) (?:\w+ ){0,2}(?:on fire|ablaze|were burned|were burnt)",
     r"barricad(?:e|es|ed|ing)(?! (?:themselves|himself|herself))", r"set fire to (?:\w+ ){0,2}(?:tyres|tires|barricades)",
     r"blocked (?:\w+ ){0,4}with (?:\w+ ){0,2}(?:stones|rocks|burning|fire|tyres|tires|debris|trees)")
 #: Damage to property (a crowd's, or anyone's: then looting/property destruction).
 DESTRUCTION = Guarded(
-    ("torched", "set ", "vandali", "smashed", "ransacked", "destroyed property", "damag", "broke"),
+    ("torched", "set", "vandali", "smashed", "ransacked", "destroyed property", "damag", "broke"),
     r"torched", r"set (?:\w+ ){0,3}(?:on fire|ablaze|alight)", r"set fire", r"vandali[sz](?:ed|ing|m)", r"smashed",
     r"ransacked", r"destroyed property", r"damag(?:ed|ing) (?:\w+ ){0,3}(?:property|propert(?:y|ies)|vehicles?|cars?|"
     r"shops?|buildings?|offices?|facade|windows?|houses?|homes?)", r"broke (?:\w+ ){0,2}windows")
@@ -217,8 +227,7 @@ PROTESTERS_ATTACKED = _words(
     r"(?:attacked|stormed|clashed with) (?:[\w(),.'-]+ ){0,10}(?:to|while|during (?:a|the|their)) (?:demonstrat|protest)\w*")
 #: An unarmed crowd as the attacker ("villagers beat a man", "a policeman was beaten up by three persons").
 CROWD_ATTACK = Guarded(
-    ("attacked", "assaulted", "beat", "stoned", "thrashed", "manhandled", "lynched", "torched", "to kill", "to lynch",
-     "to burn"),
+    ("attacked", "assaulted", "beat", "stoned", "thrashed", "manhandled", "lynched", "torched", "kill", "lynch", "burn"),
     r"(?:group of (?:\w+ ){0,2}(?:people|persons|individuals|youths?|men|citizens|residents|villagers|locals|traders|workers|"
     r"students|assailants|attackers)|crowds?|residents|villagers|locals|youths?|citizens|traders|workers|students|supporters|"
     r"members of the public|community members|employees|relatives|persons|neighbou?rs) (?:\w+ ){0,3}(?:attacked|assaulted|"
@@ -265,7 +274,8 @@ BODY_FOUND = _words(r"bod(?:y|ies) (?:of (?:\w+ ){1,4})?(?:was|were) (?:found|di
                     r"(?:found|discovered|recovered) (?:the )?(?:dead )?bod(?:y|ies)", r"bod(?:y|ies) of (?:\w+ ){1,4}found")
 #: Crowd control: said of a crowd, so a protest (or a riot) was there even when the sentence does not say so.
 CROWD_CONTROL = Guarded(
-    ("dispers", "tear", "rubber", "water cannon", "stun grenade", "pepper spray", "charge", "broke up", "dispel"),
+    ("dispers", "tear", "rubber", "water cannon", "stun grenade", "pepper spray", "charge", "lathi", "baton", "cane",
+     "broke up", "dispel"),
     r"dispers(?:e|ed|es|ing|al)", r"tear ?-?gas", r"rubber (?:bullets|pellets)", r"water cannons?", r"stun grenades?",
     r"pepper spray", r"(?:lathi|baton|cane)[- ]?charge[ds]?", r"broke up", r"dispel(?:led)?")
 #: Interventions on a protest (with a protest word in the sentence): dispersal, force, arrests.
@@ -301,7 +311,7 @@ AGREEMENT = _words(r"agreements?", r"ceasefires?", r"cease-fires?", r"truces?", 
 TRANSFER = _words(r"handed over", r"withdr(?:ew|awn|aw|awal)", r"pulled out", r"retreat(?:ed|s)?", r"abandoned (?:their|its) positions",
                   r"took over (?:\w+ )?without (?:a )?(?:fight|fighting|resistance)", r"handover")
 MOVEMENT = Guarded(
-    ("reinforcement", "deploy", "mobili", "recruit", "convoy", "troop movement", "arrived", "massing", "massed",
+    ("reinforcement", "deploy", "redeploy", "mobili", "recruit", "convoy", "troop movement", "arrived", "massing", "massed",
      "build", "moved", "moving", "crossed", "crossing", "advanc", "marched", "entered", "sent", "dispatched", "rolled",
      "headed", "heading", "patrol", "training", "graduat", "parade", "exercise", "drill", "volunteers", "movement of",
      "brought in", "fortif", "defect", "pledged", "column", "curfew", "lockdown", "security measures", "test",
@@ -326,7 +336,7 @@ BASE = _words(r"(?:established|set up|setting up|built|opened) (?:a |an |new |th
 DISRUPTED = Guarded(
     ("defus", "dismantl", "shot down", "downed", "intercept", "prematur", "explode", "recovered", "seized",
     "found", "discovered", "confiscated", "dispos", "detonated", "shut down", "brought down", "cache", "mines",
-    "demining", "de-mining", "controlled explosion", "air defen", "neutrali", "destroyed"),
+    "demining", "mining", "controlled explosion", "air defen", "neutrali", "destroyed"),
     r"defus(?:ed|al|ing)", r"dismantled",
     r"(?:shot|shut|brought) down (?:\w+ ){0,4}(?:drones?|uavs?|missiles?|rockets?|quadcopters?)", r"shot down", r"downed",
     r"(?:missiles?|rockets?|drones?|uavs?|projectiles?|shells?)(?: \w+){0,6} intercepted",
@@ -379,7 +389,7 @@ DISPLACED_BY = Guarded(
     r"because of|amid|as a result of)")
 #: Explosive remnants of war (old mines, unexploded shells): ACLED's Other, not an attack.
 REMNANTS = Guarded(
-    ("unexploded", "uxo", "remnant", "laid", "left", "old ", "legacy", "accidentally", "0s"),
+    ("unexploded", "uxo", "remnant", "laid", "left", "old", "legacy", "accidentally", "fighting", "war"),
     r"unexploded (?:ordn?ance|bombs?|shells?|munitions?|devices?|mortars?|rockets?)", r"uxos?",
     r"remnants? of (?:the )?war", r"laid (?:\w+ ){0,2}during (?:the )?(?:\w+ ){0,3}war",
     r"(?:left ?over|old|legacy) (?:land ?)?mines?", r"accidentally (?:stepped on|detonated|triggered)",
@@ -398,7 +408,7 @@ POLITICAL = _words(
     r"(?:approved|formed|sworn in) (?:a |the )?new government", r"new government (?:was )?(?:approved|formed|sworn in)",
     r"(?:planes?|aircraft|jets?|bombers?|warships?|vessels?) (?:\w+ ){0,3}(?:were |was )?intercepted")
 #: Shots fired into the air (a warning, a show of force): no attack when nobody is hurt.
-SHOTS_IN_AIR = Guarded(("the air",), r"(?:warning )?shots? (?:\w+ ){0,3}(?:fired )?in(?:to)? the air",
+SHOTS_IN_AIR = Guarded(("air",), r"(?:warning )?shots? (?:\w+ ){0,3}(?:fired )?in(?:to)? the air",
                        r"fir(?:ed|ing) (?:\w+ ){0,2}in(?:to)? the air")
 
 # --- Context ------------------------------------------------------------------------------------

@@ -99,6 +99,8 @@ def test_claims() -> None:
         "Georgian sources"]
     assert claims("12 soldiers are reported dead.") == []
     assert claims("It said nothing.") == []
+    assert [c.who for c in claims("Troops entered the valley, where officials said five people died.")] == [
+        "officials"]
 
 
 def test_denials() -> None:
@@ -107,6 +109,7 @@ def test_denials() -> None:
     assert [c.who for c in denials(said)] == ["Interior Ministry"]
     assert denials("Nobody was hurt.") == []
     assert denials("In 2014 the peninsula was annexed after a disputed referendum.") == []  # an adjective
+    assert [c.who for c in denials("Jets were shot down, although Moscow denied any had crossed.")] == ["Moscow"]
 
 
 def test_actors() -> None:

@@ -41,7 +41,8 @@ _STOP = re.compile(r"\s+(?:reporting|reported|saying|said|says|that|who|which|at
                    r"quoted|citing|as|while|after|before|when|on \w+day)\b.*$|\s*\(.*$", re.I)
 _LEAD = re.compile(r"^(?:(?:at|on|as of|by|since|late on|early on)\s+(?:[\d:.]+\s*(?:a\.m\.|p\.m\.|am|pm)?|"
                    r"[A-Z][a-z]+\.? \d+\w*|\d+ [A-Z][a-z]+|[A-Z][a-z]+day)(?: (?:local time|GMT|UTC))?,?\s+)?"
-                   r"(?:(?:and|but|while|yet|however|meanwhile|also|then|now|later|earlier|moreover|in turn)\s+)*"
+                   r"(?:(?:and|but|while|yet|however|meanwhile|also|then|now|later|earlier|moreover|in turn|"
+                   r"although|though|whereas|where|whom)\s+)*"
                    r"(?:(?:a|an|the|one|two|several|some)\s+)?(?:(?:speaker|spokes(?:man|woman|person)|representative|"
                    r"official|head|member|source|press service|press office|officer|adviser|advisor|aide)s?\s+"
                    r"(?:of|for|from|at|in|to)\s+(?:the\s+)?)?", re.I)

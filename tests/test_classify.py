@@ -181,3 +181,30 @@ def test_combine_keeps_the_type(first: str, then: str) -> None:
     a, b = classify(first), classify(then)
     assert a is not None and b is not None
     assert combine(a, b) is None
+
+
+# --- the cheap pre-check of the patterns ---------------------------------------------------------
+def _sentences_here() -> list[str]:
+    import re
+    from pathlib import Path
+
+    return re.findall(r'"([A-Z][^"]{15,}[.!?])"', Path(__file__).read_text(encoding="utf-8"))
+
+
+def test_guarded_patterns_miss_nothing() -> None:
+    """A pattern's stem test never hides a match the pattern itself finds (every example sentence here)."""
+    from mapgen.extract import lexicon as lx
+
+    guarded = [getattr(lx, name) for name in dir(lx) if isinstance(getattr(lx, name), lx.Guarded)]
+    sentences = _sentences_here()
+    assert len(guarded) > 20 and len(sentences) > 80
+    for pattern in guarded:
+        for sentence in sentences:
+            assert (pattern.search(sentence) is None) == (pattern.pattern.search(sentence) is None), sentence
+
+
+def test_guarded_needs_word_beginnings() -> None:
+    from mapgen.extract.lexicon import Guarded
+
+    with pytest.raises(ValueError, match="3 letters"):
+        Guarded(("to",), r"to kill")

@@ -70,7 +70,8 @@ AIR_ATTACK = _words(
     r"target(?:ed|ing|s)?", r"raid(?:s|ed)?", r"fired", r"attack(?:s|ed|ing)?",
     r"pounded", r"rocketed", r"launched (?:\w+ )?(?:missiles?|rockets?)", r"bombard(?:ed|ing|ment)?")
 #: Names of air strikes that need no platform.
-AIR_STRIKE = _words(
+AIR_STRIKE = Guarded(
+    ("air", "airstrike", "aerial", "drone", "bombing", "carpet", "barrel", "dropp"),
     r"air ?strikes?", r"air[- ]raids?", r"air attacks?", r"aerial (?:bombardments?|attacks?|bombings?|strikes?)",
     r"drone (?:strikes?|attacks?)", r"airstrikes?", r"air-strikes?", r"bombing raids?", r"carpet bombing",
     r"barrel bombs?", r"dropp(?:ed|ing) (?:\w+ ){0,2}bombs?")
@@ -88,20 +89,32 @@ AIR_SUPPORT = Guarded(
     r"(?:backed|supported|assisted|covered) by (?:\w+ ){0,2}(?:air ?strikes?|aircraft|helicopters?|drones?|air forces?|"
     r"air support|warplanes|jets)", r"air (?:support|cover)",
     r"(?:with the (?:help|support) of|along with) (?:the )?(?:\w+ ){0,2}(?:helicopters?|aircraft|drones?|warplanes|jets)")
-REMOTE_EXPLOSIVE = _words(
+REMOTE_EXPLOSIVE = Guarded(
+    ("ied", "rcied", "vbied", "pbied", "svied", "improvised", "mine", "landmine", "explosive", "bomb", "booby",
+     "detonat", "device"),
     r"(?:rc|vb|pb|sv)?ieds?", r"improvised explosive(?: devices?)?", r"roadside bombs?", r"land ?mines?", r"mines?",
     r"explosive devices?", r"car bombs?", r"booby[- ]traps?(?:ped)?", r"bombs? (?:\w+ ){0,5}(?:exploded|went off)",
     r"detonat(?:ed|ion|ing)", r"explosives?", r"sticky bombs?", r"planted (?:a |an |\w+ )?(?:bombs?|explosives?)",
     r"bombs? (?:planted|attached|hidden|placed)", r"[\w]+-planted (?:bombs?|mines?|explosives?|devices?)",
     r"magnetic bombs?", r"bomb attacks?", r"bombings?")
-GRENADE = _words(r"(?<!armed with a )(?<!armed with )(?:hand )?grenades?(?! launchers?)", r"grenade attacks?")
-SUICIDE = _words(r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|vests?|car bombs?|blasts?)",
-                 r"blew (?:himself|herself|themselves) up")
+GRENADE = Guarded(
+    ("grenade",),
+    r"(?<!armed with a )(?<!armed with )(?:hand )?grenades?(?! launchers?)", r"grenade attacks?")
+SUICIDE = Guarded(
+    ("suicide", "blew"),
+    r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|vests?|car bombs?|blasts?)",
+    r"blew (?:himself|herself|themselves) up")
 #: Suicide bombers stopped before they blew themselves up: a fight or a foiled attack, not a suicide bombing.
 BOMBER_STOPPED = _words(r"(?:killed|shot|neutrali[sz]ed|arrested|captured|stopped) (?:\w+ ){0,4}suicide (?:bombers?|attackers?)")
-CHEMICAL = _words(r"chemical (?:weapons?|attacks?|agents?)", r"chlorine", r"sarin", r"mustard gas", r"nerve agents?")
+CHEMICAL = Guarded(
+    ("chemical", "chlorine", "sarin", "mustard", "nerve"),
+    r"chemical (?:weapons?|attacks?|agents?)", r"chlorine", r"sarin", r"mustard gas", r"nerve agents?")
 
-CLASH = _words(
+CLASH = Guarded(
+    ("clash", "fighting", "fought", "battle", "firefight", "gun", "exchang", "skirmish", "ambush", "offensive",
+     "counter", "combat", "engaged", "assault", "crossfire", "hostilities", "shoot", "confrontation", "shot",
+     "downed", "fired", "firing", "burst", "arms", "repel", "repulsed", "thwart", "incursion", "both", "returned",
+     "respond", "reacted", "fire", "opened"),
     r"clash(?:es|ed|ing)?", r"fighting", r"fought", r"(?<!to )battles?", r"battled", r"firefights?", r"gun ?fights?",
     r"gun ?battles?", r"exchang(?:ed|es|e|ing) (?:of )?(?:heavy )?(?:fire|gunfire|artillery|shots|shelling)",
     r"exchanges? of (?:heavy )?(?:fire|gunfire)", r"skirmish(?:es|ed)?", r"ambush(?:ed|es|ing)?", r"offensives?",
@@ -159,10 +172,14 @@ CIVILIANS = _words(
     r"homes?", r"houses?", r"mosques?", r"churches?", r"schools?", r"hospitals?", r"markets?", r"worshippers",
     r"motorists?", r"politicians?", r"candidates?", r"councillors?", r"officials?", r"relatives", r"wife", r"husband",
     r"son", r"daughter", r"brother", r"sister", r"mother", r"father", r"a resident", r"a man", r"a woman")
-ABDUCTION = _words(r"abduct(?:ed|ion|ions|s|ing)?", r"kidnapp?(?:ed|ing|ings|s)?", r"hostages?", r"taken captive",
-                   r"forcibly disappeared", r"went missing", r"held captive", r"taken hostage")
-SEXUAL = _words(r"rap(?:e|ed|es|ing)", r"sexual(?:ly)? (?:assault(?:ed)?|violence|abuse[ds]?|exploitation)",
-                r"gang-?raped?")
+ABDUCTION = Guarded(
+    ("abduct", "kidnap", "hostage", "captive", "disappeared", "missing"),
+    r"abduct(?:ed|ion|ions|s|ing)?", r"kidnapp?(?:ed|ing|ings|s)?", r"hostages?", r"taken captive",
+    r"forcibly disappeared", r"went missing", r"held captive", r"taken hostage")
+SEXUAL = Guarded(
+    ("rape", "raped", "raping", "sexual", "gang"),
+    r"rap(?:e|ed|es|ing)", r"sexual(?:ly)? (?:assault(?:ed)?|violence|abuse[ds]?|exploitation)",
+    r"gang-?raped?")
 
 # --- Demonstrations ---------------------------------------------------------------------------
 PROTEST = _words(
@@ -270,8 +287,10 @@ FIRING = _words(r"fir(?:ed|ing)", r"shell(?:ed|ing)", r"hit", r"struck", r"lande
                 r"bombard\w*", r"target(?:ed|ing)", r"attack(?:ed|s|ing)?", r"explo(?:ded|sions?)", r"killed", r"injured",
                 r"wounded", r"damaged", r"destroyed")
 #: A dead body found: ACLED codes it as an attack on a civilian.
-BODY_FOUND = _words(r"bod(?:y|ies) (?:of (?:\w+ ){1,4})?(?:was|were) (?:found|discovered|recovered)",
-                    r"(?:found|discovered|recovered) (?:the )?(?:dead )?bod(?:y|ies)", r"bod(?:y|ies) of (?:\w+ ){1,4}found")
+BODY_FOUND = Guarded(
+    ("body", "bodies"),
+    r"bod(?:y|ies) (?:of (?:\w+ ){1,4})?(?:was|were) (?:found|discovered|recovered)",
+    r"(?:found|discovered|recovered) (?:the )?(?:dead )?bod(?:y|ies)", r"bod(?:y|ies) of (?:\w+ ){1,4}found")
 #: Crowd control: said of a crowd, so a protest (or a riot) was there even when the sentence does not say so.
 CROWD_CONTROL = Guarded(
     ("dispers", "tear", "rubber", "water cannon", "stun grenade", "pepper spray", "charge", "lathi", "baton", "cane",
@@ -302,14 +321,21 @@ EXCESSIVE = _words(
     r"(?:protesters?|demonstrators?|marchers) (?:\w+ ){0,2}(?:were|was) (?:\w+ )?(?:shot|injured|wounded|killed)")
 
 # --- Strategic developments, movements, displacement ------------------------------------------
-ARREST = _words(r"arrest(?:ed|s|ing)?", r"detain(?:ed|s|ing)?", r"apprehended", r"taken into custody", r"rounded up",
-                r"custody", r"detention")
-AGREEMENT = _words(r"agreements?", r"ceasefires?", r"cease-fires?", r"truces?", r"peace (?:deal|accord|talks|agreement|plan)s?",
-                   r"signed (?:\w+ ){0,3}(?:deal|accord|pact|memorandum|treaty)", r"prisoner (?:exchange|swap)s?",
-                   r"exchange of (?:prisoners|bodies)", r"armistice",
-                   r"negotiated", r"reconciliation", r"surrender(?:ed|s)", r"surrender of", r"repatriat(?:ed|ion)")
-TRANSFER = _words(r"handed over", r"withdr(?:ew|awn|aw|awal)", r"pulled out", r"retreat(?:ed|s)?", r"abandoned (?:their|its) positions",
-                  r"took over (?:\w+ )?without (?:a )?(?:fight|fighting|resistance)", r"handover")
+ARREST = Guarded(
+    ("arrest", "detain", "apprehended", "taken", "rounded", "custody", "detention"),
+    r"arrest(?:ed|s|ing)?", r"detain(?:ed|s|ing)?", r"apprehended", r"taken into custody", r"rounded up",
+    r"custody", r"detention")
+AGREEMENT = Guarded(
+    ("agreement", "ceasefire", "cease", "truce", "peace", "signed", "prisoner", "exchange", "armistice",
+     "negotiated", "reconciliation", "surrender", "repatriat"),
+    r"agreements?", r"ceasefires?", r"cease-fires?", r"truces?", r"peace (?:deal|accord|talks|agreement|plan)s?",
+    r"signed (?:\w+ ){0,3}(?:deal|accord|pact|memorandum|treaty)", r"prisoner (?:exchange|swap)s?",
+    r"exchange of (?:prisoners|bodies)", r"armistice",
+    r"negotiated", r"reconciliation", r"surrender(?:ed|s)", r"surrender of", r"repatriat(?:ed|ion)")
+TRANSFER = Guarded(
+    ("handed", "withdr", "pulled", "retreat", "abandoned", "without", "handover"),
+    r"handed over", r"withdr(?:ew|awn|aw|awal)", r"pulled out", r"retreat(?:ed|s)?", r"abandoned (?:their|its) positions",
+    r"took over (?:\w+ )?without (?:a )?(?:fight|fighting|resistance)", r"handover")
 MOVEMENT = Guarded(
     ("reinforcement", "deploy", "redeploy", "mobili", "recruit", "convoy", "troop movement", "arrived", "massing", "massed",
      "build", "moved", "moving", "crossed", "crossing", "advanc", "marched", "entered", "sent", "dispatched", "rolled",
@@ -330,9 +356,11 @@ MOVEMENT = Guarded(
     r"(?:curfews?|lockdowns?) (?:was|were|has been|had been|is) (?:\w+ )?(?:imposed|declared|announced|enforced|extended)",
     r"security measures", r"test[- ]fired", r"(?:missile|weapons?) tests?",
     r"(?:placed|set up|setting up|installed|erected) (?:\w+ ){0,2}check ?points")
-BASE = _words(r"(?:established|set up|setting up|built|opened) (?:a |an |new |their |its )*(?:military )?"
-              r"(?:base|bases|headquarters|camp|camps|outpost|outposts|position|positions)",
-              r"(?:into|as) (?:a |an )?(?:military )?(?:base|bases|barracks|headquarters|outposts?)")
+BASE = Guarded(
+    ("base", "headquarters", "camp", "outpost", "position", "barracks"),
+    r"(?:established|set up|setting up|built|opened) (?:a |an |new |their |its )*(?:military )?"
+    r"(?:base|bases|headquarters|camp|camps|outpost|outposts|position|positions)",
+    r"(?:into|as) (?:a |an )?(?:military )?(?:base|bases|barracks|headquarters|outposts?)")
 DISRUPTED = Guarded(
     ("defus", "dismantl", "shot down", "downed", "intercept", "prematur", "explode", "recovered", "seized",
     "found", "discovered", "confiscated", "dispos", "detonated", "shut down", "brought down", "cache", "mines",
@@ -377,9 +405,12 @@ NSA_OVERTAKES = Guarded(
     r"overr?an", r"overtook", r"took over (?:\w+ ){0,2}(?:towns?|city|villages?|districts?|areas?|bases?|"
     r"checkpoints?|positions?)",
     r"fell to", r"seized (?:the )?(?:town|city|village|district|area|base)", r"under (?:the )?control of")
-DISPLACEMENT = _words(r"refugees?", r"displaced", r"displacement", r"fled", r"fleeing", r"flee", r"evacuat(?:ed|e|es|ion|ing)",
-                      r"exodus", r"idps?", r"forced to leave", r"left their homes", r"leaving their homes", r"escap(?:ed|ing)",
-                      r"deport(?:ed|ation)", r"expelled", r"forcibly (?:moved|transferred|relocated)", r"relocat(?:ed|ion)")
+DISPLACEMENT = Guarded(
+    ("refugee", "displac", "fled", "flee", "evacuat", "exodus", "idp", "forced", "left", "leaving", "escap",
+     "deport", "expelled", "forcibly", "relocat"),
+    r"refugees?", r"displaced", r"displacement", r"fled", r"fleeing", r"flee", r"evacuat(?:ed|e|es|ion|ing)",
+    r"exodus", r"idps?", r"forced to leave", r"left their homes", r"leaving their homes", r"escap(?:ed|ing)",
+    r"deport(?:ed|ation)", r"expelled", r"forcibly (?:moved|transferred|relocated)", r"relocat(?:ed|ion)")
 #: Displacement told as the result of violence ("fighting forced 400 villagers to flee"): ACLED codes the
 #: displacement (Other), the violence being an event of its own.
 DISPLACED_BY = Guarded(
@@ -396,7 +427,11 @@ REMNANTS = Guarded(
     r"(?:fighting|war) (?:\w+ ){0,2}in the (?:19|20)\d0s")
 #: Political moves (ACLED's Other): bans, declarations, governments formed, prisoners released by one side
 #: alone (no agreement), aircraft intercepted (a show of force, no weapon stopped).
-POLITICAL = _words(
+POLITICAL = Guarded(
+    ("ban", "suspend", "suspension", "halt", "ceas", "sanction", "declared", "martial", "state", "mobili", "recogni",
+     "expelled", "closed", "cut", "sever", "ultimatum", "stop", "election", "resign", "appointed", "decree",
+     "embargo", "blockade", "annex", "independence", "referendum", "withdrew", "broke", "shut", "released", "freed",
+     "approved", "formed", "sworn", "new", "plane", "aircraft", "jet", "bomber", "warship", "vessel"),
     r"ban(?:ned|s|ning)?", r"suspend(?:ed|s|ing)?", r"suspension", r"halt(?:ed|s|ing)?", r"ceas(?:e|ed|ing)", r"sanctions?",
     r"declared", r"martial law", r"state of emergency", r"mobili[sz](?:ed|ation|e)", r"recogni[sz](?:ed|e|es|ing)",
     r"expelled (?:\w+ )?(?:diplomats?|ambassadors?)", r"closed (?:the |its )?(?:border|airspace|embassy)", r"cut (?:off )?(?:ties|relations)",

@@ -45,7 +45,7 @@ def offline() -> OfflineGazetteer:
 
 
 def make(fake: FakeNominatim, tmp_path: Path, **options: Any) -> OnlineGeocoder:
-    """An OnlineGeocoder asking ``fake``, fast: no delays, timeouts short of the slow mode's 2 s, a cache in ``tmp_path``."""
+    """An OnlineGeocoder asking ``fake``: no delays, 1 s timeouts (the slow mode takes 2), a cache in ``tmp_path``."""
     settings: dict[str, Any] = {
         "service": "nominatim", "min_delay_seconds": 0, "timeout": 1.0, "max_retries": 2, "backoff": 0,
         "cache_path": tmp_path / "geocode-cache.sqlite", "fallback": NoFallback(),

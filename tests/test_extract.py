@@ -336,3 +336,11 @@ def test_windows_line_ends_split_paragraphs_and_keep_offsets() -> None:
 def test_casualty_sentences_add_to_the_event_they_point_back_to(text: str, expected: list[tuple]) -> None:
     events = extract_events(text)
     assert [tuple(r) for r in events[["sub_event_type", "location", "fatalities"]].values.tolist()] == expected
+
+
+def test_one_event_per_place_of_a_list_with_the_counts_on_the_first() -> None:
+    events = extract_events("On 3 May 2020, Russian jets bombed Kareli and Gori, killing five people.")
+    assert events[["category", "location", "fatalities"]].astype(object).where(events.notna(), None).values.tolist() \
+        == [["strike", "Kareli", 5], ["strike", "Gori", None]]
+    assert events.event_id.is_unique and events.quote.nunique() == 1
+    assert extract_events("On 3 May 2020, jets bombed Gori, Georgia.").location.tolist() == ["Gori"]  # a container

@@ -217,3 +217,9 @@ def test_a_weak_namesake_far_from_everything_else_the_text_names_is_not_drawn() 
 def test_a_hill_or_sector_is_a_kind_of_place_before_its_container() -> None:
     sentence = "Rebels fought on Nadas hill (Gori, Shida Kartli)."
     assert _where("clash", sentence, "Nadas", "Gori", "Shida Kartli")[0] == "Gori"  # Nadas was read in Romania
+
+
+def test_the_other_places_of_the_location_s_list_come_along() -> None:
+    sentence = "Protests were held in Tbilisi, Gori and Kareli, not in Russia."
+    choice = choose("protest", sentence, 0, _read(sentence, "Tbilisi", "Gori", "Kareli", "Russia"))
+    assert choice.location.text == "Tbilisi" and [t.text for t in choice.also] == ["Gori", "Kareli"]

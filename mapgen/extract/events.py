@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from mapgen.geocode.gazetteer import OfflineGazetteer
     from mapgen.geoparse import Toponym
 
+#: Confidence kept by the events of a list's later places (see _each_place).
+LISTED = 0.9
 #: Confidence lost by an event whose place is borrowed from the sentences around it.
 INHERITED_PLACE = 0.7
 #: Strength below which a sentence's type comes from casualty words alone (see classify).
@@ -70,6 +72,7 @@ class _Draft:
     claimed_by: list[str] = field(default_factory=list)
     denied_by: list[str] = field(default_factory=list)
     confidence: float = 1.0
+    also: tuple[Toponym, ...] = ()  # other places of the list the location heads: one event each
 
 
 def extract_events(text: str, *, published: str | date | None = None, source: str | None = None,
@@ -168,6 +171,7 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
                        context=toponyms)
         draft.location, draft.origin, draft.destination, draft.near = (where.location, where.origin,
                                                                        where.destination, where.near)
+        draft.also = where.also
         draft.when = _when_of(dates, own, carried)
         counts = find_counts(words)
         draft.counts = {k: v for k in ("fatalities", "injured", "displaced", "people")
@@ -199,7 +203,23 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
             draft.inherited = True
             draft.confidence *= INHERITED_PLACE
         drafts.append(draft)
-    return _without_headlines(text, drafts)
+    return _each_place(_without_headlines(text, drafts))
+
+
+def _each_place(drafts: list[_Draft]) -> list[_Draft]:
+    """One event per place of a list ("jets bombed Kareli and Gori": two strikes, drawn at both).
+
+    The counts stay with the first place only (the text does not say how they split), and the
+    others keep a little less confidence.
+    """
+    out: list[_Draft] = []
+    for draft in drafts:
+        out.append(draft)
+        for place in draft.also:
+            out.append(replace(draft, location=place, near=False, counts={}, vague=dict(draft.vague),
+                               claimed_by=list(draft.claimed_by), denied_by=list(draft.denied_by), also=(),
+                               confidence=draft.confidence * LISTED))
+    return out
 
 
 def _without_headlines(text: str, drafts: list[_Draft]) -> list[_Draft]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from mapgen.extract import lexicon as lx
@@ -129,6 +129,7 @@ class Choice:
     origin: Toponym | None = None
     destination: Toponym | None = None
     near: bool = False  # "near Gori", or drawn at the container of a place the gazetteer lacks
+    also: tuple[Toponym, ...] = ()  # the other places of a list the location heads ("bombed Kareli and Gori")
 
 
 def countries(toponyms: list[Toponym]) -> Counter[str]:
@@ -183,7 +184,10 @@ def choose(category: str, words: str, offset: int, mine: list[Toponym], skip: li
                                            country_code=None, feature=None, admin1=None))
     if best in r.contained and mine[r.contained[best]].latitude is None:  # somewhere in it the gazetteer lacks
         return Choice(location=_as_region(place, gazetteer) if best in outermost else place, near=True)
-    return Choice(location=place, near=best in r.near)
+    also = tuple(mine[i] for i in range(len(mine)) if i != best and r.groups[i] == r.groups[best]
+                 and r.scores[i] > 0 and mine[i].latitude is not None and i not in r.misread
+                 and mine[i].feature not in {"country", "continent"} and i not in r.contained)
+    return Choice(location=place, near=best in r.near, also=also)
 
 
 @dataclass(slots=True)
@@ -194,6 +198,7 @@ class Scores:
     near: set[int]  # places after "near", "outside", "in the area of"
     contained: dict[int, int]  # index of a container -> index of the place it contains
     misread: set[int]  # places read outside the container the text puts them in
+    groups: list[int] = field(default_factory=list)  # list each place belongs to ("in Kareli and Gori": one)
     origin: Toponym | None = None
     destination: Toponym | None = None
 
@@ -216,8 +221,10 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
         value += FEATURE_BONUS.get(toponym.feature or "", 0.0)
         # A list item ("in Kareli and Gori", "from Gori and Kareli") reads as the place before it;
         # "protesters from Beirut gathered in Tripoli": from is where they came from.
-        if not (index and _LIST_BEFORE.search(before)):
+        listed = bool(index and _LIST_BEFORE.search(before))
+        if not listed:
             locative = bool(lx.LOCATIVE.search(before)) and (flow or not _FROM_BEFORE.search(before))
+        r.groups.append(r.groups[-1] if listed else index)
         if locative:
             value += LOCATIVE
         if (lx.ACTOR_AFTER.match(after) or lx.ACTOR_BEFORE.search(before) or _PEOPLE_AFTER.match(after)
@@ -233,6 +240,7 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
         if pair is not None:
             inner, how = pair
             r.contained[index] = inner
+            r.groups[index] = index  # a container is no item of the list before it
             if how == "inside":
                 value -= CONTAINER
             r.scores[inner] += PINNED - (UNRESOLVED if how == "misread" else 0.0)
@@ -314,6 +322,9 @@ def _contained(words: str, offset: int, mine: list[Toponym], index: int) -> tupl
     if _RANK.get(container.feature or "", 1) < _RANK.get(first.feature or "", 1) and not re.search(r"[(,]", gap):
         return None  # "the Bank of Georgia in Gori"; but "Majzar district (Marib)" names Marib province
     explicit = bool(_EXPLICIT_GAP.search(gap)) or container.feature in {"country", "admin1", "region"}
+    if not explicit and index + 1 < len(mine) and first.feature == container.feature and re.fullmatch(
+            r"\s*(?:,|,?\s+(?:and|or))\s+", words[container.end - offset:mine[index + 1].start - offset]):
+        return None  # "in Tbilisi, Gori and Kareli": a list of towns, not a town and its container
     inside = first.country_code == container.country_code and (
         container.feature in {"country", "admin1", "region", "continent"}
         or (first.admin1 is not None and first.admin1 == container.admin1 and container.feature == "city")

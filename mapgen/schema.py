@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
@@ -139,12 +140,19 @@ def event_id_for(row: dict[str, Any]) -> str:
 
 
 def _plain(value: Any) -> Any:
-    """A JSON-safe, NaN-free form of a cell, for hashing."""
-    if is_missing(value):
-        return None
+    """A JSON-safe, NaN-free form of a cell, for hashing.
+
+    Text, numbers and None, the usual cells, are read without pandas (its NA test is slow on scalars).
+
+    >>> from datetime import date
+    >>> [_plain(v) for v in (None, "Gori", 3, float("nan"), 0.12345678, date(2008, 8, 9))]
+    [None, 'Gori', 3, None, 0.123457, '2008-08-09']
+    """
+    if value is None or isinstance(value, (str, int)):  # bool is an int
+        return value
     if isinstance(value, float):
-        return round(value, 6)
-    return value if isinstance(value, (str, int, bool)) else str(value)
+        return None if math.isnan(value) else round(value, 6)
+    return None if is_missing(value) else str(value)
 
 
 def is_missing(value: Any) -> bool:

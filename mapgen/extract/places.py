@@ -258,8 +258,9 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
             value -= UNRESOLVED
         if lx.NEAR.search(before):
             r.near.add(index)
-        cue = handed or ("origin" if r.origin is None and lx.ORIGIN_CUE.search(before) else
-                         "destination" if r.destination is None and lx.DESTINATION_CUE.search(before) else None)
+        cue = handed or ("origin" if flow and r.origin is None and lx.ORIGIN_CUE.search(before) else
+                         "destination" if flow and r.destination is None and lx.DESTINATION_CUE.search(before)
+                         else None)  # only movements have an origin and a destination
         handed = None
         if flow and cue and possessor:
             handed = cue  # "entered Georgia's region of South Ossetia": the cue is South Ossetia's

@@ -28,6 +28,8 @@ _CLAIM_ACCORDING = re.compile(r"\b(?:according to|citing|as reported by|quoted b
                               r"cited by|as (?:said|stated|announced) by)\s+(?P<who>[^,;:()\"“”]+)", re.I)
 _CLAIM_TRAILING = re.compile(rf",\s*(?:{_VERBS}|according to)\s+(?P<who>[^,;:\"“”]+?)[.!?\"”']*\s*$", re.I)
 _CLAIM_PASSIVE = re.compile(rf"\b(?:{_VERBS}|reported|confirmed|claimed) by\s+(?P<who>[^,;:()\"“”]+)", re.I)
+#: The word every passive claim has: a sentence without it skips the long pattern above.
+_PASSIVE_BY = re.compile(r" by\s", re.I)
 _DENY_VERBS = (
     r"(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|"
     r"refutes|disputed|disputes|contradicted|called (?:this|the|these|those|such|that) (?:\w+ ){0,2}"
@@ -121,7 +123,8 @@ class Claim:
 def claims(sentence: str) -> list[Claim]:
     """Who the sentence says reported what it tells ("Georgian sources", "RIA Novosti")."""
     found: list[Claim] = []
-    for pattern in (_CLAIM_ACCORDING, _CLAIM_TRAILING, _CLAIM_PASSIVE):
+    passive = (_CLAIM_PASSIVE,) if _PASSIVE_BY.search(sentence) else ()
+    for pattern in (_CLAIM_ACCORDING, _CLAIM_TRAILING, *passive):
         for match in pattern.finditer(sentence):
             _add(found, sentence, match.start("who"), match.end("who"))
     for match in _CLAIM_BEFORE.finditer(sentence):

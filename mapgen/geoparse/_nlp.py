@@ -33,9 +33,11 @@ def ner_alone(model: str | None = None) -> Any:
     >>> ner_alone().pipe_names
     ['ner']
     """
-    full = _load(model, [])
-    listened = [name for name, component in full.pipeline if "ner" in getattr(component, "listening_components", ())]
-    return _load(model, [name for name in full.pipe_names if name not in ("ner", *listened)])
+    nlp = _load(model, [])  # whole, to see what ner listens to; the rest is then removed (one load, not two)
+    listened = [name for name, component in nlp.pipeline if "ner" in getattr(component, "listening_components", ())]
+    for name in [name for name in nlp.component_names if name not in ("ner", *listened)]:
+        nlp.remove_pipe(name)
+    return nlp
 
 
 def _load(model: str | None, exclude: list[str]) -> Any:

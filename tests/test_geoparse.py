@@ -205,3 +205,15 @@ def test_patterns_with_parentheses_and_in_and_area_words():
     assert found["Van"].country_code == "TR"
     assert found["Tripoli"].country_code == "LB"
     assert found["Gori"].country_code == "GE"
+
+
+def test_the_names_of_a_story_cluster_where_their_readings_lie_together():
+    # Walker County and Huntsville exist in Alabama and in Texas; only in Texas are they neighbours.
+    found = geoparse("Deputies from Walker County drove the man to the prison in Huntsville.")
+    assert [(t.text, t.admin1) for t in found] == [("Walker County", "Texas"), ("Huntsville", "Texas")]
+
+
+def test_an_abbreviated_state_is_the_state_not_a_town_named_after_it():
+    found = geoparse("She grew up in Wood County, W. Va., and now lives in Fort Wayne, Ind.")
+    states = {t.text: (t.name, t.feature) for t in found if t.text in ("W. Va.", "Ind.")}
+    assert states == {"W. Va.": ("West Virginia", "admin1"), "Ind.": ("Indiana", "admin1")}

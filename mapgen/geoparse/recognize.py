@@ -61,6 +61,7 @@ class Mention:
     lookup: str  # the name to look up (a corrected spelling for fuzzy matches)
     country: str | None = None  # only places in this country (for "Ga." and the like)
     demonym: bool = False  # "Georgian": evidence of a country, not a place on the map
+    feature: str | None = None  # only places of this feature ("Ind." is the state, not a town)
 
 
 def proper_noun(word: str, punctuation: bool) -> bool:
@@ -215,7 +216,7 @@ def _comma_place_after(doc: _Tokens, end: int, gazetteer: OfflineGazetteer) -> b
     if end + 1 >= len(doc) or doc.text[end] != ",":
         return False
     nxt = doc.text[end + 1]
-    if nxt[:1].isupper() and nxt in gazetteer.admin1_abbreviations.get(normalize(nxt), [])[2:]:
+    if nxt[:1].isupper() and nxt in (region_abbreviation(gazetteer, nxt) or [])[2:]:
         return True
     return any(p.feature in ("country", "admin1") for p in _main(gazetteer, nxt))
 
@@ -451,11 +452,21 @@ def _text_patterns(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
 
 def _abbreviated_region(gazetteer: OfflineGazetteer, name: str, start: int = 0) -> Mention | None:
     """A mention of the state or province that "Ga.", "S.D." or "B.C." stands for (dotted forms only)."""
-    found = gazetteer.admin1_abbreviations.get(normalize(name)) if name.endswith(".") else None
+    found = region_abbreviation(gazetteer, name) if name.endswith(".") else None
     if not found or name.replace(" ", "") != found[3].replace(" ", ""):
         return None  # "La." is Louisiana; "L.A." is not
     country, region = found[0], found[1]
-    return Mention(start, start + len(name), name, "pattern", region, country)
+    return Mention(start, start + len(name), name, "pattern", region, country, feature="admin1")
+
+
+def region_abbreviation(gazetteer: OfflineGazetteer, name: str) -> list[str] | None:
+    """Country, region, postal and press forms of the state or province ``name`` abbreviates,
+    spaced or not ("W. Va." as "W.Va.").
+
+    >>> region_abbreviation(OfflineGazetteer.default(), "W. Va.")[:2]
+    ['US', 'West Virginia']
+    """
+    return gazetteer.admin1_abbreviations.get(normalize(name).replace(" ", ""))
 
 
 def _with_abbreviations(text: str, mentions: list[Mention], gazetteer: OfflineGazetteer) -> list[Mention]:

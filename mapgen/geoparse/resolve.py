@@ -3,8 +3,9 @@
 Each candidate gets a score from what the place is (a country, a region, a town of so
 many people, matched by its main or an alternate name) and from the document: the
 countries and regions it names or implies (demonyms count), "X, Y" patterns ("Paris,
-Texas", "Gainesville, Ga."), nearness to the other places mentioned, and optional hints
-from the caller. Scores are refined over a few rounds, each using the previous round's
+Texas", "Gainesville, Ga."), nearness to the other places mentioned (to the readings
+chosen for them, and to all their possible readings: the places of one story cluster),
+and optional hints from the caller. Scores are refined over a few rounds, each using the previous round's
 choices; mentions of the same name share one reading (one sense per discourse).
 """
 
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from mapgen.geocode.gazetteer import OfflineGazetteer
 from mapgen.geocode.normalize import normalize
 from mapgen.geocode.place import Place, distance_km
-from mapgen.geoparse.recognize import Mention
+from mapgen.geoparse.recognize import Mention, region_abbreviation
 
 MAX_CANDIDATES = 40
 ROUNDS = 3
@@ -34,6 +35,11 @@ W_PATTERN = 5.0
 W_NEAR = 2.0
 W_HINT = 2.5
 NEAR_KM = 150.0
+W_CLUSTER = 1.5  # how much the other names' readings nearby count (see _cluster_support)
+#: Readings this far apart (km) vouch for each other by 1/e; farther, exponentially less.
+CLUSTER_KM = 30.0
+#: Most distances computed at once for cluster support (memory bound for huge texts).
+CLUSTER_CELLS = 4_000_000
 SAME_KM = 50.0
 _ABBREVIATION_AFTER = re.compile(r"^,\s*((?:[A-Z][a-z]{0,4}\.)(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}\b)")
 
@@ -54,6 +60,7 @@ class _Slot:
     within: list[tuple[str, str | None]] = field(default_factory=list)  # (country, admin1 code) from X, Y
     choice: int = 0
     priors: list[float] = field(default_factory=list)  # prior() of each candidate
+    support: list[float] = field(default_factory=list)  # _cluster_support() of each candidate
     scores: list[float] = field(default_factory=list)
     _sure: tuple[list[float] | None, float] = (None, 1.0)  # (the scores it was computed from, confidence)
 
@@ -97,6 +104,8 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
             candidates = gazetteer.candidates(mention.lookup, country=mention.country)[:MAX_CANDIDATES]
             if mention.demonym:
                 candidates = [c for c in candidates if c.feature == "country"]
+            elif mention.feature:
+                candidates = [c for c in candidates if c.feature == mention.feature] or candidates
             slots[key] = _Slot(key, [], candidates)
         slots[key].mentions.append(index)
     _patterns(text, mentions, slots, gazetteer)
@@ -107,8 +116,9 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
                       if any(c.country_code == cc and (a1 is None or c.admin1_code == a1) for cc, a1 in slot.within)]
             slot.candidates += [c for c in inside if c not in slot.candidates]
     hint_code = gazetteer.country_code(hints.country) if hints and hints.country else None
+    _cluster_support(slots)
     for slot in slots.values():
-        slot.priors = [prior(c) for c in slot.candidates]
+        slot.priors = [prior(c) + W_CLUSTER * s / (s + 1) for c, s in zip(slot.candidates, slot.support, strict=True)]
         slot.scores = slot.priors
         slot.choice = _best(slot.scores)
     for _ in range(ROUNDS):
@@ -124,6 +134,67 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
         for index in slot.mentions:
             out[index] = (place, confidence)
     return out
+
+
+#: Features whose readings can vouch for one another by being close (towns, counties, sites).
+LOCAL_FEATURES = frozenset({"city", "admin2", "landmark", "tunnel"})
+
+
+def _cluster_support(slots: dict[str, _Slot]) -> None:
+    """How many other names of the document have some reading next to each candidate.
+
+    Namesake towns are scattered, but the places one story names cluster: "Alexandria",
+    "Brandon" and "Douglas County" each have readings in several states, and only in one
+    do they lie together. Every reading of every other name counts, chosen or not, so the
+    first guesses do not decide; a name counts once however many readings it has nearby.
+    A country, a state or a curated region is supported by the other names with a reading
+    inside it ("Indiana" the state, not the town in Pennsylvania, in a story about Indiana).
+    """
+    import numpy as np
+
+    slot_list = list(slots.values())
+    for slot in slot_list:
+        slot.support = [0.0] * len(slot.candidates)
+    local = [(index, position, place) for index, slot in enumerate(slot_list)
+             for position, place in enumerate(slot.candidates) if place.feature in LOCAL_FEATURES]
+    if not local:
+        return
+    owners = np.array([index for index, _, _ in local], dtype=np.int64)
+    lat_deg = np.array([p.latitude for _, _, p in local])
+    lon_deg = np.array([p.longitude for _, _, p in local])
+    lat, lon = np.radians(lat_deg), np.radians(lon_deg)
+    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])  # rows come grouped by slot
+    own = np.searchsorted(starts, np.arange(len(local)), side="right") - 1
+    step = max(1, CLUSTER_CELLS // len(local))  # rows at a time: a huge text stays within memory
+    for first in range(0, len(local), step):
+        rows_lat, rows_lon = lat[first:first + step, None], lon[first:first + step, None]
+        h = (np.sin((rows_lat - lat[None, :]) / 2) ** 2
+             + np.cos(rows_lat) * np.cos(lat[None, :]) * np.sin((rows_lon - lon[None, :]) / 2) ** 2)
+        near = np.exp(-2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1))) / CLUSTER_KM)
+        per_slot = np.maximum.reduceat(near, starts, axis=1)  # candidate x slot: its nearest reading
+        per_slot[np.arange(len(per_slot)), own[first:first + step]] = 0.0
+        for (index, position, _), total in zip(local[first:first + step], per_slot.sum(axis=1).tolist(),
+                                               strict=True):
+            slot_list[index].support[position] = total
+    # Containers: how many slots have a local reading in each country and each state.
+    in_country: Counter[str | None] = Counter()
+    in_admin1: Counter[tuple[str | None, str | None]] = Counter()
+    for slot in slot_list:
+        in_country.update({p.country_code for p in slot.candidates if p.feature in LOCAL_FEATURES})
+        in_admin1.update({(p.country_code, p.admin1_code) for p in slot.candidates if p.feature in LOCAL_FEATURES})
+    for index, slot in enumerate(slot_list):
+        mine = {(p.country_code, p.admin1_code) for p in slot.candidates if p.feature in LOCAL_FEATURES}
+        for position, place in enumerate(slot.candidates):
+            if place.feature == "country":
+                slot.support[position] = in_country[place.country_code] - float(
+                    any(code == place.country_code for code, _ in mine))
+            elif place.feature == "admin1":
+                key = (place.country_code, place.admin1_code)
+                slot.support[position] = in_admin1[key] - float(key in mine)
+            elif place.feature == "region" and place.bbox:  # curated regions: the Gaza Strip
+                west, south, east, north = place.bbox
+                inside = (lon_deg >= west) & (lon_deg <= east) & (lat_deg >= south) & (lat_deg <= north)
+                slot.support[position] = float(len(np.unique(owners[inside & (owners != index)])))
 
 
 def _key(mention: Mention) -> str:
@@ -168,7 +239,7 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
                         slot.within.append((place.country_code or "", place.admin1_code))
                 continue
         match = _ABBREVIATION_AFTER.match(after)
-        found = gazetteer.admin1_abbreviations.get(normalize(match[1])) if match else None
+        found = region_abbreviation(gazetteer, match[1]) if match else None
         if match and found and match[1].replace(" ", "") in (f.replace(" ", "") for f in found[2:]):
             country, region = found[0], found[1]
             for place in gazetteer.candidates(region, country=country):

@@ -217,3 +217,9 @@ def test_an_abbreviated_state_is_the_state_not_a_town_named_after_it():
     found = geoparse("She grew up in Wood County, W. Va., and now lives in Fort Wayne, Ind.")
     states = {t.text: (t.name, t.feature) for t in found if t.text in ("W. Va.", "Ind.")}
     assert states == {"W. Va.": ("West Virginia", "admin1"), "Ind.": ("Indiana", "admin1")}
+
+
+def test_a_street_named_after_a_town_is_not_pinned_on_the_town():
+    found = {t.text: t for t in geoparse("The crash closed Washington Drive in Arlington, Texas, for an hour.")}
+    assert "Washington" not in found
+    assert found["Washington Drive"].latitude is None

@@ -54,6 +54,10 @@ INSTITUTIONS = frozenset(
     "town city county village borough township police fire volunteer school schools high elementary board "
     "council department library hospital sheriff chamber courthouse airport station district public "
     "municipal regional area community memorial".split())
+#: Last words of street names: "Washington Drive" is a street, not the town of Washington.
+STREET_WORDS = frozenset(normalize(w) for w in (
+    "Street St Avenue Ave Road Rd Boulevard Blvd Drive Dr Lane Ln Parkway Pkwy Highway Hwy Pike Turnpike "
+    "Expressway Freeway Terrace Circle Trail").split())
 CONTAINERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 #: Words between a locative and a place name ("in central Van", "near rural Kandahar").
 AREA_WORDS = frozenset(

@@ -40,6 +40,7 @@ from mapgen.geoparse.lexicon import (
     NOT_PLACES,
     PLACE_LABELS,
     POSSESSIVE,
+    STREET_WORDS,
     STRONG_FEATURES,
     TRIM_START,
 )
@@ -314,6 +315,9 @@ def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, la
     if label == "GPE" and (fixed := _fuzzy.correct(name, gazetteer)):
         return [_mention(doc, start, end, offset, "fuzzy", fixed)]
     inner = _inside(doc, start, end, offset, gazetteer)
+    if inner and end - start > 1 and normalize(doc.text[end - 1]) in STREET_WORDS and (
+            doc.lower[end - 2] not in ("county", "state")):  # but "Douglas County Road": the county's road
+        return [_mention(doc, start, end, offset, "ner")]  # "Washington Drive": a street, which we cannot place
     if inner:
         return inner
     words = {normalize(word) for word in doc.text[start:end]}

@@ -223,3 +223,16 @@ def test_a_street_named_after_a_town_is_not_pinned_on_the_town():
     found = {t.text: t for t in geoparse("The crash closed Washington Drive in Arlington, Texas, for an hour.")}
     assert "Washington" not in found
     assert found["Washington Drive"].latitude is None
+
+
+def test_a_name_listed_with_states_is_the_state_and_washington_the_capital():
+    found = {t.text: t for t in geoparse(
+        "Storms hit Iowa and Missouri on Monday and reached Nevada by Wednesday. Officials in Washington "
+        "promised help to Iowa, Missouri and Nevada.")}
+    assert (found["Nevada"].feature, found["Nevada"].name) == ("admin1", "Nevada")  # not the town in Iowa
+    assert (found["Washington"].feature, found["Washington"].admin1) == ("city", "Washington, D.C.")
+
+
+def test_a_list_of_places_is_no_x_comma_y_pattern():
+    found = {t.text: t for t in geoparse("Flights will link New York with Moscow, Kiev, Minsk and Riga.")}
+    assert found["Moscow"].country_code == "RU"

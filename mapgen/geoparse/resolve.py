@@ -11,9 +11,11 @@ choices; mentions of the same name share one reading (one sense per discourse).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from mapgen.geocode.gazetteer import OfflineGazetteer
@@ -32,6 +34,7 @@ W_ALTERNATE = 1.5
 W_TOWN_REGION = 0.5
 W_ADMIN1 = 2.0
 W_PATTERN = 5.0
+W_STATES = 2.0  # a state named with other states of its country (see _score)
 W_NEAR = 2.0
 W_HINT = 2.5
 NEAR_KM = 150.0
@@ -62,6 +65,7 @@ class _Slot:
     priors: list[float] = field(default_factory=list)  # prior() of each candidate
     support: list[float] = field(default_factory=list)  # _cluster_support() of each candidate
     scores: list[float] = field(default_factory=list)
+    capital: Place | None = None  # the candidate that is its country's capital ("Washington")
     _sure: tuple[list[float] | None, float] = (None, 1.0)  # (the scores it was computed from, confidence)
 
     def sure(self) -> float:
@@ -106,7 +110,8 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
                 candidates = [c for c in candidates if c.feature == "country"]
             elif mention.feature:
                 candidates = [c for c in candidates if c.feature == mention.feature] or candidates
-            slots[key] = _Slot(key, [], candidates)
+            candidates, capital = _capital_first(mention.lookup, candidates, gazetteer)
+            slots[key] = _Slot(key, [], candidates, capital=capital)
         slots[key].mentions.append(index)
     _patterns(text, mentions, slots, gazetteer)
     for slot in slots.values():  # a namesake inside the region the text names is never cut off
@@ -197,6 +202,24 @@ def _cluster_support(slots: dict[str, _Slot]) -> None:
                 slot.support[position] = float(len(np.unique(owners[inside & (owners != index)])))
 
 
+def _capital_first(name: str, candidates: list[Place],
+                   gazetteer: OfflineGazetteer) -> tuple[list[Place], Place | None]:
+    """The candidates, with the one that is a country's capital called ``name`` (or None).
+
+    A capital called by its usual short name is no lesser alternate name: "Washington" is
+    Washington, D.C., as GeoNames calls it.
+    """
+    code = gazetteer.capitals.get(normalize(name))
+    towns = [p for p in candidates if p.feature == "city" and p.country_code == code]
+    if not towns:
+        return candidates, None
+    capital = max(towns, key=lambda p: p.population)
+    if capital.alternate:
+        fixed = dataclasses.replace(capital, alternate=False)
+        return [fixed if p is capital else p for p in candidates], fixed
+    return candidates, capital
+
+
 def _key(mention: Mention) -> str:
     """Mentions with the same key share one reading (one sense per discourse)."""
     return f"{normalize(mention.lookup)}|{mention.country or ''}|{int(mention.demonym)}"
@@ -229,7 +252,7 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
         if index + 1 < len(mentions):
             nxt = mentions[index + 1]
             # "Gori, Georgia", "Altos de San Lorenzo (Buenos Aires)", "Miznaz in Aleppo"
-            if text[mention.end:nxt.start].strip() in (",", "(", "in", ", in"):
+            if text[mention.end:nxt.start].strip() in (",", "(", "in", ", in") and not _listed(text, mentions, index):
                 for place in gazetteer.candidates(nxt.lookup)[:5]:
                     if place.feature == "country":
                         slot.within.append((place.country_code or "", None))
@@ -245,6 +268,24 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
             for place in gazetteer.candidates(region, country=country):
                 if place.feature == "admin1":
                     slot.within.append((country, place.admin1_code))
+
+
+_JOINS = (",", "and", "or", ", and", ", or")
+
+
+def _listed(text: str, mentions: list[Mention], index: int) -> bool:
+    """ "Moscow, Kiev, Minsk and Riga": the mention opens a list of four or more places, not "X, Y"
+    (but "Springfield, Illinois, and Columbus, Ohio" is two of them).
+
+    >>> text = "Moscow, Kiev, Minsk and Riga"
+    >>> names = ["Moscow", "Kiev", "Minsk", "Riga"]
+    >>> _listed(text, [Mention(text.index(w), text.index(w) + len(w), w, "ner", w) for w in names], 0)
+    True
+    """
+    if index + 3 >= len(mentions):
+        return False
+    joins = [text[mentions[i].end:mentions[i + 1].start].strip() for i in range(index, index + 3)]
+    return joins[0] == joins[1] == "," and joins[2] in _JOINS
 
 
 def _contribution(slot: _Slot) -> tuple[Counter[str], Counter[tuple[str, str]]]:
@@ -274,7 +315,16 @@ def _evidence(slots: dict[str, _Slot], demonyms: Counter[str]) -> dict[str, Coun
         c, a = _contribution(slot)
         countries.update(c)
         admin1.update(a)
-    return {"countries": countries, "admin1": admin1}
+    return {"countries": countries, "admin1": admin1, "states": _states(slots.values())}
+
+
+def _states(slots: Iterable[_Slot]) -> Counter[tuple[str, str]]:
+    """The states and provinces the current readings name outright (each name once)."""
+    out: Counter[tuple[str, str]] = Counter()
+    for slot in slots:
+        if slot.candidates and (place := slot.candidates[slot.choice]).feature == "admin1" and place.admin1_code:
+            out[(place.country_code or "", place.admin1_code)] += 1
+    return out
 
 
 def _scores(slot: _Slot, evidence: dict[str, Counter], slots: dict[str, _Slot], hint_code: str | None,
@@ -282,20 +332,23 @@ def _scores(slot: _Slot, evidence: dict[str, Counter], slots: dict[str, _Slot], 
     """The score of each of the slot's candidates, from what the rest of the document says."""
     own_countries, own_admin1 = _contribution(slot)
     countries = evidence["countries"] - own_countries
+    states = evidence["states"] - _states([slot])
     if all(place.feature in ("continent", "country") for place in slot.candidates):
         neighbours = []  # nearness does not count for them
     else:
         neighbours = _neighbours(slot, slots)
-    return [_score(slot, place, prior_score, countries, evidence["admin1"], own_admin1, neighbours, hint_code,
-                   hints, gazetteer) for place, prior_score in zip(slot.candidates, slot.priors, strict=True)]
+    return [_score(slot, place, prior_score, countries, evidence["admin1"], own_admin1, states, neighbours,
+                   hint_code, hints, gazetteer)
+            for place, prior_score in zip(slot.candidates, slot.priors, strict=True)]
 
 
 def _score(slot: _Slot, place: Place, prior_score: float, countries: Counter[str],
            admin1_evidence: Counter[tuple[str, str]], own_admin1: Counter[tuple[str, str]],
-           neighbours: list[tuple[Place, float]], hint_code: str | None, hints: Hints | None,
-           gazetteer: OfflineGazetteer) -> float:
+           states: Counter[tuple[str, str]], neighbours: list[tuple[Place, float]], hint_code: str | None,
+           hints: Hints | None, gazetteer: OfflineGazetteer) -> float:
     """One candidate's score: its prior, then the document's countries and regions (the slot's own
-    reading left out), "X, Y" patterns, nearness to the other places, and the caller's hints."""
+    reading left out), the states named with it, "X, Y" patterns, nearness to the other places,
+    and the caller's hints."""
     score = prior_score
     if place.country_code:
         here = countries[place.country_code]
@@ -306,6 +359,11 @@ def _score(slot: _Slot, place: Place, prior_score: float, countries: Counter[str
         key = (place.country_code or "", place.admin1_code)
         same = admin1_evidence[key] - own_admin1[key]
         score += W_ADMIN1 * same / (same + 1) if same > 0 else 0.0
+    if place.feature == "admin1" or place is slot.capital:
+        # "Iowa, Missouri and Nevada": a name that can be a state, named with other states (or
+        # the country's capital, named with its states: Washington), is a state.
+        same = sum(n for (cc, code), n in states.items() if cc == place.country_code and code != place.admin1_code)
+        score += W_STATES * same / (same + 1)
     for country, admin1 in slot.within:
         if place.country_code == country and (admin1 is None or place.admin1_code == admin1):
             score += W_PATTERN

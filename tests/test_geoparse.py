@@ -236,3 +236,10 @@ def test_a_name_listed_with_states_is_the_state_and_washington_the_capital():
 def test_a_list_of_places_is_no_x_comma_y_pattern():
     found = {t.text: t for t in geoparse("Flights will link New York with Moscow, Kiev, Minsk and Riga.")}
     assert found["Moscow"].country_code == "RU"
+
+
+def test_every_use_of_a_name_the_text_places_counts():
+    # The model reads the headline's "Augusta" as an adjective; the story places it later.
+    text = "Augusta native wins award. She grew up in Augusta, Georgia."
+    assert [t.text for t in geoparse(text)].count("Augusta") == 2
+    assert "Hughes" not in [t.text for t in geoparse("Tom Hughes left Paris, Texas. Hughes said no.")]

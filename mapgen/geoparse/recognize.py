@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -48,7 +49,11 @@ from mapgen.geoparse.lexicon import (
 #: How often a mention found each way is a real place name: precision measured on LGL
 #: (benchmarks/geoparse.py), rounded; it scales the resolution score into Toponym.score.
 RECOGNITION_CONFIDENCE = {"ner": 0.93, "pattern": 0.97, "inside": 0.77, "entity": 0.69, "person": 0.76,
-                          "gazetteer": 0.65, "fuzzy": 0.64, "nearby": 0.89}
+                          "gazetteer": 0.65, "fuzzy": 0.64, "nearby": 0.89, "repeat": 0.85}
+
+
+#: Ways of finding a mention sure enough that the name's other uses in the text count too.
+REPEATED = frozenset({"ner", "pattern"})
 
 
 @dataclass(slots=True)
@@ -141,18 +146,60 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     mentions: list[Mention] = []
     evidence: Counter[str] = Counter()
     maybe: list[Mention] = []
+    names: list[tuple[int, int]] = []  # entities of several words: their parts are no repeats
+    people: set[str] = set()
     for offset, spacy_doc in docs:
         doc = _Tokens(spacy_doc)
         mentions.extend(_in_doc(doc, offset, gazetteer, evidence, demonyms))
         maybe.extend(_unsupported(doc, offset, gazetteer))
+        names += [(offset + doc.idx[e.start], offset + doc.idx[e.end - 1] + len(doc.text[e.end - 1]))
+                  for e in doc.ents if e.end - e.start > 1]
+        people |= {name.casefold() for name in _person_tokens(doc)}
     mentions.extend(_datelines(text, gazetteer))
     mentions.extend(_text_patterns(text, gazetteer))
     mentions.sort(key=lambda m: (m.start, -m.end, m.how != "pattern"))  # a pattern knows more
     mentions = _without_overlaps([m for m in mentions if any(c.isupper() for c in m.text)])
+    mentions = _without_overlaps(sorted(mentions + _document_repeats(text, mentions, names, people, gazetteer),
+                                        key=lambda m: (m.start, -m.end)))
     mentions = _with_abbreviations(text, mentions, gazetteer)
     taken = [(m.start, m.end) for m in mentions]
     maybe = [m for m in maybe if not any(m.start < end and start < m.end for start, end in taken)]
     return Recognition(mentions, evidence, maybe)
+
+
+def _document_repeats(text: str, mentions: list[Mention], names: list[tuple[int, int]], people: set[str],
+                      gazetteer: OfflineGazetteer) -> list[Mention]:
+    """Every other capitalised use of a name the text uses as a place, across the whole text: the
+    model misses some ("Gainesville" tagged as a person in a headline), but a story that names a
+    place once means it each time. Only names the model tagged as places (or patterns found) and the
+    gazetteer knows by their main name repeat, never a surname of someone the text names, nor
+    inside a longer name ("Lincoln Dinner").
+
+    >>> text = "Kareli braces. Shelling near Kareli."
+    >>> found = [Mention(29, 35, "Kareli", "ner", "Kareli")]
+    >>> [m.start for m in _document_repeats(text, found, [], set(), OfflineGazetteer.default())]
+    [0]
+    """
+    sources = {m.text.casefold(): m for m in mentions if not m.demonym and m.how in REPEATED
+               and len(m.text) >= 3 and m.text.casefold() not in people and _main(gazetteer, m.lookup)}
+    if not sources:
+        return []
+    pattern = re.compile(r"(?<![\w.'’-])(" + "|".join(re.escape(n) for n in sorted(sources, key=len, reverse=True))
+                         + r")(?![\w-]|['’]\w\w)", re.IGNORECASE)
+    taken = sorted([(m.start, m.end) for m in mentions] + names)
+    starts = [start for start, _ in taken]
+    out = []
+    for match in pattern.finditer(text):
+        if not match[1][0].isupper():
+            continue
+        i = bisect.bisect_right(starts, match.end()) - 1
+        # Overlaps any taken span that starts before the match ends? (spans are short: look back a few)
+        if any(taken[j][0] < match.end() and match.start() < taken[j][1] for j in range(max(0, i - 8), i + 1)):
+            continue
+        source = sources[match[1].casefold()]
+        out.append(Mention(match.start(), match.end(), match[1], "repeat", source.lookup, source.country,
+                           feature=source.feature))
+    return out
 
 
 def _unsupported(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer) -> list[Mention]:

@@ -243,3 +243,17 @@ def test_every_use_of_a_name_the_text_places_counts():
     text = "Augusta native wins award. She grew up in Augusta, Georgia."
     assert [t.text for t in geoparse(text)].count("Augusta") == 2
     assert "Hughes" not in [t.text for t in geoparse("Tom Hughes left Paris, Texas. Hughes said no.")]
+
+
+def test_one_of_many_namesakes_that_nothing_tells_apart_is_left_unplaced():
+    [alone] = geoparse("The mayor of Springfield resigned.")
+    assert (alone.text, alone.latitude, alone.name) == ("Springfield", None, None)
+    assert 0 < alone.score < 0.1  # how sure the best reading was
+    placed = {t.text: t for t in geoparse("The mayor of Springfield, Illinois, resigned.")}
+    assert placed["Springfield"].admin1 == "Illinois"
+
+
+def test_a_street_named_after_a_town_outside_entities():
+    found = {t.text: t for t in geoparse("He lived at 25 Memphis St. in Alexandria, Louisiana.")}
+    assert found["Memphis St."].latitude is None
+    assert found["Alexandria"].admin1 == "Louisiana"

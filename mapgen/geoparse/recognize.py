@@ -162,6 +162,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     mentions = _without_overlaps(sorted(mentions + _document_repeats(text, mentions, names, people, gazetteer),
                                         key=lambda m: (m.start, -m.end)))
     mentions = _with_abbreviations(text, mentions, gazetteer)
+    mentions = [_as_street(text, m, gazetteer) for m in mentions]
     taken = [(m.start, m.end) for m in mentions]
     maybe = [m for m in maybe if not any(m.start < end and start < m.end for start, end in taken)]
     return Recognition(mentions, evidence, maybe)
@@ -200,6 +201,25 @@ def _document_repeats(text: str, mentions: list[Mention], names: list[tuple[int,
         out.append(Mention(match.start(), match.end(), match[1], "repeat", source.lookup, source.country,
                            feature=source.feature))
     return out
+
+
+_STREET_AFTER = re.compile(r"\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Parkway|"
+                           r"Pike|Turnpike|Expressway|Freeway|Terrace|Trail)(?![\w-])")
+
+
+def _as_street(text: str, mention: Mention, gazetteer: OfflineGazetteer) -> Mention:
+    """ "Memphis Street" is a street, which the gazetteer cannot place, not Memphis; but a road
+    named after a state or a county ("Ohio Turnpike", "Douglas County Road") lies in it.
+
+    >>> _as_street("at 25 Memphis St. in", Mention(6, 13, "Memphis", "ner", "Memphis"), OfflineGazetteer.default()).text
+    'Memphis St.'
+    """
+    match = _STREET_AFTER.match(text, mention.end)
+    if mention.how == "pattern" or mention.demonym or not match or any(
+            p.feature in ("country", "admin1", "admin2", "region") for p in _main(gazetteer, mention.lookup)):
+        return mention
+    name = text[mention.start:match.end()]
+    return Mention(mention.start, match.end(), name, mention.how, name)
 
 
 def _unsupported(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer) -> list[Mention]:

@@ -257,3 +257,9 @@ def test_a_street_named_after_a_town_outside_entities():
     found = {t.text: t for t in geoparse("He lived at 25 Memphis St. in Alexandria, Louisiana.")}
     assert found["Memphis St."].latitude is None
     assert found["Alexandria"].admin1 == "Louisiana"
+
+
+def test_a_lake_or_gulf_named_after_a_place_is_not_pinned_at_the_place():
+    found = {t.text: t for t in geoparse("Oil spread across the Gulf of Mexico near Houston.")}
+    assert found["Gulf of Mexico"].latitude is None  # not Mexico's centre
+    assert found["Houston"].country_code == "US"

@@ -49,11 +49,17 @@ from mapgen.geoparse.lexicon import (
 #: How often a mention found each way is a real place name: precision measured on LGL
 #: (benchmarks/geoparse.py), rounded; it scales the resolution score into Toponym.score.
 RECOGNITION_CONFIDENCE = {"ner": 0.93, "pattern": 0.97, "inside": 0.77, "entity": 0.69, "person": 0.76,
-                          "gazetteer": 0.65, "fuzzy": 0.64, "nearby": 0.89, "repeat": 0.85}
+                          "gazetteer": 0.65, "fuzzy": 0.64, "nearby": 0.89, "repeat": 0.91}
 
 
 #: Ways of finding a mention sure enough that the name's other uses in the text count too.
 REPEATED = frozenset({"ner", "pattern"})
+
+
+#: First words of lakes, gulfs and seas the gazetteer does not know: named after a place, but
+#: not at it ("Lake Ontario", "Gulf of Mexico"); left unplaced. (Rivers named after a town run
+#: by it: "Sacramento River" stays at Sacramento.)
+WATER_BEFORE = frozenset({"lake", "gulf", "bay", "sea"})
 
 
 @dataclass(slots=True)
@@ -385,6 +391,8 @@ def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, la
     if inner and end - start > 1 and normalize(doc.text[end - 1]) in STREET_WORDS and (
             doc.lower[end - 2] not in ("county", "state")):  # but "Douglas County Road": the county's road
         return [_mention(doc, start, end, offset, "ner")]  # "Washington Drive": a street, which we cannot place
+    if inner and end - start > 1 and doc.lower[start] in WATER_BEFORE:
+        return [_mention(doc, start, end, offset, "ner")]  # "Lake Ontario" is not in Ontario's middle
     if inner:
         return inner
     words = {normalize(word) for word in doc.text[start:end]}

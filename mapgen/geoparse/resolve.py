@@ -5,8 +5,9 @@ many people, matched by its main or an alternate name) and from the document: th
 countries and regions it names or implies (demonyms count), "X, Y" patterns ("Paris,
 Texas", "Gainesville, Ga."), nearness to the other places mentioned (to the readings
 chosen for them, and to all their possible readings: the places of one story cluster),
-and optional hints from the caller. Scores are refined over a few rounds, each using the previous round's
-choices; mentions of the same name share one reading (one sense per discourse).
+and optional hints from the caller. Scores are refined over a few rounds, each using the
+previous round's choices; mentions of the same name share one reading (one sense per
+discourse). A town that the text cannot tell from its many namesakes is left unplaced.
 """
 
 from __future__ import annotations

@@ -189,8 +189,9 @@ def _document_repeats(text: str, mentions: list[Mention], names: list[tuple[int,
     """
     sources = {m.text.casefold(): m for m in mentions if not m.demonym and m.how in REPEATED
                and len(m.text) >= 3 and m.text.casefold() not in people and _main(gazetteer, m.lookup)}
-    if not sources:
-        return []
+    folded = text.casefold()
+    if not sources or all(folded.count(name) <= 1 for name in sources):
+        return []  # each name occurs once, as the mention itself: nothing repeats (and no pattern to build)
     pattern = re.compile(r"(?<![\w.'’-])(" + "|".join(re.escape(n) for n in sorted(sources, key=len, reverse=True))
                          + r")(?![\w-]|['’]\w\w)", re.IGNORECASE)
     taken = sorted([(m.start, m.end) for m in mentions] + names)

@@ -95,8 +95,8 @@ def test_claims() -> None:
     assert [c.who for c in claims("According to the state news agency, shelling continued.")] == ["state news agency"]
     assert [c.who for c in claims("Refugees are leaving the city, says the United Nations refugee agency.")] == [
         "United Nations refugee agency"]
-    assert [c.who for c in claims("At 10:00 a.m. local time, Georgian sources reported that jets struck.")] == [
-        "Georgian sources"]
+    assert [c.who for c in claims("Just after 9 a.m., Georgian police sources reported that jets struck.")] == [
+        "Georgian police sources"]
     assert claims("12 soldiers are reported dead.") == []
     assert claims("It said nothing.") == []
     assert [c.who for c in claims("Troops entered the valley, where officials said five people died.")] == [
@@ -129,12 +129,12 @@ def _one(events, **expected):  # type: ignore[no-untyped-def]
 
 
 def test_strike_with_place_date_time_count_and_claim() -> None:
-    text = ("At 10:00 a.m. local time, Georgian sources reported that three Russian attack aircraft dropped "
-            "bombs near the town of Kareli.")
+    text = ("At 10:00 a.m. local time, two jets dropped bombs near the town of Kareli, Georgian officials "
+            "reported.")
     events = extract_events(text, published="2008-08-08", source="report.txt")
     row = _one(events, category="strike", sub_event_type="Air/drone strike", location="Kareli",
                event_date="2008-08-08", time="10:00", time_precision="minute", geo_precision=2,
-               claimed_by="Georgian sources", country="Georgia")
+               claimed_by="Georgian officials", country="Georgia")
     assert _km(row.latitude, row.longitude, 42.02, 43.90) < 10
     assert row.source == f"report.txt#char=0,{len(text)}"
     assert row.quote == text
@@ -151,7 +151,7 @@ def test_movement_has_origin_and_destination() -> None:
 
 
 def test_displacement_flow_and_vague_amount() -> None:
-    text = "Thousands of refugees are leaving South Ossetia, mostly for North Ossetia, says the UN refugee agency."
+    text = "Thousands of residents are fleeing South Ossetia, most for North Ossetia, the UN refugee agency says."
     row = _one(extract_events(text, published="2008-08-08"), category="displacement", origin="South Ossetia",
                destination="North Ossetia", claimed_by="UN refugee agency")
     assert row.isna()["displaced"]  # "thousands" is not a number

@@ -263,3 +263,21 @@ def test_a_lake_or_gulf_named_after_a_place_is_not_pinned_at_the_place():
     found = {t.text: t for t in geoparse("Oil spread across the Gulf of Mexico near Houston.")}
     assert found["Gulf of Mexico"].latitude is None  # not Mexico's centre
     assert found["Houston"].country_code == "US"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Protesters gathered in Tripoli, Hezbollah officials said.", "LB"),
+    ("LNA forces shelled the outskirts of Tripoli.", "LY"),
+])
+def test_armed_groups_named_are_evidence_of_their_country(text: str, country: str) -> None:
+    from mapgen.geoparse.actors import actor_countries
+
+    assert actor_countries(text)[country] > 0
+    assert [t.country_code for t in geoparse(text) if t.text == "Tripoli"] == [country]
+
+
+def test_actor_names_match_as_written() -> None:
+    from mapgen.geoparse.actors import actor_countries
+
+    assert actor_countries("The idf file was lost.") == {}  # acronyms are case-sensitive
+    assert set(actor_countries("Boko Haram attacked a village.")) == {"NG", "NE", "TD", "CM"}

@@ -82,6 +82,7 @@ def check_text(text: object) -> None:
 
 def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: OfflineGazetteer | None,
               demonyms: bool, docs: list[tuple[int, Any]] | None) -> list[Toponym]:
+    from mapgen.geoparse.actors import actor_countries
     from mapgen.geoparse.recognize import RECOGNITION_CONFIDENCE, recognize
     from mapgen.geoparse.resolve import implausible, resolve, supported
 
@@ -90,8 +91,9 @@ def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: Offl
     hints = context if isinstance(context, Hints) or context is None else Hints(**context)
     gaz = gazetteer or OfflineGazetteer.default()
     found = recognize(text, gaz, demonyms=demonyms, docs=docs)
-    resolved = resolve(text, found.mentions, found.demonyms, gaz, hints)
-    dropped = implausible(found.mentions, resolved, found.demonyms, gaz)
+    peoples = found.demonyms + actor_countries(text)  # "Yemeni" and "Houthi forces" both point to Yemen
+    resolved = resolve(text, found.mentions, peoples, gaz, hints)
+    dropped = implausible(found.mentions, resolved, peoples, gaz)
     pairs = [pair for index, pair in enumerate(zip(found.mentions, resolved, strict=True)) if index not in dropped]
     pairs += [(m, (p, 1.0)) for m, p in supported(found.maybe, resolved, gaz)]
     pairs.sort(key=lambda pair: pair[0].start)

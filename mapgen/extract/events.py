@@ -228,18 +228,16 @@ def _without_headlines(text: str, drafts: list[_Draft]) -> list[_Draft]:
     A headline is a sentence without a full stop, alone in its paragraph; the same event is one of the
     same category at the same place.
     """
-    def headline(d: _Draft) -> bool:
-        words = text[d.start:d.end].rstrip()
-        alone = sum(o.sentence.paragraph == d.sentence.paragraph for o in drafts) == 1
-        return alone and not words.endswith((".", "!", "?", '"', "”", "'", "’"))
+    per_paragraph = Counter(d.sentence.paragraph for d in drafts)
+    headline = [per_paragraph[d.sentence.paragraph] == 1
+                and not text[d.start:d.end].rstrip().endswith((".", "!", "?", '"', "”", "'", "’")) for d in drafts]
 
     def place(d: _Draft) -> str | None:
         where = d.location or d.destination or d.origin
         return where.name or where.text if where is not None else None
 
-    return [d for d in drafts if not (headline(d) and any(
-        o is not d and o.kind.category == d.kind.category and place(o) == place(d) and not headline(o)
-        for o in drafts))]
+    told = {(d.kind.category, place(d)) for d, head in zip(drafts, headline, strict=True) if not head}
+    return [d for d, head in zip(drafts, headline, strict=True) if not (head and (d.kind.category, place(d)) in told)]
 
 
 def _when_of(dates: list[DateMention], own: list[DateMention], carried: DateMention | None) -> DateMention | None:

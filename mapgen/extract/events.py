@@ -140,6 +140,7 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
 
     drafts: list[_Draft] = []
     about = countries(toponyms)
+    fallback = _fallback(toponyms, focus)  # the story's place for sentences that name none (once a text)
     index = 0
     paragraph, carried = -1, None
     for sentence in split_sentences(text):
@@ -198,7 +199,7 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
             if not (draft.counts or draft.actor1 or (draft.when and draft.when.date and not draft.when.relative)):
                 continue  # "days of heavy fighting in the region": nothing to place or date
             borrowed = previous.location if previous else None
-            draft.location = borrowed or _fallback(toponyms, focus)
+            draft.location = borrowed or fallback
             draft.near = draft.near or (borrowed is None and draft.location is not None)  # somewhere about there
             draft.inherited = True
             draft.confidence *= INHERITED_PLACE
@@ -263,8 +264,7 @@ def _same_place(previous: _Draft, draft: _Draft) -> bool:
     if later is None:
         return True
     earlier = [p for p in (previous.location, previous.origin, previous.destination) if p is not None]
-    return any((p.geonameid, p.name, p.text) == (later.geonameid, later.name, later.text) or p.text == later.text
-               for p in earlier)
+    return any(p.text == later.text for p in earlier)
 
 
 def _same_day(previous: _Draft, draft: _Draft) -> bool:

@@ -73,9 +73,9 @@ POSSESSOR = 2.0
 CONTAINER_KM = 150.0
 
 #: Words that name what kind of place a name is ("Majzar district", "Tenali city").
-_AREA = (r"(?:district|city|town|village|villages|area|province|county|governorate|state|region|municipality|"
+_AREA = (r"(?:district|city|town|village|villages|area|province|county|governorate|state|region|"
          r"municipal(?:ity)?|lga|boma|payam|zone|sector|commune|department|sub-?county|sub-?district|subdistrict|"
-         r"oblast|raion|rayon|countryside|countryside of|neighbou?rhood|localit(?:y|ies)|front|camp|settlement|"
+         r"oblast|raion|rayon|countryside|neighbou?rhood|localit(?:y|ies)|front|camp|settlement|"
          r"suburb|outskirts|vicinity|division|tehsil|upazila|woreda|kebele|prefecture|canton|parish|hill|hills|"
          r"mountain|valley|base|checkpoint|barangay|quarter|ward|block|island)")
 #: Text between a place and its container: "X, Y", "X (Y)", "X (Y, Z)", "X district (Y)", "X town in Y",

@@ -72,6 +72,11 @@ class _Slot:
     scores: list[float] = field(default_factory=list)
     capital: Place | None = None  # the candidate that is its country's capital ("Washington")
     _sure: tuple[list[float] | None, float] = (None, 1.0)  # (the scores it was computed from, confidence)
+    #: Per choice: which candidates lie within SAME_KM of it (the choice changes rarely between rounds).
+    _close: dict[int, list[bool]] = field(default_factory=dict)
+    #: (id of a candidate, id of another slot's reading) -> _nearness term before the reading's sureness:
+    #: every round asks again about the same pairs, and the trigonometry is the cost.
+    _near: dict[tuple[int, int], float] = field(default_factory=dict)
 
     def sure(self) -> float:
         """Confidence in the current reading, recomputed only when the scores change."""
@@ -80,6 +85,14 @@ class _Slot:
         if self._sure[0] is not self.scores:
             self._sure = (self.scores, _decision(self)[1])
         return self._sure[1]
+
+    def close(self) -> list[bool]:
+        """For each candidate, whether it lies within SAME_KM of the current choice (computed once a choice)."""
+        close = self._close.get(self.choice)
+        if close is None:
+            chosen = self.candidates[self.choice]
+            close = self._close[self.choice] = [distance_km(c, chosen) <= SAME_KM for c in self.candidates]
+        return close
 
 
 #: Features of places that a "X, Y" pattern must put inside Y.
@@ -134,9 +147,10 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
     for _ in range(ROUNDS):
         evidence = _evidence(slots, demonyms)
         for slot in slots.values():  # in turn: each slot reads the choices made before it in the round
-            if slot.candidates:
-                slot.scores = _scores(slot, evidence, slots, hint_code, hints, gazetteer)
+            # A lone candidate is the choice whatever it scores, with confidence 1 (sure(), _decision):
+            # its scores are read by nothing, so they are not computed.
             if len(slot.candidates) > 1:
+                slot.scores = _scores(slot, evidence, slots, hint_code, hints, gazetteer)
                 slot.choice = _best(slot.scores)
     out: list[tuple[Place | None, float]] = [(None, 0.0)] * len(mentions)
     for slot in slots.values():
@@ -246,7 +260,7 @@ def _decision(slot: _Slot) -> tuple[Place | None, float]:
             chosen.country_code == cc and (a1 is None or chosen.admin1_code == a1) for cc, a1 in slot.within):
         return None, 0.0  # "Vodyane, Donetsk" but no Vodyane in Donetsk is known: no pin beats a wrong one
     # Namesakes next to the choice (Moscow the city and Moscow the region) do not make the pin less sure.
-    agree = sum(w for w, c in zip(weights, slot.candidates, strict=True) if distance_km(c, chosen) <= SAME_KM)
+    agree = sum(w for w, close in zip(weights, slot.close(), strict=True) if close)
     confidence = agree / sum(weights)
     return slot.candidates[slot.choice], round(confidence, 3)
 
@@ -295,34 +309,59 @@ def _listed(text: str, mentions: list[Mention], index: int) -> bool:
     return joins[0] == joins[1] == "," and joins[2] in _JOINS
 
 
-def _contribution(slot: _Slot) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+#: What one slot's current reading says about the document: (country code or None, weight,
+#: (country, admin1) key or None, weight of that region); see _contribution.
+_Contribution = tuple[str | None, int, tuple[str, str] | None, float]
+
+
+def _contribution(slot: _Slot) -> _Contribution:
     """What a mention's current reading says about the document's countries and regions."""
-    countries: Counter[str] = Counter()
-    admin1: Counter[tuple[str, str]] = Counter()
-    if slot.candidates:
-        place = slot.candidates[slot.choice]
-        weight = len(slot.mentions)
-        if place.country_code:
-            countries[place.country_code] += weight
-        # Regions named outright count fully; a town counts as much as its reading is sure, so
-        # two small namesake towns do not vouch for each other's region.
-        if place.feature in ("admin1", "admin2") and place.admin1_code:
-            admin1[(place.country_code or "", place.admin1_code)] += weight
-        elif place.feature == "city" and place.admin1_code and W_TOWN_REGION:
-            sure = slot.sure()
-            admin1[(place.country_code or "", place.admin1_code)] += W_TOWN_REGION * weight * sure
-    return countries, admin1
+    if not slot.candidates:
+        return None, 0, None, 0.0
+    place = slot.candidates[slot.choice]
+    weight = len(slot.mentions)
+    region: tuple[str, str] | None = None
+    region_weight: float = 0.0
+    # Regions named outright count fully; a town counts as much as its reading is sure, so
+    # two small namesake towns do not vouch for each other's region.
+    if place.feature in ("admin1", "admin2") and place.admin1_code:
+        region, region_weight = (place.country_code or "", place.admin1_code), weight
+    elif place.feature == "city" and place.admin1_code and W_TOWN_REGION:
+        region, region_weight = (place.country_code or "", place.admin1_code), W_TOWN_REGION * weight * slot.sure()
+    return place.country_code or None, weight, region, region_weight
 
 
-def _evidence(slots: dict[str, _Slot], demonyms: Counter[str]) -> dict[str, Counter]:
-    """Countries and admin1 regions the document is about, from the current choices."""
-    countries: Counter[str] = Counter({code: 0.5 * n for code, n in demonyms.items()})
-    admin1: Counter[tuple[str, str]] = Counter()
-    for slot in slots.values():
-        c, a = _contribution(slot)
-        countries.update(c)
-        admin1.update(a)
-    return {"countries": countries, "admin1": admin1, "states": _states(slots.values())}
+@dataclass(slots=True)
+class _Evidence:
+    """Countries and admin1 regions the document is about, from the choices at the start of a round."""
+
+    countries: dict[str, float]  # code -> weight (positive weights only)
+    admin1: dict[tuple[str, str], float]
+    states: dict[tuple[str, str], int]  # the states and provinces named outright (each name once)
+    state_totals: dict[str, int]  # country -> how many of its states are named outright
+    own: dict[str, _Contribution]  # slot key -> its contribution (unchanged until the slot is scored)
+
+
+def _evidence(slots: dict[str, _Slot], demonyms: Counter[str]) -> _Evidence:
+    """The evidence of the current choices, each slot's contribution computed once a round.
+
+    Sums run in slot order, as the scores' floating-point arithmetic depends on it.
+    """
+    countries: dict[str, float] = {code: 0.5 * n for code, n in demonyms.items()}
+    admin1: dict[tuple[str, str], float] = {}
+    own = {}
+    for key, slot in slots.items():
+        own[key] = contribution = _contribution(slot)
+        code, weight, region, region_weight = contribution
+        if code:
+            countries[code] = countries.get(code, 0) + weight
+        if region is not None:
+            admin1[region] = admin1.get(region, 0) + region_weight
+    states = _states(slots.values())
+    totals: dict[str, int] = {}
+    for (country, _), n in states.items():
+        totals[country] = totals.get(country, 0) + n
+    return _Evidence({code: n for code, n in countries.items() if n > 0}, admin1, states, totals, own)
 
 
 def _states(slots: Iterable[_Slot]) -> Counter[tuple[str, str]]:
@@ -334,48 +373,91 @@ def _states(slots: Iterable[_Slot]) -> Counter[tuple[str, str]]:
     return out
 
 
-def _scores(slot: _Slot, evidence: dict[str, Counter], slots: dict[str, _Slot], hint_code: str | None,
+def _own_state(slot: _Slot) -> tuple[str, str] | None:
+    """The state or province the slot's current reading names outright, as _states counts it."""
+    if slot.candidates and (place := slot.candidates[slot.choice]).feature == "admin1" and place.admin1_code:
+        return place.country_code or "", place.admin1_code
+    return None
+
+
+class _Others:
+    """What the rest of the document says while one slot is scored: the round's evidence without
+    the slot's own reading. Country terms are computed once per country, not once per candidate."""
+
+    __slots__ = ("_country_terms", "admin1", "countries", "own_region", "own_region_weight", "own_state",
+                 "state_totals", "states")
+
+    def __init__(self, slot: _Slot, evidence: _Evidence) -> None:
+        code, weight, self.own_region, self.own_region_weight = evidence.own[slot.key]
+        self.countries = evidence.countries
+        if code:  # as Counter subtraction: the own country's weight taken off, kept only if still positive
+            self.countries = dict(self.countries)
+            left = self.countries.pop(code, 0) - weight
+            if left > 0:
+                self.countries[code] = left
+        self.admin1 = evidence.admin1
+        self.states, self.state_totals = evidence.states, evidence.state_totals
+        self.own_state = _own_state(slot)
+        self._country_terms: dict[str, tuple[float, float]] = {}
+
+    def country_terms(self, code: str, gazetteer: OfflineGazetteer) -> tuple[float, float]:
+        """The document's weight on a country, then on its neighbours, as score terms."""
+        terms = self._country_terms.get(code)
+        if terms is None:
+            here = self.countries.get(code, 0)
+            around = sum(self.countries.get(n, 0) for n in gazetteer.neighbours.get(code, ()))
+            terms = self._country_terms[code] = (W_COUNTRY * here / (here + 1), W_NEIGHBOUR * around / (around + 1))
+        return terms
+
+    def region(self, key: tuple[str, str]) -> float:
+        """The weight of the other readings on an admin1 region."""
+        return self.admin1.get(key, 0) - (self.own_region_weight if key == self.own_region else 0)
+
+    def other_states(self, country: str | None, code: str | None) -> int:
+        """How many states of ``country`` other than ``code`` the other readings name outright."""
+        if country is None:
+            return 0  # no state key has a None country ("" stands for none)
+        own = self.own_state
+        total = self.state_totals.get(country, 0) - (1 if own is not None and own[0] == country else 0)
+        same = self.states.get((country, code), 0) - (1 if own == (country, code) else 0) if code else 0
+        return total - same
+
+
+def _scores(slot: _Slot, evidence: _Evidence, slots: dict[str, _Slot], hint_code: str | None,
             hints: Hints | None, gazetteer: OfflineGazetteer) -> list[float]:
     """The score of each of the slot's candidates, from what the rest of the document says."""
-    own_countries, own_admin1 = _contribution(slot)
-    countries = evidence["countries"] - own_countries
-    states = evidence["states"] - _states([slot])
+    others = _Others(slot, evidence)
     if all(place.feature in ("continent", "country") for place in slot.candidates):
         neighbours = []  # nearness does not count for them
     else:
         neighbours = _neighbours(slot, slots)
-    return [_score(slot, place, prior_score, countries, evidence["admin1"], own_admin1, states, neighbours,
-                   hint_code, hints, gazetteer)
+    return [_score(slot, place, prior_score, others, neighbours, hint_code, hints, gazetteer)
             for place, prior_score in zip(slot.candidates, slot.priors, strict=True)]
 
 
-def _score(slot: _Slot, place: Place, prior_score: float, countries: Counter[str],
-           admin1_evidence: Counter[tuple[str, str]], own_admin1: Counter[tuple[str, str]],
-           states: Counter[tuple[str, str]], neighbours: list[tuple[Place, float]], hint_code: str | None,
-           hints: Hints | None, gazetteer: OfflineGazetteer) -> float:
+def _score(slot: _Slot, place: Place, prior_score: float, others: _Others, neighbours: list[tuple[Place, float]],
+           hint_code: str | None, hints: Hints | None, gazetteer: OfflineGazetteer) -> float:
     """One candidate's score: its prior, then the document's countries and regions (the slot's own
     reading left out), the states named with it, "X, Y" patterns, nearness to the other places,
-    and the caller's hints."""
+    and the caller's hints. (The terms are added in this order: floating-point sums depend on it.)"""
     score = prior_score
     if place.country_code:
-        here = countries[place.country_code]
-        score += W_COUNTRY * here / (here + 1)
-        around = sum(countries[n] for n in gazetteer.neighbours.get(place.country_code, ()))
-        score += W_NEIGHBOUR * around / (around + 1)
+        country, around = others.country_terms(place.country_code, gazetteer)
+        score += country
+        score += around
     if place.admin1_code and place.feature != "admin1":
-        key = (place.country_code or "", place.admin1_code)
-        same = admin1_evidence[key] - own_admin1[key]
+        same = others.region((place.country_code or "", place.admin1_code))
         score += W_ADMIN1 * same / (same + 1) if same > 0 else 0.0
     if place.feature == "admin1" or place is slot.capital:
         # "Iowa, Missouri and Nevada": a name that can be a state, named with other states (or
         # the country's capital, named with its states: Washington), is a state.
-        same = sum(n for (cc, code), n in states.items() if cc == place.country_code and code != place.admin1_code)
+        same = others.other_states(place.country_code, place.admin1_code)
         score += W_STATES * same / (same + 1)
-    for country, admin1 in slot.within:
-        if place.country_code == country and (admin1 is None or place.admin1_code == admin1):
+    for country_code, admin1 in slot.within:
+        if place.country_code == country_code and (admin1 is None or place.admin1_code == admin1):
             score += W_PATTERN
             break
-    score += W_NEAR * _nearness(place, neighbours)
+    score += W_NEAR * _nearness(slot, place, neighbours)
     if hint_code and place.country_code == hint_code:
         score += W_HINT
     if hints and hints.bbox:
@@ -398,14 +480,19 @@ def _neighbours(slot: _Slot, slots: dict[str, _Slot]) -> list[tuple[Place, float
     return out
 
 
-def _nearness(place: Place, neighbours: list[tuple[Place, float]]) -> float:
+def _nearness(slot: _Slot, place: Place, neighbours: list[tuple[Place, float]]) -> float:
     """1 when another place of the document is next to (or inside) this one, falling off with distance."""
     if place.feature in ("continent", "country"):
         return 0.0
     reach = place.radius_km or 0.0
     best = 0.0
+    cache = slot._near
     for chosen, sure in neighbours:
-        best = max(best, sure * math.exp(-max(0.0, distance_km(place, chosen) - reach) / NEAR_KM))
+        key = (id(place), id(chosen))  # both stay alive while the slots do
+        term = cache.get(key)
+        if term is None:
+            term = cache[key] = math.exp(-max(0.0, distance_km(place, chosen) - reach) / NEAR_KM)
+        best = max(best, sure * term)
     return best
 
 

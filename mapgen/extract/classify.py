@@ -70,7 +70,7 @@ class Kind:
     trigger: tuple[int, int]  # span of the word that decided it (offsets into the sentence)
 
 
-def _first(pattern: re.Pattern[str] | lx.Guarded, text: str) -> tuple[int, int] | None:
+def _first(pattern: re.Pattern[str] | lx.Cue, text: str) -> tuple[int, int] | None:
     match = pattern.search(text)
     return match.span() if match else None
 
@@ -140,6 +140,10 @@ def combine(first: Kind, then: Kind) -> Kind | None:
     return Kind(ACLED_SUB_EVENT_CATEGORY.get(sub, "other"), EVENT_TYPE[sub], sub, first.strength, first.trigger)
 
 
+#: Explosions of unknown cause (SHELLING's weakest words).
+_VAGUE = re.compile(r"explosion|blast", re.I)
+
+
 def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     """(sub-event type, strength, trigger span, category or None for the sub-type's own)."""
     caused = _first(lx.DISPLACED_BY, s)
@@ -188,7 +192,7 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
         if _civilian_victim(s, clash) or (harm and not _armed_victim(s, harm) and _civilian_victim(s, harm)):
             return "Attack", 0.8, clash, None  # an ambush or raid on unarmed people
         return "Armed clash", 0.85, clash, None
-    vague = all(re.match(r"explosion|blast", m[0], re.I) for m in lx.SHELLING.finditer(s)) if shelling else False
+    vague = all(_VAGUE.match(s, m.start(), m.end()) for m in lx.SHELLING.finditer(s)) if shelling else False
     if shelling and not (vague and (_first(lx.REMOTE_EXPLOSIVE, s) or _first(lx.GRENADE, s))):
         # an explosion of unknown cause is weakly a shelling; with a device named, the device says what it was
         return "Shelling/artillery/missile attack", 0.7 if vague else 0.9, shelling, None
@@ -311,10 +315,15 @@ def _territory(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     return "Government regains territory", OUTCOME, found, None
 
 
-def _own(pattern: re.Pattern[str] | lx.Guarded, s: str) -> tuple[int, int] | None:
+#: A cue word in the past tense ("vandalized"), unless a preposition makes it a noun's ("the arrest of").
+_PAST = re.compile(r"\w+ed\b")
+_OF_BEFORE = re.compile(r"\b(?:of|in|for)\s+$")
+
+
+def _own(pattern: lx.Cue, s: str) -> tuple[int, int] | None:
     """The first match not told as a protest's cause or topic ("against the arrest of men accused of rioting")."""
     for match in pattern.finditer(s):
-        verb = re.match(r"\w+ed\b", match[0]) and not re.search(r"\b(?:of|in|for)\s+$", s[:match.start()])
+        verb = _PAST.match(s, match.start(), match.end()) and not _OF_BEFORE.search(s, 0, match.start())
         if verb or not lx.CAUSE_BEFORE.search(s, max(0, match.start() - 60), match.start()):
             return match.span()  # a verb in the past ("vandalized") tells what was done, not what was protested
     return None

@@ -8,6 +8,7 @@ named ``*_CASED``.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -17,12 +18,85 @@ def _words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
 
 
+class Cue:
+    """A case-insensitive pattern that searches an ASCII text's lowercase copy with a case-sensitive twin.
+
+    Python's re folds case letter by letter and cannot skip the alternatives of an ignore-case
+    pattern whose first letter differs; the twin on a lowercase copy can, and runs three to five
+    times faster. ASCII lowercases letter for letter, so offsets are the text's own, but a match's
+    text is the copy's: callers take spans. A pattern holding capitals has no twin, nor one with a
+    ``(?-i:...)`` part unless ``cased`` lists the words that part matches: then the twin searches
+    only texts where these appear in lowercase alone.
+
+    >>> cue = Cue(_words(r"shell(?:ed|ing)"))
+    >>> cue.search("Troops SHELLED the town.").span(), cue.twin is not None
+    ((7, 14), True)
+    >>> Cue(_words(r"(?-i:IS)")).twin is None
+    True
+    >>> march = Cue(_words(r"(?-i:march)"), cased=("march",))
+    >>> march.search("They march."), march.search("On 3 March.") is None
+    (<re.Match object; span=(5, 10), match='march'>, True)
+    """
+
+    __slots__ = ("cased", "pattern", "twin")
+    #: The last text searched and its lowercase copy, None when not ASCII (one tuple: replaced whole).
+    seen: ClassVar[tuple[str | None, str | None]] = (None, None)
+
+    def __init__(self, pattern: re.Pattern[str], cased: tuple[str, ...] = ()) -> None:
+        self.pattern, self.cased = pattern, cased
+        letters = re.sub(r"\\.", "", pattern.pattern)  # escapes (\w, \S) are not letters to fold
+        foldable = pattern.flags & re.I and not any(c.isupper() for c in letters) and (cased or "(?-i" not in letters)
+        self.twin = re.compile(pattern.pattern, pattern.flags & ~re.I) if foldable else None
+
+    @staticmethod
+    def lowered(text: str) -> str | None:
+        """The text in lowercase if it is ASCII (computed once for the patterns searching one text)."""
+        seen, low = Cue.seen
+        if seen is not text:
+            low = text.lower() if text.isascii() else None
+            Cue.seen = (text, low)
+        return low
+
+    def _target(self, text: str) -> tuple[re.Pattern[str], str]:
+        if self.twin is not None and (low := Cue.lowered(text)) is not None \
+                and all(text.count(word) == low.count(word) for word in self.cased):
+            return self.twin, low
+        return self.pattern, text
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        pattern, target = self._target(text)
+        return pattern.search(target, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        pattern, target = self._target(text)
+        return pattern.match(target, pos, endpos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        pattern, target = self._target(text)
+        return pattern.finditer(target)
+
+
+def _cue(*alternatives: str, cased: tuple[str, ...] = ()) -> Cue:
+    """A :class:`Cue` matching any of the alternatives as whole words."""
+    return Cue(_words(*alternatives), cased)
+
+
 #: Letters of a word that a Guarded pattern's cheap test looks at (fewer for shorter stems: "set", "war").
 HEAD = 4
 _TOKEN = re.compile(r"[a-z0-9]+")
+#: ASCII characters that end a word: an ASCII text's words are then its lowercase copy, so translated, split.
+_BREAKS = str.maketrans(dict.fromkeys([c for c in map(chr, range(128)) if not re.fullmatch(_TOKEN, c)], " "))
 
 
-class Guarded:
+def _heads(text: str) -> frozenset[str]:
+    """The beginnings (first HEAD letters, and first 3) of the text's words: runs of letters and digits."""
+    low = Cue.lowered(text)
+    words = low.translate(_BREAKS).split() if low is not None else _TOKEN.findall(text.lower())
+    heads = {word[:HEAD] for word in words}
+    return frozenset(heads.union([head[:3] for head in heads]))
+
+
+class Guarded(Cue):
     """A pattern that searches only texts holding a word that begins like one of its stems: a cheap test
     first (the first letters of the text's words, computed once a text, against a set).
 
@@ -31,41 +105,40 @@ class Guarded:
     ('defused', True)
     """
 
-    __slots__ = ("heads", "pattern")
+    __slots__ = ("heads",)
     #: The last text tested, and the beginnings of its words (one tuple: replaced whole, never half-updated).
-    seen: ClassVar[tuple[str | None, frozenset[str]]] = (None, frozenset())
+    seen_heads: ClassVar[tuple[str | None, frozenset[str]]] = (None, frozenset())
 
     def __init__(self, stems: tuple[str, ...], *alternatives: str) -> None:
         # every alternative has a word beginning with a stem (lowercase, at least 3 letters)
         if any(len(stem) < 3 or not stem[:HEAD].strip().isalnum() for stem in stems):
             raise ValueError(f"stems must begin with 3 letters or more: {stems}")
         self.heads = frozenset(stem[:HEAD].strip() for stem in stems)
-        self.pattern = _words(*alternatives)
+        super().__init__(_words(*alternatives))
 
     def _possible(self, text: str) -> bool:
-        seen, heads = Guarded.seen
+        seen, heads = Guarded.seen_heads
         if seen is not text:  # the patterns of one sentence share its word beginnings
-            words = _TOKEN.findall(text.lower())
-            heads = frozenset([w[:HEAD] for w in words] + [w[:3] for w in words])
-            Guarded.seen = (text, heads)
+            heads = _heads(text)
+            Guarded.seen_heads = (text, heads)
         return not self.heads.isdisjoint(heads)
 
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self._possible(text) else None
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return super().search(text, pos, endpos) if self._possible(text) else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text) if self._possible(text) else iter(())
+        return super().finditer(text) if self._possible(text) else iter(())
 
 
 # --- Weapons and attacks ---------------------------------------------------------------------
 #: Aircraft and drones (platforms of air strikes).
-AIR_PLATFORM = _words(
+AIR_PLATFORM = _cue(
     r"(?:war|fighter |military |attack )?planes?", r"(?:fighter )?jets?", r"aircraft", r"helicopters?",
     r"(?:helicopter )?gunships?", r"bombers?", r"uavs?", r"(?:armed |attack |kamikaze |combat )?drones?",
     r"quadcopters?", r"sorties?", r"flights?", r"(?:su|mig|tu|f|mi|ka)-\d+\w*", r"shaheds?", r"air force", r"aviation",
     r"air ?forces?")
 #: Attack verbs that turn a platform into an air strike ("jets bombed").
-AIR_ATTACK = _words(
+AIR_ATTACK = _cue(
     r"bomb(?:s|ed|ing)?", r"dropp(?:ed|ing) (?:\w+ )?bombs?", r"strik(?:e|es|ing)", r"struck", r"hit",
     r"target(?:ed|ing|s)?", r"raid(?:s|ed)?", r"fired", r"attack(?:s|ed|ing)?",
     r"pounded", r"rocketed", r"launched (?:\w+ )?(?:missiles?|rockets?)", r"bombard(?:ed|ing|ment)?")
@@ -75,7 +148,7 @@ AIR_STRIKE = Guarded(
     r"air ?strikes?", r"air[- ]raids?", r"air attacks?", r"aerial (?:bombardments?|attacks?|bombings?|strikes?)",
     r"drone (?:strikes?|attacks?)", r"airstrikes?", r"air-strikes?", r"bombing raids?", r"carpet bombing",
     r"barrel bombs?", r"dropp(?:ed|ing) (?:\w+ ){0,2}bombs?")
-SHELLING = _words(
+SHELLING = _cue(
     r"shell(?:s|ed|ing)?", r"artillery", r"mortars?", r"rockets?", r"missiles?", r"howitzers?", r"mlrs",
     r"grads?", r"katyushas?", r"tank fire", r"bombard(?:ed|ment|ments|ing)?", r"barrages?", r"projectiles?",
     r"\d+ ?mm", r"cannon fire", r"heavy weapons", r"rocket launchers?", r"multiple rocket", r"ballistic",
@@ -105,7 +178,7 @@ SUICIDE = Guarded(
     r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|vests?|car bombs?|blasts?)",
     r"blew (?:himself|herself|themselves) up")
 #: Suicide bombers stopped before they blew themselves up: a fight or a foiled attack, not a suicide bombing.
-BOMBER_STOPPED = _words(r"(?:killed|shot|neutrali[sz]ed|arrested|captured|stopped) (?:\w+ ){0,4}suicide (?:bombers?|attackers?)")
+BOMBER_STOPPED = _cue(r"(?:killed|shot|neutrali[sz]ed|arrested|captured|stopped) (?:\w+ ){0,4}suicide (?:bombers?|attackers?)")
 CHEMICAL = Guarded(
     ("chemical", "chlorine", "sarin", "mustard", "nerve"),
     r"chemical (?:weapons?|attacks?|agents?)", r"chlorine", r"sarin", r"mustard gas", r"nerve agents?")
@@ -129,28 +202,28 @@ CLASH = Guarded(
     r"reacted with (?:gun)?fire",
     r"(?:opened )?(?:gun)?fire in response", r"opened (?:gun)?fire after (?:the |an? )?(?:explosion|blast|attack)")
 #: Clash words that say both sides fought; the others ("fired at positions") may be one-sided fire.
-TWO_SIDED = re.compile(r"clash|fight|fought|battle|skirmish|exchang|hostilities|shoot-?out|crossfire|combat|confront|"
+TWO_SIDED = Cue(re.compile(r"clash|fight|fought|battle|skirmish|exchang|hostilities|shoot-?out|crossfire|combat|confront|"
                        r"gun ?fight|fire ?fight|repel|repuls|thwart|shot back|(?:opened )?(?:gun)?fire (?:in response|after|back)|"
                        r"(?:[\w/]+ ){0,3}in both|fired back|returned|respond|reacted|"
-                       r"in response", re.I)
+                       r"in response", re.I))
 #: Casualties among armed men ("killing 5 militants", "2 soldiers were wounded"): the fight was armed.
-ARMED_CASUALTIES = re.compile(
+ARMED_CASUALTIES = Cue(re.compile(
     r"(?:killing|killed|injuring|injured|wounding|wounded)\s+"
     r"(?:(?!during|by|in|at|near|while|as|after|when|from|on|outside)\w+\s+){0,3}?(?:soldiers?|troops|militants?|fighters?|"
     r"rebels?|insurgents?|police(?:men)?|officers?|gendarmes?|militiamen|members of the (?:\w+ ){0,2}forces|elements|"
     r"personnel|combatants?|guards?|jihadists?)|(?:soldiers?|troops|militants?|fighters?|rebels?|insurgents?|"
     r"police(?:m[ae]n)?|officers?|gendarmes?|militiamen|personnel|combatants?|guards?)\s+(?:\w+\s+){0,2}?(?:were|was|"
-    r"are|been)\s+(?:\w+\s+){0,2}?(?:killed|injured|wounded|dead)", re.I)
+    r"are|been)\s+(?:\w+\s+){0,2}?(?:killed|injured|wounded|dead)", re.I))
 #: Infantry weapons: with them, heavy weapons fired at an enemy make an armed clash, not shelling.
-SMALL_ARMS = _words(r"small arms", r"small-arms", r"light weapons", r"rifles?", r"automatic weapons", r"gunfire",
+SMALL_ARMS = _cue(r"small arms", r"small-arms", r"light weapons", r"rifles?", r"automatic weapons", r"gunfire",
                     r"gunshots?", r"snipers?", r"assault rifles?", r"kalashnikovs?", r"ak-47s?", r"pistols?", r"firearms")
-ATTACK = _words(
+ATTACK = _cue(
     r"attack(?:s|ed|ing)?", r"raid(?:s|ed|ing)?", r"stormed", r"opened fire", r"fired (?:at|on|upon)", r"assaulting",
     r"shot(?: dead)?", r"shooting", r"gunned down", r"gunmen", r"kill(?:s|ed|ing)?", r"murder(?:s|ed|ing)?",
     r"execut(?:ed|ion|ions)", r"assassinat(?:ed|ion)", r"behead(?:ed|ing)", r"massacre[ds]?", r"tortur(?:ed|e)",
     r"beat(?:en|ing)?", r"stabb(?:ed|ing)", r"hacked", r"burn(?:ed|t) alive", r"targeted", r"assaulted",
     r"abducted", r"injur(?:ed|ing)", r"wound(?:ed|ing)", r"harass(?:ed|ment)", r"lynched")
-ARMED = _words(
+ARMED = _cue(
     r"soldiers?", r"troops", r"forces?", r"army", r"military", r"militants?", r"fighters?", r"rebels?",
     r"insurgents?", r"police(?:men|man)?", r"policemen", r"officers?", r"guards?", r"militias?", r"militiamen",
     r"positions?", r"bases?", r"checkpoints?", r"patrols?", r"convoys?", r"separatists?", r"jihadists?",
@@ -162,7 +235,7 @@ ARMED = _words(
     r"attackers?", r"assailants?", r"gunmen", r"drug (?:dealers?|traffickers?)",
     r"members? of (?:the )?(?:[\w'’-]+ ){0,3}(?:forces|army|division|brigade|militia|gang|cartel|security|groups?)",
     r"(?:armed|rebel|militant|pro-\w+|anti-\w+) groups?")
-CIVILIANS = _words(
+CIVILIANS = _cue(
     r"civilians?", r"residents?", r"villagers?", r"farmers?", r"herders?", r"herdsmen", r"women", r"woman",
     r"men", r"man", r"children", r"child", r"boys?", r"girls?", r"youths?", r"students?", r"journalists?", r"workers?",
     r"teachers?", r"famil(?:y|ies)", r"people", r"passengers?", r"shepherds?", r"traders?", r"merchants?",
@@ -182,7 +255,7 @@ SEXUAL = Guarded(
     r"gang-?raped?")
 
 # --- Demonstrations ---------------------------------------------------------------------------
-PROTEST = _words(
+PROTEST = _cue(
     r"protest(?:s|ed|ers|ing|ors)?", r"demonstrat(?:ion|ions|ors|ed|e|es|ing|ive)",
     r"gathered (?:\w+ ){0,6}to (?:mark|protest|demand|denounce|condemn|call for|express)", r"rall(?:y|ies|ied|ying)",
     r"sit-ins?", r"picket(?:s|ed|ing)?", r"marched", r"marchers", r"(?-i:march(?:es)?)(?! \d)", r"went on (?:a )?strike", r"on strike",
@@ -190,9 +263,9 @@ PROTEST = _words(
     r"vigils?", r"gathered (?:to|in front|outside|at)", r"boycott(?:ed)?", r"took to the streets", r"chanting",
     r"chanted", r"demanding", r"denouncing", r"in solidarity", r"motorcade", r"flash mob",
     r"blocked (?:[\w'-]+ ){0,3}(?:road|roads|highway|rails|railway|streets?|traffic|bridge|entrance|roundabout|intersection)",
-    r"road ?blocks?", r"petition(?:ed)?")
+    r"road ?blocks?", r"petition(?:ed)?", cased=("march", "marches"))
 #: Riots named as such (with a demonstration: a violent demonstration; without: mob violence).
-RIOT = _words(r"riot(?:s|ed|ing)?(?! (?:police|gear|squads?|control|units?|officers))",
+RIOT = _cue(r"riot(?:s|ed|ing)?(?! (?:police|gear|squads?|control|units?|officers))",
               r"violent (?:protests?|demonstrations?|protesters|demonstrators|crowds?)",
               r"unrest", r"rampage(?:d)?", r"went on the rampage")
 #: What violent crowds do: throwing stones and fire bombs.
@@ -216,7 +289,7 @@ DESTRUCTION = Guarded(
     r"torched", r"set (?:\w+ ){0,3}(?:on fire|ablaze|alight)", r"set fire", r"vandali[sz](?:ed|ing|m)", r"smashed",
     r"ransacked", r"destroyed property", r"damag(?:ed|ing) (?:\w+ ){0,3}(?:property|propert(?:y|ies)|vehicles?|cars?|"
     r"shops?|buildings?|offices?|facade|windows?|houses?|homes?)", r"broke (?:\w+ ){0,2}windows")
-MOB = _words(r"mobs?", r"lynch(?:ed|ing|ings)?", r"vigilantes?", r"angry (?:crowd|residents|villagers|youths?)",
+MOB = _cue(r"mobs?", r"lynch(?:ed|ing|ings)?", r"vigilantes?", r"angry (?:crowd|residents|villagers|youths?)",
              r"mob justice", r"jungle justice", r"rioters", r"witch(?:craft)?",
              r"(?:beaten|beat|stoned|lynched|attacked|assaulted|killed|burned|torched|set (?:on fire|alight|ablaze)) (?:up )?"
              r"(?:\w+ ){0,5}by (?:\w+ ){0,2}(?:locals|residents|villagers|community members|mobs?|crowds?|a group|youths|people)",
@@ -224,20 +297,20 @@ MOB = _words(r"mobs?", r"lynch(?:ed|ing|ings)?", r"vigilantes?", r"angry (?:crow
              r"(?:\w+ )?(?:beat|stoned|lynched|attacked|assaulted|killed|burned|torched|set (?:\w+ ){0,3}(?:on fire|ablaze|alight)|"
              r"set fire|pelted|captured)")
 #: Unarmed groups: when they fight each other (or the police) without guns, ACLED calls it mob violence.
-CROWD = _words(r"groups? of (?:\w+ ){0,2}(?:people|youths?|residents|villagers|locals|men|citizens|members|supporters|students|workers)",
+CROWD = _cue(r"groups? of (?:\w+ ){0,2}(?:people|youths?|residents|villagers|locals|men|citizens|members|supporters|students|workers)",
                r"supporters", r"community members", r"communities", r"villagers", r"residents", r"locals", r"youths?",
                r"crowds?", r"party members", r"members of (?:the )?(?:\w+ ){0,3}(?:party|community|clan|tribe|families)",
                r"clans?", r"tribes(?:men)?", r"families", r"two groups", r"fans", r"inmates", r"prisoners", r"traders",
                r"vendors", r"sellers", r"drivers", r"students", r"labou?rers", r"workers", r"members", r"sticks", r"machetes",
                r"stones", r"rocks", r"bows and arrows", r"clubs", r"knives")
 #: Organised armed groups (not the police): their fights are armed clashes.
-ARMED_GROUP = _words(r"militants?", r"militias?", r"militiamen", r"rebels?", r"insurgents?", r"jihadists?", r"fighters?",
+ARMED_GROUP = _cue(r"militants?", r"militias?", r"militiamen", r"rebels?", r"insurgents?", r"jihadists?", r"fighters?",
                      r"soldiers?", r"troops", r"army", r"military", r"gunmen", r"armed (?:men|group|groups)", r"guns?",
                      r"shot", r"shots", r"shooting", r"opened fire", r"fired", r"bullets?", r"firearms?", r"rifles?",
                      r"armed", r"gunfire", r"(?:exchang\w+ )(?:\w+ )?fire", r"shoot-?outs?", r"divisions?", r"brigades?",
                      r"cartels?", r"gangs?", r"gang members", r"hitmen", r"taliban", r"bandits", r"forces")
 #: Demonstrators turning violent ("the protesters attacked the police station").
-PROTESTERS_ATTACKED = _words(
+PROTESTERS_ATTACKED = _cue(
     r"(?:protesters|protestors|demonstrators|rioters|marchers|crowds?) (?:(?!were|was|been|being|got)\w+ ){0,3}"
     r"(?:attacked|assaulted|beat|injured|"
     r"torched|stormed|clashed|threw|damaged|burned|burnt|killed|hurled|forced|broke)",
@@ -253,13 +326,13 @@ CROWD_ATTACK = Guarded(
     r"(?:people|persons|residents|villagers|locals|youths|citizens|traders|workers|students|supporters|employees|relatives|"
     r"crowds?|neighbou?rs)")
 #: A victim who is armed by trade but was not on duty: ACLED counts the attack as violence against a civilian.
-OFF_DUTY = _words(r"off[- ]duty", r"former (?:\w+ )?(?:soldier|officer|policeman|police officer|militant|member|commander)s?",
+OFF_DUTY = _cue(r"off[- ]duty", r"former (?:\w+ )?(?:soldier|officer|policeman|police officer|militant|member|commander)s?",
                   r"retired (?:\w+ )?(?:soldier|officer|policeman|general|colonel)s?")
 #: A killing: an abduction that ends in one is coded as the attack.
-KILLING = _words(r"killed", r"killing", r"shot dead", r"murdered", r"stabbed to death", r"beheaded", r"executed",
+KILLING = _cue(r"killed", r"killing", r"shot dead", r"murdered", r"stabbed to death", r"beheaded", r"executed",
                  r"(?:body|bodies|corpses?) (?:\w+ ){0,4}(?:found|discovered|recovered)", r"found dead")
 #: Harm done to people (then burning and looting are part of an attack, not property destruction alone).
-PERSON_HARMED = _words(r"killed", r"killing", r"injur(?:ed|ing)", r"wound(?:ed|ing)", r"shot", r"beat(?:en|ing)?", r"stabbed",
+PERSON_HARMED = _cue(r"killed", r"killing", r"injur(?:ed|ing)", r"wound(?:ed|ing)", r"shot", r"beat(?:en|ing)?", r"stabbed",
                        r"assaulted", r"abducted", r"kidnapped", r"raped", r"hacked")
 #: Places whose control changes hands (the object of "captured").
 TERRITORY = re.compile(r"\s+(?:(?:the|a|an|several|two|three|four|five|\d+|some|many|most|key|strategic|their|its|"
@@ -268,22 +341,22 @@ TERRITORY = re.compile(r"\s+(?:(?:the|a|an|several|two|three|four|five|\d+|some|
                        r"territories|localit(?:y|ies)|settlements?|provinces?|headquarters|airport|port|bridge|"
                        r"crossing|strongholds?)\b|\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 #: Who took a place: forces of the state, or an armed group against it.
-STATE_FORCES = _words(r"government", r"army", r"military", r"troops", r"soldiers", r"forces", r"police",
+STATE_FORCES = _cue(r"government", r"army", r"military", r"troops", r"soldiers", r"forces", r"police",
                       r"pro-government", r"regime", r"armed forces", r"national (?:army|forces)", r"forces loyal", r"defen[cs]e forces")
-NON_STATE = _words(r"militants?", r"rebels?", r"insurgents?", r"jihadists?", r"taliban", r"militias?", r"militiamen", r"tribesmen",
+NON_STATE = _cue(r"militants?", r"rebels?", r"insurgents?", r"jihadists?", r"taliban", r"militias?", r"militiamen", r"tribesmen",
                    r"separatists?", r"al[- ]shabaa?b", r"boko haram", r"(?-i:IS|ISIS|ISIL|ISWAP|JNIM)", r"anti-government",
                    r"opposition", r"armed groups?", r"gangs?", r"insurgency")
 #: Words before violence that make it what a protest is about, not what its crowd did
 #: ("against the arrest of men accused of rioting", "after last week's riots").
-CAUSE_BEFORE = re.compile(r"\b(?:since|after|following|over(?! \d)|against|about(?! \d)|accused of|involved in|suspected of|because of|"
+CAUSE_BEFORE = Cue(re.compile(r"\b(?:since|after|following|over(?! \d)|against|about(?! \d)|accused of|involved in|suspected of|because of|"
                           r"in the wake of|charged with|(?:arrested|detained|jailed|sentenced|charged|punished) for|"
                           r"for (?:participating|taking part|their (?:role|part|participation)) in)\b[^,;:]{0,40}$|"
-                          r"\b(?:ban(?:ned|s)?(?: on)?|banning|prohibit\w*|to prevent|to stop)\b[^.;:]{0,60}$", re.I)
+                          r"\b(?:ban(?:ned|s)?(?: on)?|banning|prohibit\w*|to prevent|to stop)\b[^.;:]{0,60}$", re.I))
 #: Words before a clash that make it the setting of another event ("reinforcements arrived as battles continue").
-SETTING_BEFORE = re.compile(r"\b(?:amid|ongoing|in connection (?:to|with)|as|after|following|since|due to|because of|"
-                            r"in response to|to prevent|to support)\b(?:\s+\w+){0,3}\s*$", re.I)
+SETTING_BEFORE = Cue(re.compile(r"\b(?:amid|ongoing|in connection (?:to|with)|as|after|following|since|due to|because of|"
+                            r"in response to|to prevent|to support)\b(?:\s+\w+){0,3}\s*$", re.I))
 #: Firing and its effects: without them a weapon named beside a troop movement is moved, not used.
-FIRING = _words(r"fir(?:ed|ing)", r"shell(?:ed|ing)", r"hit", r"struck", r"landed", r"launch(?:ed|ing)", r"pounded",
+FIRING = _cue(r"fir(?:ed|ing)", r"shell(?:ed|ing)", r"hit", r"struck", r"landed", r"launch(?:ed|ing)", r"pounded",
                 r"bombard\w*", r"target(?:ed|ing)", r"attack(?:ed|s|ing)?", r"explo(?:ded|sions?)", r"killed", r"injured",
                 r"wounded", r"damaged", r"destroyed")
 #: A dead body found: ACLED codes it as an attack on a civilian.
@@ -298,7 +371,7 @@ CROWD_CONTROL = Guarded(
     r"dispers(?:e|ed|es|ing|al)", r"tear ?-?gas", r"rubber (?:bullets|pellets)", r"water cannons?", r"stun grenades?",
     r"pepper spray", r"(?:lathi|baton|cane)[- ]?charge[ds]?", r"broke up", r"dispel(?:led)?")
 #: Interventions on a protest (with a protest word in the sentence): dispersal, force, arrests.
-INTERVENTION = _words(
+INTERVENTION = _cue(
     r"dispers(?:e|ed|ing|al)", r"tear ?-?gas", r"rubber bullets", r"water cannons?", r"(?:lathi|baton|cane)[- ]?charge[ds]?",
     r"batons?",
     r"(?:police|security forces|authorities|officers|gendarmes|soldiers|forces) (?:\w+ ){0,3}(?:arrested|detained|intervened|"
@@ -314,7 +387,7 @@ INTERVENTION = _words(
     r"contain(?:ed)? (?:the )?(?:\w+ )?(?:protest|demonstration|crowd|rally|march|protesters|demonstrators)",
     r"attacked (?:the |a )?(?:\w+ )?(?:protest|demonstration|rally|march|sit-in|protesters|demonstrators)",
     r"(?:re-?open|unblock|clear)(?:ed|ing)? (?:the )?(?:road|roads|highway|street|blockade)")
-EXCESSIVE = _words(
+EXCESSIVE = _cue(
     r"(?:protesters?|demonstrators?) (?:were |was )?(?:killed|shot dead)", r"live (?:ammunition|rounds|fire)",
     r"(?:killed|shot dead|killing) (?:\w+ )?(?:protesters?|demonstrators?)", r"opened fire on (?:the )?(?:protesters|demonstrators|crowd)",
     r"live (?:bullets|ammunition)",
@@ -447,7 +520,7 @@ SHOTS_IN_AIR = Guarded(("air",), r"(?:warning )?shots? (?:\w+ ){0,3}(?:fired )?i
                        r"fir(?:ed|ing) (?:\w+ ){0,2}in(?:to)? the air")
 
 # --- Context ------------------------------------------------------------------------------------
-CASUALTIES = _words(r"killed", r"dead", r"died", r"deaths?", r"death toll", r"fatalit(?:y|ies)", r"wounded", r"injur(?:ed|ies|y)",
+CASUALTIES = _cue(r"killed", r"dead", r"died", r"deaths?", r"death toll", r"fatalit(?:y|ies)", r"wounded", r"injur(?:ed|ies|y)",
                     r"casualties", r"victims?", r"bodies", r"lost their lives", r"perished")
 #: Words that make a sentence hypothetical or negated: the event is less certain, or none.
 HYPOTHETICAL = _words(r"could", r"might", r"(?-i:may)", r"would", r"threaten(?:ed|s)? to", r"plan(?:s|ned)? to", r"urged", r"called (?:on|for)",

@@ -22,12 +22,68 @@ Counts(fatalities=2, injured=5)
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import sys
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import MappingProxyType
 
 __all__ = ["ROLES", "Counts", "Quantity", "find_counts", "find_numbers"]
+
+
+# --- case-insensitive matching, fast ---------------------------------------------------------------
+class _Text(str):
+    """A sentence and ``low``, its lower-cased copy, made once for every :class:`_Caseless` pattern.
+
+    ``low`` is None when the copy could match differently: "İ" lower-cases to two characters,
+    and "ı" and "ſ" are equal under re.I to "i" and "s" but lower-case to themselves. Every other
+    character lower-cases to one character of the same kind (word, digit, space) that re.I holds
+    equal to it, so a case-insensitive pattern finds the same spans in the copy.
+    """
+
+    low: str | None
+
+    def __new__(cls, sentence: str) -> _Text:
+        text = super().__new__(cls, sentence)
+        low = sentence.lower()
+        text.low = low if sentence.isascii() or (
+            len(low) == len(sentence) and "ı" not in sentence and "ſ" not in sentence) else None
+        return text
+
+
+class _Caseless:
+    """A re.I pattern that, on a :class:`_Text`, runs without re.I on the text's lower-cased copy.
+
+    re.I turns off the engine's shortcuts (a literal that cannot match is skipped without a
+    jump only when case counts), so a long alternation of words costs two to three times as
+    much with it. The spans found are the same; group texts are lower-cased. The source must
+    be case-insensitive throughout: no ``(?-i:`` and no capitals in its literals.
+    """
+
+    __slots__ = ("_low", "pattern")
+
+    def __init__(self, source: str) -> None:
+        if "(?-i" in source or re.search("[A-Z]", re.sub(r"\\.|\(\?P<\w+>", "", source)):
+            raise ValueError(f"not case-insensitive throughout: {source[:60]!r}")
+        self.pattern = re.compile(source, re.I)
+        self._low = re.compile(source)
+
+    def search(self, text: _Text, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = text.low
+        return self.pattern.search(text, pos, endpos) if low is None else self._low.search(low, pos, endpos)
+
+    def match(self, text: _Text, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = text.low
+        return self.pattern.match(text, pos, endpos) if low is None else self._low.match(low, pos, endpos)
+
+    def fullmatch(self, text: _Text, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = text.low
+        return self.pattern.fullmatch(text, pos, endpos) if low is None else self._low.fullmatch(low, pos, endpos)
+
+    def finditer(self, text: _Text, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        low = text.low
+        return self.pattern.finditer(text, pos, endpos) if low is None else self._low.finditer(low, pos, endpos)
+
 
 #: The roles of :class:`Counts`, in field order.
 ROLES = ("fatalities", "injured", "displaced", "people", "vehicles", "aircraft")
@@ -152,35 +208,38 @@ _UNIT = (r"km|kms|kilomet(?:re|er)s?|mi|miles?|m|metres?|meters?|cm|mm|millimet(
 #: "120-mm", "two-day"; "2,000-strong" is a count), a unit, a duration or a currency.
 _AFTER_REJECT = re.compile(rf"[^\W\d_]|\s*[%‰°]|-(?!strong\b)[^\W\d_]|\s*(?:{_UNIT})(?![\w-])"
                            r"|\s+(?-i:Street|Avenue|Road|Boulevard|Square|St|Ave|Rd|de|del|da|do)\b", re.I)
-_BEFORE_REJECT = re.compile(
-    rf"(?:{_MONTHS}"  # August 8
-    r"|[$€£¥₽₹]|\bUS\$|\b(?:usd|eur|gbp|rub|uah|gel|rs)\.?"
+#: Before an amount: a currency, "aged", "no.", "route", "km" ...; then :data:`_BEFORE_NAME`.
+_BEFORE_REJECT = _Caseless(
+    r"(?:[$€£¥₽₹]|\bus\$|\b(?:usd|eur|gbp|rub|uah|gel|rs)\.?"
     r"|\bage[ds]?\s+(?:of\s+|between\s+)?\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,|and|or|to|-|–)"  # aged 7 and 9
     r"|\b(?:aged?|ages|aged\s+between|ages\s+of|age\s+of|at\s+the\s+age\s+of|no\.|nos\.|number|km|kilomet(?:re|er)|"
     r"mile|marker|route|highway|level|phase|stage|zone|zona|colonia|comuna|sector|article|resolution|chapter|"
     r"section|paragraph|page|exit|junction|platform|flight|room|apartment|floor|category|grade|version|model|"
-    r"season|episode|district|ward|block)"
-    r"|(?-i:\b(?:Route|Highway|Motorway|Road|Street|Avenue|Resolution|Article|Section|Paragraph|Chapter|Page|Unit|"
+    r"season|episode|district|ward|block))\s*$")
+#: Before an amount, capitalised: a month ("August 8") or a name's word ("Route 66", "Brigade 2").
+_BEFORE_NAME = re.compile(
+    rf"(?:{_MONTHS}"
+    r"|\b(?:Route|Highway|Motorway|Road|Street|Avenue|Resolution|Article|Section|Paragraph|Chapter|Page|Unit|"
     r"Building|Block|Zone|District|Sector|Checkpoint|Gate|Post|Hill|Height|Flight|Platform|Line|Phase|Stage|Level|"
     r"Brigade|Battalion|Regiment|Division|Army|Corps|Squadron|Company|Platoon|Group|Fleet|Camp|Base|Station|"
     r"Terminal|Protocol|Amendment|Model|Type|Mark|Mk|Series|Version|Vol|Volume|Issue|Episode|Season|Day|Week|"
     r"Year|Round|Term|Clause|Decree|Law|Bill|Act|Lot|Plot|Ward|Precinct|Grid|Square|Bus|Train|Apartment|House|"
     r"Room|Floor|School|Hospital|Category|Channel|Generation|Item|Annex|Figure|Table|Exit|Junction|Grade|Class|"
-    r"Number|No|Nos)\b\.?))\s*$", re.I)
-_ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|the|this|that|which|such|another|last|same|other|little|"
-                         r"only\s+the)\s+$", re.I)
-_ONE_AFTER = re.compile(r"\s+(?:of|another|by\s+one|or\s+(?:an)?other|after\s+another|side|hand|way|thing|point|"
-                        r"and\s+the\s+same|and\s+only|in\s+(?:a|every|ten|five|four|three)|with)\b|['’]s\b", re.I)
+    r"Number|No|Nos)\b\.?)\s*$")
+_ONE_BEFORE = _Caseless(r"\b(?:no|any|every|each|the|this|that|which|such|another|last|same|other|little|"
+                        r"only\s+the)\s+$")
+_ONE_AFTER = _Caseless(r"\s+(?:of|another|by\s+one|or\s+(?:an)?other|after\s+another|side|hand|way|thing|point|"
+                       r"and\s+the\s+same|and\s+only|in\s+(?:a|every|ten|five|four|three)|with)\b|['’]s\b")
 _YEAR_BEFORE = re.compile(rf"(?:\b(?:in|since|by|until|till|from|of|during|before|after|early|late|mid|spring|"
                           rf"summer|autumn|fall|winter|year|the|circa)|{_MONTHS},?)[\s-]*$", re.I)
-_COUNT_AHEAD = re.compile(rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_COUNTED})\b", re.I)
+_COUNT_AHEAD = _Caseless(rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_COUNTED})\b")
 _EQUALS_BEFORE = re.compile(r"[=:]\s*$")
-_QUALIFIER = re.compile(
+_QUALIFIER = _Caseless(
     r"(?<![\w-])(?P<q>up\s+to|as\s+many\s+as|as\s+few\s+as|at\s+least|at\s+most|more\s+than|less\s+than|"
     r"fewer\s+than|no\s+(?:more|less|fewer)\s+than|not\s+(?:more|less|fewer)\s+than|(?:well|just)\s+(?:over|under)|"
     r"over|under|above|below|about|around|approximately|approx\.|roughly|nearly|almost|close\s+to|some|"
     r"an\s+estimated|estimated|upwards\s+of|in\s+excess\s+of|more\s+or\s+less|circa|between|"
-    r"a\s+maximum\s+of|a\s+minimum\s+of)\s+(?:(?:a\s+total\s+of|an\s+estimated|some)\s+)?$", re.I)
+    r"a\s+maximum\s+of|a\s+minimum\s+of)\s+(?:(?:a\s+total\s+of|an\s+estimated|some)\s+)?$")
 _LOW_QUALIFIERS = frozenset({"at least", "more than", "over", "above", "no fewer than", "no less than",
                              "not fewer than", "not less than", "upwards of", "in excess of", "just over", "well over",
                              "a minimum of"})
@@ -222,7 +281,7 @@ _ANCHOR_WORDS = [*_SMALL_VALUES, *_TENS_WORDS, "half", "dozens", "hundreds", "th
 _AFTER_A = ["few", "handful", "dozen", "hundred", "thousand", "million", "billion", *_NUMBER_ADJECTIVES, "number"]
 #: Where an amount may start: a digit, a number word, "a" before "few", "dozen", ... (_SCAN runs only there;
 #: running it at every character costs ten times as much).
-_ANCHOR = re.compile(rf"(?<!\w)(?:\d|(?:{_trie(_ANCHOR_WORDS)}|an?\s+{_trie(_AFTER_A)})\b)", re.I)
+_ANCHOR = _Caseless(rf"(?<!\w)(?:\d|(?:{_trie(_ANCHOR_WORDS)}|an?\s+{_trie(_AFTER_A)})\b)")
 
 _NUMBER_STEMS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                  r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
@@ -240,10 +299,10 @@ def find_numbers(sentence: str) -> list[Quantity]:
     >>> find_numbers("In 2008 the 58th Army fired 82mm mortars from Su-24s at 10:00 on 8 August.")
     []
     """
-    return _scan(sentence)  # without an anchor (a digit, a number word) this costs a few µs
+    return _scan(_Text(sentence))  # without an anchor (a digit, a number word) this costs a few µs
 
 
-def _scan(sentence: str) -> list[Quantity]:
+def _scan(sentence: _Text) -> list[Quantity]:
     found: list[Quantity] = []
     consumed = 0
     for anchor in _ANCHOR.finditer(sentence):
@@ -266,16 +325,23 @@ def _scan(sentence: str) -> list[Quantity]:
     return found
 
 
-def _vague(sentence: str, m: re.Match[str]) -> Quantity | None:
+def _rejected(sentence: _Text, start: int, end: int) -> bool:
+    """Whether the words around sentence[start:end] say it is no amount: "82mm", "$500", "Route 66"."""
+    lo = max(0, start - 25)
+    return bool(_AFTER_REJECT.match(sentence, end) or _BEFORE_REJECT.search(sentence, lo, start)
+                or _BEFORE_NAME.search(sentence, lo, start))
+
+
+def _vague(sentence: _Text, m: re.Match[str]) -> Quantity | None:
     start, end = m.span()
-    if _AFTER_REJECT.match(sentence, end) or _BEFORE_REJECT.search(sentence, max(0, start - 25), start):
+    if _rejected(sentence, start, end):
         return None  # "a few days", "many times", "hundreds of dollars" is caught later by the noun
     start, qualifier = _qualifier(sentence, start)
     return Quantity(start, end, sentence[start:end], None, vague=" ".join(m["vague"].lower().split()),
                     qualifier=qualifier)
 
 
-def _amounts(sentence: str, m: re.Match[str]) -> tuple[list[Quantity], int]:
+def _amounts(sentence: _Text, m: re.Match[str]) -> tuple[list[Quantity], int]:
     """The Quantity of a number match (two for "from 20 to 30"), and where the match ends."""
     start, end = m.span()
     first, second = m["num"], m["num2"]
@@ -293,7 +359,7 @@ def _amounts(sentence: str, m: re.Match[str]) -> tuple[list[Quantity], int]:
         else:
             quantity = _single(sentence, start, end)
             return ([quantity] if quantity is not None else []), end
-    if _AFTER_REJECT.match(sentence, end) or _BEFORE_REJECT.search(sentence, max(0, start - 25), start):
+    if _rejected(sentence, start, end):
         return [], end
     low, high = _decimal(first), _decimal(second)
     if low is None or high is None:
@@ -308,10 +374,10 @@ def _amounts(sentence: str, m: re.Match[str]) -> tuple[list[Quantity], int]:
     return [Quantity(q_start, end, sentence[q_start:end], int(low), int(low), int(high), qualifier=qualifier)], end
 
 
-def _single(sentence: str, start: int, end: int) -> Quantity | None:
+def _single(sentence: _Text, start: int, end: int) -> Quantity | None:
     """One figure at sentence[start:end] unless its context says it is not an amount."""
     text = sentence[start:end]
-    if _AFTER_REJECT.match(sentence, end) or _BEFORE_REJECT.search(sentence, max(0, start - 25), start):
+    if _rejected(sentence, start, end):
         return None
     if text.lower() == "one" and (_ONE_AFTER.match(sentence, end) or (
             _ONE_BEFORE.search(sentence, max(0, start - 12), start) and not _NOUN_AFTER.match(sentence, end))):
@@ -335,7 +401,7 @@ def _single(sentence: str, start: int, end: int) -> Quantity | None:
     return Quantity(q_start, end, sentence[q_start:end], number, low, high, qualifier=qualifier)
 
 
-def _qualifier(sentence: str, start: int) -> tuple[int, str | None]:
+def _qualifier(sentence: _Text, start: int) -> tuple[int, str | None]:
     """Where the amount starts once its qualifier is included, and the qualifier."""
     m = _QUALIFIER.search(sentence, max(0, start - 40), start)
     if m is None:
@@ -343,7 +409,7 @@ def _qualifier(sentence: str, start: int) -> tuple[int, str | None]:
     return m.start(), " ".join(m["q"].lower().split())
 
 
-def _bounded(sentence: str, start: int, end: int) -> tuple[int, str | None]:
+def _bounded(sentence: _Text, start: int, end: int) -> tuple[int, str | None]:
     """_qualifier, without a "between" that no "and" follows ("split between 3 events")."""
     q_start, qualifier = _qualifier(sentence, start)
     if qualifier == "between":
@@ -432,9 +498,9 @@ _NOUN_CLASSES = (
                 r"pensioners?|others|individuals?|hostages?|detainees?|prisoners?|captives?|suspects?|migrants?|"
                 r"settlers?|tourists?|foreigners?|humanitarians?|spectators?|fans?|players?|crew|crewmen|"
                 r"casualties|victims?|person|ones|brothers?|sisters?|sons?|daughters?|husbands?|wives|wife|"
-                r"mothers?|fathers?|parents?|cousins?|nephews?|nieces?|Georgians?|Ossetians?|Russians?|"
-                r"Ukrainians?|Israelis?|Palestinians?|Syrians?|Afghans?|Iraqis?|Yemenis?|Somalis?|Sudanese|"
-                r"Nigerians?|Malians?|Kurds?|Arabs?"),
+                r"mothers?|fathers?|parents?|cousins?|nephews?|nieces?|georgians?|ossetians?|russians?|"
+                r"ukrainians?|israelis?|palestinians?|syrians?|afghans?|iraqis?|yemenis?|somalis?|sudanese|"
+                r"nigerians?|malians?|kurds?|arabs?"),  # lower case: every pattern of these nouns ignores case
 )
 _NOUN_ALT = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _NOUN_CLASSES)
 #: Adjectives that stand for people only right after a figure ("3 dead", "5 wounded"); after a noun they are
@@ -456,13 +522,13 @@ _TOKEN = r"[\w'’-]+(?:[/.][\w'’-]+)*"  # "Su-24", "BH/IS", "U.S."
 _MOD_WORD = rf"(?!(?:{_NP_STOP})(?![\w'’-]))(?![\w'’-]*ing(?![\w'’-])){_TOKEN}"
 _NP_WORD = rf"(?!\d+(?:[.,]\d+)*(?![\w'’-])){_MOD_WORD}"  # no figure; "16-year-old" is a word
 #: The noun an amount counts: up to three modifiers, then a known noun (greedy: the head, "police vehicles").
-_NOUN_AFTER = re.compile(rf"(?:\s+of(?:\s+(?:the|these|those))?)?(?:\s+{_NP_WORD}){{0,3}}\s+(?:{_HEAD_ALT})"
-                         rf"(?![\w-])", re.I)
+_NOUN_AFTER = _Caseless(rf"(?:\s+of(?:\s+(?:the|these|those))?)?(?:\s+{_NP_WORD}){{0,3}}\s+(?:{_HEAD_ALT})"
+                        rf"(?![\w-])")
 #: More people without a figure after the noun: "7 soldiers and alleged mercenaries were killed" (all counted as 7).
-_MORE_PEOPLE = re.compile(
-    rf"\s+and\s+(?:{_NP_WORD}\s+){{0,2}}(?:{_NOUN_CLASSES[-1][1]}|{_NOUN_CLASSES[-2][1]})(?![\w-])", re.I)
+_MORE_PEOPLE = _Caseless(
+    rf"\s+and\s+(?:{_NP_WORD}\s+){{0,2}}(?:{_NOUN_CLASSES[-1][1]}|{_NOUN_CLASSES[-2][1]})(?![\w-])")
 #: Else an adjective standing for people, right after the figure ("3 dead and 5 wounded").
-_ADJECTIVE_AFTER = re.compile(rf"\s+(?:{_NOUN_ALT})(?![\w-])", re.I)
+_ADJECTIVE_AFTER = _Caseless(rf"\s+(?:{_NOUN_ALT})(?![\w-])")
 _PERSONS = frozenset({"fatalities", "injured", "displaced", "people", "persons"})
 _THINGS = frozenset({"munition", "other"})
 
@@ -490,10 +556,22 @@ _NONE_LEFT = (r"arrest(?:ed|ing|s)|detain(?:ed|ing|s)|abduct(?:ed|ing|s)|kidnapp
               r"sentenc(?:ed|ing)|condemn(?:ed|ing)|convict(?:ed|ing)|(?:took|taking|held|holding)\s+hostage|"
               r"treat(?:ed|ing)")
 #: A verb or noun just before an amount ("killing 3", "death toll rose to 30", "[size=2500]").
-_LEFT_CUE = re.compile(
+_LEFT_CUE = _Caseless(
     rf"\b(?:(?P<fatalities>{_FATAL_LEFT})|(?P<injured>{_INJURED_LEFT})|(?P<displaced>{_DISPLACED_LEFT})"
     rf"|(?P<people>{_PEOPLE_LEFT})|(?P<none>{_NONE_LEFT}))\s*(?:(?:the|a\s+total\s+of|another|a\s+further|"
-    rf"an\s+additional|an\s+estimated|a\s+reported)\s+)?$", re.I)
+    rf"an\s+additional|an\s+estimated|a\s+reported)\s+)?$")
+#: A word part each match of :data:`_LEFT_CUE` holds: where none is near, the search is skipped.
+_LEFT_STEMS = re.compile(_trie([
+    "kill", "shot", "shoot", "fatally", "gunn", "execut", "massacr", "assassinat", "slaughter", "murder", "behead",
+    "lives", "bod", "death", "remains", "victim", "casualty", "fatalit", "coded", "dead",  # fatalities
+    "injur", "wound", "hurt", "maim",  # injured
+    "displac", "evacuat", "uproot", "expell", "deport", "relocat", "refugees", "idps",  # displaced
+    "size", "crowd", "group", "gathering", "rally", "march", "column", "contingent", "force", "detachment",
+    "delegation", "procession", "mob", "deploy", "sent", "send", "dispatch", "mobili", "attended", "joined",
+    "numbering", "involving", "comprising", "drew", "draw", "brought",  # people
+    "arrest", "detain", "abduct", "kidnap", "captur", "seiz", "releas", "freed", "exchang", "swap", "rescu",
+    "sentenc", "condemn", "convict", "hostage", "treat",  # none
+]))
 _FATAL_RIGHT = (r"killed|dead|died|die|dies|perished|drowned|slain|succumbed|"
                 r"lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
                 r"shot\s+dead|shot\s+and\s+(?:killed|died)|gunned\s+down|assassinated|"
@@ -527,10 +605,19 @@ _RIGHT_CUE = re.compile(
     rf"(?:\s+(?!(?:{_CLAUSE_STOP})\b){_TOKEN}){{0,3}}?"
     rf"(?P<aux>(?:\s*[,)])?(?:\s+(?:{_AUX})\b)*)[\s-]+(?:(?P<fatalities>{_FATAL_RIGHT})|(?P<injured>{_INJURED_RIGHT})"
     rf"|(?P<displaced>{_DISPLACED_RIGHT})|(?P<people>{_PEOPLE_RIGHT}))(?![\w-])", re.I)
+#: A word part each match of :data:`_RIGHT_CUE` holds (in its predicate).
+_RIGHT_STEMS = re.compile(_trie([
+    "kill", "dead", "die", "perish", "drown", "slain", "succumb", "lost", "shot", "gunned", "assassinat", "death",
+    "execut", "murder", "massacr", "behead",  # fatalities
+    "wound", "injur", "hurt", "maim", "hospitali",  # injured
+    "displac", "fled", "flee", "leave", "evacuat", "left", "homeless", "refuge", "shelter", "uproot",  # displaced
+    "protest", "demonstrat", "rall", "march", "gather", "assembl", "part", "attend", "staged", "picket", "deploy",
+    "arriv", "massed", "crossed", "entered", "joined", "strong",  # people
+]))
 #: After a bare verb: an object makes it active ("5 soldiers killed 3 civilians"), not a count of the dead.
-_OBJECT_AHEAD = re.compile(
+_OBJECT_AHEAD = _Caseless(
     rf"\s+(?:\d|(?:a|an|the|his|her|their|its|our|this|these|those|several|many|dozens|scores|hundreds|thousands|"
-    rf"at\s+least|more\s+than|nearly|about|up\s+to|some|{_NUMBER_STEMS})\b)", re.I)
+    rf"at\s+least|more\s+than|nearly|about|up\s+to|some|{_NUMBER_STEMS})\b)")
 #: A verb joined to the predicate ("shot and killed"): active like the predicate, no auxiliary.
 _VERB_AND = re.compile(r"\s+\w+\s+and(?!\w)", re.I)
 _TRANSITIVE = frozenset({"killed", "wounded", "injured", "hurt", "shot dead", "displaced", "evacuated", "executed",
@@ -539,12 +626,12 @@ _TRANSITIVE = frozenset({"killed", "wounded", "injured", "hurt", "shot dead", "d
 _STRONG = re.compile(r"-strong\b", re.I)
 #: A death named as a cause or a background, not as what the event did: "protested over the death of a
 #: driver", "after the killing of 3 soldiers", "demanding justice for the murder of".
-_CAUSE_BEFORE = re.compile(
+_CAUSE_BEFORE = _Caseless(
     r"\b(?:over|against|after|following|for|about|at|since|"
     r"in\s+(?:relation|connection|response|reaction|protest)\s+to|"
     r"(?:protest|mourn|condemn|denounc|commemorat|investigat|avenge|retaliat)\w*)\s+(?:the\s+)?"
     r"(?:(?:[\w-]+\s+and\s+)?(?:recent|alleged|brutal|suspicious|earlier)\s+)?"
-    r"(?:[\w-]+\s+and\s+)?(?:deaths?|killings?|murders?|bod(?:y|ies)|assassination|lynching|remains)\s+of\s+$", re.I)
+    r"(?:[\w-]+\s+and\s+)?(?:deaths?|killings?|murders?|bod(?:y|ies)|assassination|lynching|remains)\s+of\s+$")
 _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|additional|further)\s+$", re.I)
 _MORE_AFTER = re.compile(r"\s+(?:more|other|others)\b", re.I)
 _ALSO_AFTER = re.compile(r"(?:\s+(?:were|was|have|has|had|are|is|reportedly))*\s+also\b", re.I)
@@ -553,11 +640,11 @@ _TO_DEATH = re.compile(r"\s+to\s+death\b", re.I)
 _EITHER = (r"killed|dead|died|injured|wounded|hurt|captured|arrested|detained|abducted|kidnapped|missing|"
            r"taken\s+prisoner|surrendered")
 #: A casualty given as one of several fates: "killed or injured", "killed, injured or captured".
-_EITHER_AFTER = re.compile(rf"(?:\s*,\s*(?:{_EITHER}))*\s*,?\s+(?:or|and/or)\s+(?:{_EITHER})\b", re.I)
-_EITHER_BEFORE = re.compile(
+_EITHER_AFTER = _Caseless(rf"(?:\s*,\s*(?:{_EITHER}))*\s*,?\s+(?:or|and/or)\s+(?:{_EITHER})\b")
+_EITHER_BEFORE = _Caseless(
     r"\b(?:kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing))(?:\s*,\s*\w+)*\s*,?\s+(?:or|and/or)\s+"
     r"(?:kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|captur(?:ed|ing)|arrest(?:ed|ing)|detain(?:ed|ing)|"
-    r"abduct(?:ed|ing))\s+(?:(?:a\s+)?total\s+of\s+|an?\s+estimated\s+|some\s+)?$", re.I)
+    r"abduct(?:ed|ing))\s+(?:(?:a\s+)?total\s+of\s+|an?\s+estimated\s+|some\s+)?$")
 #: Participles that describe a person before the noun ("a displaced person", "an unarmed man").
 _STATES = r"displaced|wounded|injured|abducted|detained|missing|unarmed|armed|reported|suspected|alleged"
 _SINGULAR_NOUNS = (r"civilian|man|woman|child|boy|girl|baby|infant|toddler|teenager|teen|youth|person|resident|"
@@ -572,22 +659,21 @@ _SINGULAR_NOUNS = (r"civilian|man|woman|child|boy|girl|baby|infant|toddler|teena
                    r"suspect|adolescent|owner|gunman|assailant|attacker|bodyguard|councillor|councilor|mayor")
 #: One person named without a figure: "a civilian", "a 48-year-old trader", "one of them", "the driver",
 #: "his wife", "him" ("killing him").
-_SINGULAR = re.compile(
+_SINGULAR = _Caseless(
     rf"(?<![\w-])(?:(?P<one>one\s+of\s+(?:them|those|these|the|their|its|his|her)"
     rf"(?:(?:\s+{_NP_WORD}){{0,2}}\s+(?:{_NOUN_CLASSES[-1][1]}|{_NOUN_CLASSES[-2][1]}))?)"
     rf"|(?P<definite>the|his|her|their|its)(?:\s+{_NP_WORD}){{0,2}}\s+(?:{_SINGULAR_NOUNS})"
     rf"|(?P<pronoun>him|her(?=\s*(?:[.,;:)]|$|\s+(?:and|or|in|on|at|with|while|as|after|before|near|during|by|from|"
-    rf"inside|outside|dead)\b)))|an?(?:\s+(?:{_MOD_WORD}|{_STATES})){{1,3}})(?![\w-])",
-    re.I)
+    rf"inside|outside|dead)\b)))|an?(?:\s+(?:{_MOD_WORD}|{_STATES})){{1,3}})(?![\w-])")
 #: The longest reading of "a ..." that ends in a person noun: "a local leader", "a man" in "a man armed with".
-_A_PERSON = re.compile(rf"an?(?:\s+(?:{_MOD_WORD}|{_STATES})){{0,3}}\s+(?:{_SINGULAR_NOUNS})"
-                       rf"(?:\s+and\s+(?:{_SINGULAR_NOUNS}))?(?![\w-])", re.I)  # "an official and activist": one
+_A_PERSON = _Caseless(rf"an?(?:\s+(?:{_MOD_WORD}|{_STATES})){{0,3}}\s+(?:{_SINGULAR_NOUNS})"
+                      rf"(?:\s+and\s+(?:{_SINGULAR_NOUNS}))?(?![\w-])")  # "an official and activist": one
 #: Two people named without a figure: "both victims", "both of the officers" (not "both soldiers and civilians").
-_BOTH = re.compile(rf"(?<![\w-])(?P<both>both)(?:\s+of)?(?:\s+(?:the|these|those))?(?:\s+{_NP_WORD}){{0,2}}"
-                   rf"\s+(?:{_NOUN_CLASSES[-1][1]}|{_NOUN_CLASSES[-2][1]})(?![\w-])(?!\s+and\b)", re.I)
+_BOTH = _Caseless(rf"(?<![\w-])(?P<both>both)(?:\s+of)?(?:\s+(?:the|these|those))?(?:\s+{_NP_WORD}){{0,2}}"
+                  rf"\s+(?:{_NOUN_CLASSES[-1][1]}|{_NOUN_CLASSES[-2][1]})(?![\w-])(?!\s+and\b)")
 #: One death told as a result: "resulting in his death", "which led to her death".
-_HIS_DEATH = re.compile(r"\b(?:result(?:ed|ing|s)?\s+in|le(?:d|ad|ading|ads)\s+to|caus(?:ed|ing|es))\s+"
-                        r"(?P<s>(?:his|her)\s+death)\b", re.I)
+_HIS_DEATH = _Caseless(r"\b(?:result(?:ed|ing|s)?\s+in|le(?:d|ad|ading|ads)\s+to|caus(?:ed|ing|es))\s+"
+                       r"(?P<s>(?:his|her)\s+death)\b")
 #: A figure set off after a person or a name is an age: "a man, 25, was killed", "two women (30 and 34)",
 #: "Nino Beridze, 25,".
 _AGE_BEFORE = re.compile(rf"(?:\b(?:{_SINGULAR_NOUNS}|men|women|boys|girls|brothers|sisters|sons|daughters|victims)"
@@ -596,25 +682,24 @@ _AGE_AFTER = re.compile(r"\s*(?:[,)]|(?:and|or)\s+\d)")
 #: Oldest age read as an age.
 _MAX_AGE = 110
 _AND_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)")
-_SUBSET_LINK = re.compile(r"\s*\(\s*(?:(?:including|incl\.|among\s+them|mostly|mainly)\s+)?"
-                          r"|\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|incl\.|mostly|"
-                          r"mainly|most\s+of\s+them)\s+|\s*,\s*", re.I)
+_SUBSET_LINK = _Caseless(r"\s*\(\s*(?:(?:including|incl\.|among\s+them|mostly|mainly)\s+)?"
+                         r"|\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|incl\.|mostly|"
+                         r"mainly|most\s+of\s+them)\s+|\s*,\s*")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
-_NO_NOUN = re.compile(
+_NO_NOUN = _Caseless(
     r"\b(?:no|zero|without(?:\s+any)?|nor\s+any|not\s+any)\s+(?:(?:reported|reports?\s+of|immediate|known|"
     r"confirmed|further|civilian|military|human|serious|major|other|new|official|additional|immediately\s+"
     r"reported)\s+){0,2}(?:(?P<both>casualties|victims)|(?P<fatalities>fatalities|deaths|dead|"
-    r"loss(?:es)?\s+of\s+(?:human\s+)?life)|(?P<injured>injuries|injured|wounded))\b", re.I)
-_NOBODY = re.compile(
+    r"loss(?:es)?\s+of\s+(?:human\s+)?life)|(?P<injured>injuries|injured|wounded))\b")
+_NOBODY = _Caseless(
     r"\b(?:no(?:body|[- ]one)|none)(?:\s+(?:of\s+(?:them|the\s+[\w'’-]+)|else))?\s+(?:(?:was|were|has|have|had|"
     r"been|is|are|got|reportedly|seriously|badly)\s+){0,3}(?:(?P<fatalities>killed|dead|died|perished)|"
-    r"(?P<injured>injured|wounded)|(?P<both>hurt|harmed))(?:\s+or\s+(?:(?P<f2>killed)|(?P<i2>injured|wounded|hurt)))?",
-    re.I)
+    r"(?P<injured>injured|wounded)|(?P<both>hurt|harmed))(?:\s+or\s+(?:(?P<f2>killed)|(?P<i2>injured|wounded|hurt)))?")
 _CUE_STEMS = ["kill", "dead", "die", "death", "wound", "injur", "hurt", "harm", "shot", "slain", "perish", "execut",
               "murder", "massacr", "behead", "assassin", "gunned", "succumb", "body", "bodies", "lives", "lost", "loss",
               "maim", "hospitali", "casualt", "fatalit", "victim", "drown", "both"]
 #: Cheap pre-check: without a digit, a number word or one of these stems a sentence has no count.
-_MAYBE_COUNT = re.compile(rf"(?<!\w)(?:\d|{_trie(_ANCHOR_WORDS + _AFTER_A + _CUE_STEMS)})", re.I)
+_MAYBE_COUNT = _Caseless(rf"(?<!\w)(?:\d|{_trie(_ANCHOR_WORDS + _AFTER_A + _CUE_STEMS)})")
 _EMPTY = Counts()
 
 
@@ -656,6 +741,7 @@ def find_counts(sentence: str) -> Counts:
     >>> find_counts("Thousands of refugees are leaving; no one was killed.")
     Counts(fatalities=0, vague={'displaced': 'thousands'})
     """
+    sentence = _Text(sentence)
     if not _MAYBE_COUNT.search(sentence):
         return _EMPTY
     figures: dict[str, int] = {}
@@ -683,13 +769,13 @@ def find_counts(sentence: str) -> Counts:
     return Counts(**figures, vague=vague)
 
 
-def _more(sentence: str, item: _Item) -> bool:
+def _more(sentence: _Text, item: _Item) -> bool:
     """Whether the item adds people to those counted before it: "another 3", "2 others", "were also killed"."""
     return bool(_MORE_BEFORE.search(sentence, max(0, item.start - 25), item.start)
                 or _MORE_AFTER.match(sentence, item.end) or _ALSO_AFTER.match(sentence, item.noun_end))
 
 
-def _items(sentence: str) -> list[_Item]:
+def _items(sentence: _Text) -> list[_Item]:
     """The amounts of the sentence and the people named one at a time, in order, with their nouns."""
     items: list[_Item] = []
     quantities = _scan(sentence)
@@ -700,7 +786,7 @@ def _items(sentence: str) -> list[_Item]:
         if more and not any(noun_end < other.start < more.end() for other in quantities):
             noun_end = more.end()
         items.append(_Item(q.start, q.end, q.value, q.vague, noun_end, kind=noun.lastgroup if noun else None))
-    lower = sentence.lower()
+    lower = sentence.low or sentence.lower()
     for m in _BOTH.finditer(sentence) if "both" in lower else ():
         if not any(i.start < m.end() and m.start() < i.noun_end for i in items):
             items.append(_Item(m.start(), m.end("both"), 2, None, m.end(), kind="persons"))
@@ -715,14 +801,35 @@ def _items(sentence: str) -> list[_Item]:
             items.append(_Item(m.start(), end, 1, None, end, kind="persons", singular=True,
                                definite=m["definite"] is not None, generic=generic))
     items.sort(key=lambda i: i.start)
+    cues = (_stems(_LEFT_STEMS, sentence), _stems(_RIGHT_STEMS, sentence)) if items else (None, None)
     for index, item in enumerate(items):
         limit = items[index + 1].start if index + 1 < len(items) else len(sentence)
-        _read_context(sentence, item, limit)
+        _read_context(sentence, item, limit, cues)
     return items
 
 
-def _read_context(sentence: str, item: _Item, limit: int) -> None:
-    """Fill the item's cue, own and weak roles from the words before and after it."""
+_Spans = list[tuple[int, int]] | None
+
+
+def _stems(stems: re.Pattern[str], sentence: _Text) -> _Spans:
+    """Where ``stems`` occur in the sentence's lower-cased copy; None (anywhere) without one."""
+    return None if sentence.low is None else [m.span() for m in stems.finditer(sentence.low)]
+
+
+def _near(spans: _Spans, start: int, end: int) -> bool:
+    """Whether a stem may lie in sentence[start:end].
+
+    One that finditer skipped overlaps one it found, which then overlaps the span too.
+    """
+    return spans is None or any(s < end and e > start for s, e in spans)
+
+
+def _read_context(sentence: _Text, item: _Item, limit: int, cues: tuple[_Spans, _Spans]) -> None:
+    """Fill the item's cue, own and weak roles from the words before and after it.
+
+    ``cues`` are where the stems of _LEFT_CUE and _RIGHT_CUE occur: without one near, the
+    pattern cannot match and is not tried (most amounts and persons have no cue).
+    """
     if item.kind in _THINGS:
         return
     if item.kind in {"vehicles", "aircraft"}:
@@ -732,7 +839,8 @@ def _read_context(sentence: str, item: _Item, limit: int) -> None:
         item.own = item.kind
     elif item.kind == "people":
         item.weak = "people"
-    left = _LEFT_CUE.search(sentence, max(0, item.start - 60), item.start)
+    left_from = max(0, item.start - 60)
+    left = _LEFT_CUE.search(sentence, left_from, item.start) if _near(cues[0], left_from, item.start) else None
     if left is not None and left.lastgroup != "people":
         either = _EITHER_BEFORE.search(sentence, max(0, item.start - 80), item.start)
         cause = left.lastgroup == "fatalities" and _CAUSE_BEFORE.search(sentence, max(0, item.start - 80), item.start)
@@ -745,7 +853,7 @@ def _read_context(sentence: str, item: _Item, limit: int) -> None:
         return
     if left is not None or _STRONG.match(sentence, item.end):
         item.weak = "people"  # "a crowd of 300", "[size=2500]", "a 2,000-strong force"
-    right = _RIGHT_CUE.match(sentence, item.noun_end, limit)
+    right = _RIGHT_CUE.match(sentence, item.noun_end, limit) if _near(cues[1], item.noun_end, limit) else None
     if right is None:
         return
     role = right.lastgroup
@@ -761,7 +869,7 @@ def _read_context(sentence: str, item: _Item, limit: int) -> None:
         item.cue = role
 
 
-def _assign(sentence: str, items: list[_Item]) -> list[list[_Item]]:
+def _assign(sentence: _Text, items: list[_Item]) -> list[list[_Item]]:
     """Give each item its role, sharing roles along "and" lists and "including" subsets; the lists."""
     groups: list[list[_Item]] = []
     subsets: list[tuple[list[_Item], list[_Item]]] = []  # (whole, part)
@@ -797,7 +905,7 @@ def _share(group: list[_Item], role: str | None) -> None:
             item.role = role
 
 
-def _and_linked(sentence: str, first: _Item, second: _Item) -> bool:
+def _and_linked(sentence: _Text, first: _Item, second: _Item) -> bool:
     """ "2 soldiers and 3 civilians", "the driver and two others": one list of the same kind of thing."""
     if not (first.singular or first.noun_end > first.end) or not (second.singular or second.noun_end > second.end):
         return False  # both need a noun: "killed 3 and injured 10" is two predicates
@@ -812,7 +920,7 @@ def _and_linked(sentence: str, first: _Item, second: _Item) -> bool:
     return first.kind == second.kind and first.kind in {"vehicles", "aircraft"}
 
 
-def _subset_linked(sentence: str, first: _Item, second: _Item) -> bool:
+def _subset_linked(sentence: _Text, first: _Item, second: _Item) -> bool:
     """ "10 people, including 3 children", "10 people, 3 of them children": the second is part of the first."""
     gap = _SUBSET_LINK.fullmatch(sentence, first.noun_end, second.start)
     if gap is None:
@@ -820,7 +928,7 @@ def _subset_linked(sentence: str, first: _Item, second: _Item) -> bool:
     return bool(gap[0].strip(" ,")) or bool(_OF_THEM.match(sentence, second.end))
 
 
-def _zeros(sentence: str) -> set[str]:
+def _zeros(sentence: _Text) -> set[str]:
     """Roles the sentence says nobody had: "no casualties", "no one was killed"."""
     found: set[str] = set()
     for pattern in (_NO_NOUN, _NOBODY):

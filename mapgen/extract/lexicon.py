@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
+from operator import itemgetter
 from typing import ClassVar
 
 
@@ -88,33 +89,45 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _BREAKS = str.maketrans(dict.fromkeys([c for c in map(chr, range(128)) if not re.fullmatch(_TOKEN, c)], " "))
 
 
-def _heads(text: str) -> frozenset[str]:
+_FIRST, _FIRST3 = itemgetter(slice(HEAD)), itemgetter(slice(3))
+
+
+def _heads(text: str) -> set[str]:
     """The beginnings (first HEAD letters, and first 3) of the text's words: runs of letters and digits."""
     low = Cue.lowered(text)
     words = low.translate(_BREAKS).split() if low is not None else _TOKEN.findall(text.lower())
-    heads = {word[:HEAD] for word in words}
-    return frozenset(heads.union([head[:3] for head in heads]))
+    heads = set(map(_FIRST, words))
+    heads.update(map(_FIRST3, words))
+    return heads
 
 
 class Guarded(Cue):
-    """A pattern that searches only texts holding a word that begins like one of its stems: a cheap test
+    r"""A pattern that searches only texts holding a word that begins like one of its stems: a cheap test
     first (the first letters of the text's words, computed once a text, against a set).
+
+    Words shorter than 3 letters that an alternative needs whole ("F-16") are ``words``; the
+    test sees them since it keeps the first 3 letters of a word, all of a short one.
 
     >>> cue = Guarded(("defus",), r"defus(?:ed|al)")
     >>> cue.search("Sappers defused it.").group(), cue.search("Nothing here.") is None
     ('defused', True)
+    >>> Guarded(("mig",), r"(?:mig|f)-\d+", words=("f",)).search("Two F-16 jets").span()
+    (4, 8)
     """
 
     __slots__ = ("heads",)
     #: The last text tested, and the beginnings of its words (one tuple: replaced whole, never half-updated).
-    seen_heads: ClassVar[tuple[str | None, frozenset[str]]] = (None, frozenset())
+    seen_heads: ClassVar[tuple[str | None, set[str]]] = (None, set())
 
-    def __init__(self, stems: tuple[str, ...], *alternatives: str) -> None:
-        # every alternative has a word beginning with a stem (lowercase, at least 3 letters)
+    def __init__(self, stems: tuple[str, ...], *alternatives: str, words: tuple[str, ...] = (),
+                 cased: tuple[str, ...] = ()) -> None:
+        # every alternative has a word beginning with a stem (lowercase, at least 3 letters) or one of the words
         if any(len(stem) < 3 or not stem[:HEAD].strip().isalnum() for stem in stems):
             raise ValueError(f"stems must begin with 3 letters or more: {stems}")
-        self.heads = frozenset(stem[:HEAD].strip() for stem in stems)
-        super().__init__(_words(*alternatives))
+        if any(len(word) > 3 or not word.isalnum() for word in words):
+            raise ValueError(f"words must be whole words of 3 letters or fewer: {words}")
+        self.heads = frozenset([stem[:HEAD].strip() for stem in stems] + list(words))
+        super().__init__(_words(*alternatives), cased)
 
     def _possible(self, text: str) -> bool:
         seen, heads = Guarded.seen_heads
@@ -132,11 +145,13 @@ class Guarded(Cue):
 
 # --- Weapons and attacks ---------------------------------------------------------------------
 #: Aircraft and drones (platforms of air strikes).
-AIR_PLATFORM = _cue(
+AIR_PLATFORM = Guarded(
+    ("plane", "warplane", "jet", "aircraft", "helicopter", "gunship", "bomber", "uav", "drone", "quadcopter", "sortie",
+     "flight", "mig", "shahed", "air", "aviation"),
     r"(?:war|fighter |military |attack )?planes?", r"(?:fighter )?jets?", r"aircraft", r"helicopters?",
     r"(?:helicopter )?gunships?", r"bombers?", r"uavs?", r"(?:armed |attack |kamikaze |combat )?drones?",
     r"quadcopters?", r"sorties?", r"flights?", r"(?:su|mig|tu|f|mi|ka)-\d+\w*", r"shaheds?", r"air force", r"aviation",
-    r"air ?forces?")
+    r"air ?forces?", words=("su", "tu", "f", "mi", "ka"))
 #: Attack verbs that turn a platform into an air strike ("jets bombed").
 AIR_ATTACK = _cue(
     r"bomb(?:s|ed|ing)?", r"dropp(?:ed|ing) (?:\w+ )?bombs?", r"strik(?:e|es|ing)", r"struck", r"hit",
@@ -255,7 +270,10 @@ SEXUAL = Guarded(
     r"gang-?raped?")
 
 # --- Demonstrations ---------------------------------------------------------------------------
-PROTEST = _cue(
+PROTEST = Guarded(
+    ("protest", "demonstrat", "gathered", "rally", "sit", "picket", "march", "strike", "striking", "walk", "vigil",
+     "boycott", "streets", "chant", "demanding", "denouncing", "solidarity", "motorcade", "flash", "blocked", "road",
+     "petition"),
     r"protest(?:s|ed|ers|ing|ors)?", r"demonstrat(?:ion|ions|ors|ed|e|es|ing|ive)",
     r"gathered (?:\w+ ){0,6}to (?:mark|protest|demand|denounce|condemn|call for|express)", r"rall(?:y|ies|ied|ying)",
     r"sit-ins?", r"picket(?:s|ed|ing)?", r"marched", r"marchers", r"(?-i:march(?:es)?)(?! \d)", r"went on (?:a )?strike", r"on strike",
@@ -265,7 +283,8 @@ PROTEST = _cue(
     r"blocked (?:[\w'-]+ ){0,3}(?:road|roads|highway|rails|railway|streets?|traffic|bridge|entrance|roundabout|intersection)",
     r"road ?blocks?", r"petition(?:ed)?", cased=("march", "marches"))
 #: Riots named as such (with a demonstration: a violent demonstration; without: mob violence).
-RIOT = _cue(r"riot(?:s|ed|ing)?(?! (?:police|gear|squads?|control|units?|officers))",
+RIOT = Guarded(("riot", "violent", "unrest", "rampage"),
+              r"riot(?:s|ed|ing)?(?! (?:police|gear|squads?|control|units?|officers))",
               r"violent (?:protests?|demonstrations?|protesters|demonstrators|crowds?)",
               r"unrest", r"rampage(?:d)?", r"went on the rampage")
 #: What violent crowds do: throwing stones and fire bombs.
@@ -289,7 +308,9 @@ DESTRUCTION = Guarded(
     r"torched", r"set (?:\w+ ){0,3}(?:on fire|ablaze|alight)", r"set fire", r"vandali[sz](?:ed|ing|m)", r"smashed",
     r"ransacked", r"destroyed property", r"damag(?:ed|ing) (?:\w+ ){0,3}(?:property|propert(?:y|ies)|vehicles?|cars?|"
     r"shops?|buildings?|offices?|facade|windows?|houses?|homes?)", r"broke (?:\w+ ){0,2}windows")
-MOB = _cue(r"mobs?", r"lynch(?:ed|ing|ings)?", r"vigilantes?", r"angry (?:crowd|residents|villagers|youths?)",
+MOB = Guarded(("mob", "lynch", "vigilante", "angry", "jungle", "rioter", "witch", "locals", "residents", "villagers",
+              "community", "crowd", "group", "youths", "people"),
+             r"mobs?", r"lynch(?:ed|ing|ings)?", r"vigilantes?", r"angry (?:crowd|residents|villagers|youths?)",
              r"mob justice", r"jungle justice", r"rioters", r"witch(?:craft)?",
              r"(?:beaten|beat|stoned|lynched|attacked|assaulted|killed|burned|torched|set (?:on fire|alight|ablaze)) (?:up )?"
              r"(?:\w+ ){0,5}by (?:\w+ ){0,2}(?:locals|residents|villagers|community members|mobs?|crowds?|a group|youths|people)",
@@ -310,7 +331,9 @@ ARMED_GROUP = _cue(r"militants?", r"militias?", r"militiamen", r"rebels?", r"ins
                      r"armed", r"gunfire", r"(?:exchang\w+ )(?:\w+ )?fire", r"shoot-?outs?", r"divisions?", r"brigades?",
                      r"cartels?", r"gangs?", r"gang members", r"hitmen", r"taliban", r"bandits", r"forces")
 #: Demonstrators turning violent ("the protesters attacked the police station").
-PROTESTERS_ATTACKED = _cue(
+PROTESTERS_ATTACKED = Guarded(
+    ("attacked", "assaulted", "beat", "injured", "torched", "stormed", "clashed", "threw", "damaged", "burned", "burnt",
+     "killed", "hurled", "forced", "broke"),
     r"(?:protesters|protestors|demonstrators|rioters|marchers|crowds?) (?:(?!were|was|been|being|got)\w+ ){0,3}"
     r"(?:attacked|assaulted|beat|injured|"
     r"torched|stormed|clashed|threw|damaged|burned|burnt|killed|hurled|forced|broke)",
@@ -387,7 +410,8 @@ INTERVENTION = _cue(
     r"contain(?:ed)? (?:the )?(?:\w+ )?(?:protest|demonstration|crowd|rally|march|protesters|demonstrators)",
     r"attacked (?:the |a )?(?:\w+ )?(?:protest|demonstration|rally|march|sit-in|protesters|demonstrators)",
     r"(?:re-?open|unblock|clear)(?:ed|ing)? (?:the )?(?:road|roads|highway|street|blockade)")
-EXCESSIVE = _cue(
+EXCESSIVE = Guarded(
+    ("killed", "killing", "shot", "live", "opened", "injured", "wounded"),
     r"(?:protesters?|demonstrators?) (?:were |was )?(?:killed|shot dead)", r"live (?:ammunition|rounds|fire)",
     r"(?:killed|shot dead|killing) (?:\w+ )?(?:protesters?|demonstrators?)", r"opened fire on (?:the )?(?:protesters|demonstrators|crowd)",
     r"live (?:bullets|ammunition)",

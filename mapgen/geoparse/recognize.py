@@ -18,8 +18,10 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,25 +103,34 @@ class _Tokens:
     ([True, False, True, False], 'GPE', True)
     """
 
-    __slots__ = ("chars", "ent_type", "ents", "idx", "lower", "proper", "punct", "space", "text")
+    __slots__ = ("_not_place", "chars", "ent_type", "ents", "idx", "lower", "proper", "punct", "space", "text")
 
     def __init__(self, doc: Any) -> None:
         from spacy.attrs import ENT_TYPE, IDX, IS_PUNCT, LOWER, ORTH, SPACY
 
         self.ents: tuple[Any, ...] = doc.ents  # spans: start, end, label_
         # Attributes as numbers, without a Token object each; strings come from the vocabulary.
-        text, lower, punct, space, ent_type, idx = doc.to_array(
-            [ORTH, LOWER, IS_PUNCT, SPACY, ENT_TYPE, IDX]).T.tolist() if len(doc) else [[]] * 6
-        strings = doc.vocab.strings
-        self.text: list[str] = [strings[h] for h in text]
-        self.lower: list[str] = [strings[h] for h in lower]
-        labels = {h: strings[h] for h in set(ent_type)}
-        self.ent_type: list[str] = [labels[h] for h in ent_type]  # "" outside entities
-        self.punct: list[bool] = [bool(flag) for flag in punct]
-        self.proper: list[bool] = [proper_noun(w, p) for w, p in zip(self.text, self.punct, strict=True)]
-        self.space: list[bool] = [bool(flag) for flag in space]  # a space after the token
+        columns = doc.to_array([ORTH, LOWER, IS_PUNCT, SPACY, ENT_TYPE, IDX])
+        text, lower, punct, space, ent_type, idx = (columns[:, k].tolist() for k in range(6))
+        strings = _strings(doc.vocab.strings, text, lower)
+        self.text: list[str] = list(map(strings, text))
+        self.lower: list[str] = list(map(strings, lower))
+        labels = {h: doc.vocab.strings[h] for h in set(ent_type)}
+        self.ent_type: list[str] = list(map(labels.__getitem__, ent_type))  # "" outside entities
+        self.punct: list[bool] = list(map(bool, punct))
+        # proper_noun(), inline: it is asked of every token
+        self.proper: list[bool] = [not p and w[:1].isupper() for w, p in zip(self.text, self.punct, strict=True)]
+        self.space: list[bool] = list(map(bool, space))  # a space after the token
         self.idx: list[int] = idx
         self.chars = "".join([word + " " if after else word for word, after in zip(self.text, self.space, strict=True)])
+        self._not_place: list[bool] | None = None
+
+    @property
+    def not_place(self) -> list[bool]:
+        """For each token, whether it is a word that alone is never a place (NOT_PLACES), worked out once."""
+        if self._not_place is None:
+            self._not_place = [normalize(word) in NOT_PLACES for word in self.text]
+        return self._not_place
 
     def __len__(self) -> int:
         return len(self.text)
@@ -127,6 +138,23 @@ class _Tokens:
     def span(self, start: int, end: int) -> str:
         """The text of tokens ``start`` to ``end`` (exclusive), as spaCy's ``doc[start:end].text``."""
         return self.chars[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])] if end > start else ""
+
+
+#: spaCy string hashes -> strings, across docs: a corpus's words recur, and a dict is quicker than
+#: the vocabulary's StringStore (the hashes are the strings' own, the same in every vocabulary).
+_STRINGS: dict[int, str] = {}
+#: How many strings _STRINGS holds at most (it starts afresh beyond).
+STRINGS_MEMO = 500_000
+
+
+def _strings(store: Any, *columns: list[int]) -> Any:
+    """A function from the hashes in ``columns`` to their strings (each looked up in ``store`` once)."""
+    if len(_STRINGS) > STRINGS_MEMO:
+        _STRINGS.clear()
+    missing = set(columns[0]).union(*columns[1:]).difference(_STRINGS)
+    for h in missing:
+        _STRINGS[h] = store[h]
+    return _STRINGS.__getitem__
 
 
 @dataclass(slots=True)
@@ -192,22 +220,70 @@ def _document_repeats(text: str, mentions: list[Mention], names: list[tuple[int,
     folded = text.casefold()
     if not sources or all(folded.count(name) <= 1 for name in sources):
         return []  # each name occurs once, as the mention itself: nothing repeats (and no pattern to build)
-    pattern = re.compile(r"(?<![\w.'’-])(" + "|".join(re.escape(n) for n in sorted(sources, key=len, reverse=True))
-                         + r")(?![\w-]|['’]\w\w)", re.IGNORECASE)
     taken = sorted([(m.start, m.end) for m in mentions] + names)
     starts = [start for start, _ in taken]
     out = []
-    for match in pattern.finditer(text):
-        if not match[1][0].isupper():
+    for start, end in _name_matches(text, sorted(sources, key=len, reverse=True)):
+        word = text[start:end]
+        if not word[0].isupper():
             continue
-        i = bisect.bisect_right(starts, match.end()) - 1
+        i = bisect.bisect_right(starts, end) - 1
         # Overlaps any taken span that starts before the match ends? (spans are short: look back a few)
-        if any(taken[j][0] < match.end() and match.start() < taken[j][1] for j in range(max(0, i - 8), i + 1)):
+        if any(taken[j][0] < end and start < taken[j][1] for j in range(max(0, i - 8), i + 1)):
             continue
-        source = sources[match[1].casefold()]
-        out.append(Mention(match.start(), match.end(), match[1], "repeat", source.lookup, source.country,
-                           feature=source.feature))
+        source = sources[word.casefold()]
+        out.append(Mention(start, end, word, "repeat", source.lookup, source.country, feature=source.feature))
     return out
+
+
+def _name_matches(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each whole-word use of ``names`` (case-folded), scanning as a regular expression
+    of the names in this order would: leftmost first, the first name that fits there, no overlaps.
+
+    Compiling that expression cost more than the rest of recognition for many texts (it differs with
+    every text), so in ASCII texts, where case folding is lower-casing, the names are found with
+    ``str.find`` and the same rules; other texts get the expression.
+
+    >>> _name_matches("Gori. GORI-based, Gori's, Gori's_x, Gori's", ["gori"])
+    [(0, 4), (18, 22), (36, 40)]
+    """
+    if not text.isascii():
+        pattern = re.compile(r"(?<![\w.'’-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-]|['’]\w\w)",
+                             re.IGNORECASE)
+        return [match.span() for match in pattern.finditer(text)]
+    lowered = text.lower()
+    first: dict[int, int] = {}  # start -> end of the first name that fits there
+    for name in names:
+        start = lowered.find(name)
+        while start != -1:
+            if start not in first and _whole_word(text, start, start + len(name)):
+                first[start] = start + len(name)
+            start = lowered.find(name, start + 1)
+    out = []
+    after = 0
+    for start in sorted(first):
+        if start >= after:
+            out.append((start, first[start]))
+            after = first[start]
+    return out
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """In ASCII text: ``(?<![\\w.'-])`` before ``start`` and ``(?![\\w-]|'\\w\\w)`` after ``end``
+    (not inside a word, an abbreviation or a hyphenated name; "Gori's" but not "Gori'sx")."""
+    if start > 0 and ((before := text[start - 1]).isalnum() or before in "_.'-"):
+        return False
+    if end < len(text):
+        after = text[end]
+        if after.isalnum() or after in "_-":
+            return False
+        if after == "'" and end + 2 < len(text) and _word_char(text[end + 1]) and _word_char(text[end + 2]):
+            return False
+    return True
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 _STREET_AFTER = re.compile(r"\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Parkway|"
@@ -248,14 +324,20 @@ def _blocked(name: str) -> bool:
     return key in NOT_PLACE_PHRASES or key in NOT_PLACES
 
 
-def _known(gazetteer: OfflineGazetteer, name: str) -> list[Any]:
+def _known(gazetteer: OfflineGazetteer, name: str) -> Sequence[Any]:
     """Places called ``name``: by their main name, or else by an alternate one."""
     return _main(gazetteer, name) or ([] if _blocked(name) else gazetteer.candidates(name))
 
 
-def _main(gazetteer: OfflineGazetteer, name: str) -> list[Any]:
-    """Places whose main name (not a historic or foreign one) is ``name``."""
-    return [] if _blocked(name) else [p for p in gazetteer.candidates(name) if not p.alternate]
+#: How many (gazetteer, name) answers _main remembers: recognition asks about the same spans
+#: several times a text (entities, then every run of proper nouns twice), and texts repeat names.
+MAIN_MEMO = 100_000
+
+
+@functools.lru_cache(maxsize=MAIN_MEMO)
+def _main(gazetteer: OfflineGazetteer, name: str) -> tuple[Any, ...]:
+    """Places whose main name (not a historic or foreign one) is ``name`` (shared: do not change it)."""
+    return () if _blocked(name) else tuple(p for p in gazetteer.candidates(name) if not p.alternate)
 
 
 def _acronym(name: str) -> bool:
@@ -411,7 +493,7 @@ def _inside(doc: _Tokens, start: int, end: int, offset: int, gazetteer: OfflineG
     """
     listing = _only_places(doc, start, end, gazetteer)
 
-    def accept(i: int, stop: int, name: str, known: list[Any]) -> bool:
+    def accept(i: int, stop: int, name: str, known: Sequence[Any]) -> bool:
         if doc.text[stop - 1].endswith("-") or (
                 stop + 1 < len(doc) and doc.text[stop] == "-" and not doc.space[stop]
                 and not doc.space[stop - 1] and not _main(gazetteer, doc.text[stop + 1])):
@@ -441,7 +523,7 @@ def _scan(doc: _Tokens, offset: int, covered: list[bool], gazetteer: OfflineGaze
             j += 1
         return j
 
-    def accept(i: int, end: int, name: str, known: list[Any]) -> bool:
+    def accept(i: int, end: int, name: str, known: Sequence[Any]) -> bool:
         strong = any(p.feature in STRONG_FEATURES - {"admin2"} for p in known) and (end - i > 1 or len(name) > 3)
         return (strong or _locative_before(doc, i) or _comma_place_after(doc, end, gazetteer)
                 or _listed_with_place(doc, i, end) or _modifies_local_noun(doc, end))
@@ -456,28 +538,22 @@ def _longest_names(doc: _Tokens, starts: Any, run_end: Any, offset: int, gazette
     """Walk ``starts``; at each capitalised proper noun take the longest known name up to
     ``run_end(i)`` that ``accept(i, end, name, places)`` agrees to, then go on after it."""
     found: list[Mention] = []
-    allowed = set(starts)
-    i, last = min(allowed, default=0), max(allowed, default=-1)
-    while i <= last:
-        if i not in allowed or not doc.proper[i] or not doc.text[i][:1].isupper():
-            i += 1
+    proper, not_place = doc.proper, doc.not_place
+    after = 0  # the first token a name may start at: names do not overlap
+    for i in sorted({i for i in starts if proper[i]}):
+        if i < after:
             continue
-        match = None
         for end in range(run_end(i), i, -1):  # longest first
-            name = doc.span(i, end)
-            if all(normalize(word) in NOT_PLACES for word in doc.text[i:end]):
+            if not_place[i] and all(not_place[i:end]):
                 continue
+            name = doc.span(i, end)
             known = _main(gazetteer, name)
             if not known or (_acronym(name) and not any(p.feature == "country" for p in known)):
                 continue
             if accept(i, end, name, known):
-                match = end
+                found.append(_mention(doc, i, end, offset, how))
+                after = end
                 break
-        if match:
-            found.append(_mention(doc, i, match, offset, how))
-            i = match
-        else:
-            i += 1
     return found
 
 

@@ -15,8 +15,11 @@ before the verb ("Georgian troops launched").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from mapgen.extract.counts import _Caseless, _Text, _trie  # a sentence's lower-cased copy, for fast re.I patterns
 
 _VERBS = (r"said|says|say|reported|reports|report|claimed|claims|claim|announced|announces|stated|states|told|"
           r"confirmed|confirms|alleged|alleges|added|insisted|wrote|tweeted|quoted|cited|accused|warned|declared|"
@@ -24,12 +27,12 @@ _VERBS = (r"said|says|say|reported|reports|report|claimed|claims|claim|announced
 #: A character of a word in a source's name ("RIA", "al-Jazeera", "Reuters'", "AT&T").
 _WORD = r"[\w'’.&-]"
 _AUX = r"(?:has |have |had |also |later |reportedly |earlier |officially |further )*"
-_CLAIM_ACCORDING = re.compile(r"\b(?:according to|citing|as reported by|quoted by|reports? (?:by|from)|"
-                              r"cited by|as (?:said|stated|announced) by)\s+(?P<who>[^,;:()\"“”]+)", re.I)
-_CLAIM_TRAILING = re.compile(rf",\s*(?:{_VERBS}|according to)\s+(?P<who>[^,;:\"“”]+?)[.!?\"”']*\s*$", re.I)
-_CLAIM_PASSIVE = re.compile(rf"\b(?:{_VERBS}|reported|confirmed|claimed) by\s+(?P<who>[^,;:()\"“”]+)", re.I)
+_CLAIM_ACCORDING = _Caseless(r"\b(?:according to|citing|as reported by|quoted by|reports? (?:by|from)|"
+                             r"cited by|as (?:said|stated|announced) by)\s+(?P<who>[^,;:()\"“”]+)")
+_CLAIM_TRAILING = _Caseless(rf",\s*(?:{_VERBS}|according to)\s+(?P<who>[^,;:\"“”]+?)[.!?\"”']*\s*$")
+_CLAIM_PASSIVE = _Caseless(rf"\b(?:{_VERBS}|reported|confirmed|claimed) by\s+(?P<who>[^,;:()\"“”]+)")
 #: The word every passive claim has: a sentence without it skips the long pattern above.
-_PASSIVE_BY = re.compile(r" by\s", re.I)
+_PASSIVE_BY = _Caseless(r" by\s")
 _DENY_VERBS = (
     r"(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|"
     r"refutes|disputed|disputes|contradicted|called (?:this|the|these|those|such|that) (?:\w+ ){0,2}"
@@ -58,16 +61,27 @@ _SOURCE_NOUN = re.compile(
     r"activists|locals|villagers|doctors|medics|journalists?|analysts|experts|spokesperson|militants|forces)\b", re.I)
 _PRONOUN = re.compile(r"^(?:it|he|she|they|we|i|you|this|that|there|which|who|one|others?|some|many|all|both)$", re.I)
 
-_FORCE = (r"forces|force|troops|army|military|militants|militias?|militiamen|police|policemen|soldiers|rebels|"
-          r"separatists|fighters|gunmen|insurgents|jihadists|aircraft|jets|warplanes|planes|helicopters|drones|bombers|"
-          r"authorities|government|protesters|demonstrators|rioters|residents|villagers|students|workers|"
-          r"peace(?:keepers|makers)|volunteers|air force|navy|guards|gendarmes|elements|unit|units|brigade|battalion|"
-          r"regiment|group|groups|men|supporters|members|mob|crowd|youths|farmers|herders|attackers|assailants")
-#: A noun phrase naming an armed or organised group: capitalised words, then a force noun.
+_FORCE_WORDS = (
+    "forces", "force", "troops", "army", "military", "militants", "militias", "militia", "militiamen", "police",
+    "policemen", "soldiers", "rebels", "separatists", "fighters", "gunmen", "insurgents", "jihadists", "aircraft",
+    "jets", "warplanes", "planes", "helicopters", "drones", "bombers", "authorities", "government", "protesters",
+    "demonstrators", "rioters", "residents", "villagers", "students", "workers", "peacekeepers", "peacemakers",
+    "volunteers", "air force", "navy", "guards", "gendarmes", "elements", "unit", "units", "brigade", "battalion",
+    "regiment", "group", "groups", "men", "supporters", "members", "mob", "crowd", "youths", "farmers", "herders",
+    "attackers", "assailants")
+_FORCE = "|".join(_FORCE_WORDS)  # in this order: the first that fits is taken
+#: A noun phrase naming an armed or organised group: capitalised words, then a force noun. (A word is
+#: followed by spaces, so giving back its letters cannot help a match: its quantifiers are possessive.)
 _ACTOR = re.compile(
-    rf"(?<![\w-])(?P<who>(?:(?:[A-Z][\w'’.-]*|al|el|of|the|and|pro-[\w-]+|anti-[\w-]+|[\w-]+-backed|[\w-]+-led|"
-    rf"\d+\w*|[A-Z]{{2,}})\s+){{1,5}}(?:[a-z][\w-]*\s+){{0,2}}(?:{_FORCE})|(?:unidentified|unknown|armed|masked) "
+    rf"(?<![\w-])(?P<who>(?:(?:[A-Z][\w'’.-]*+|al|el|of|the|and|pro-[\w-]++|anti-[\w-]++|[\w-]+-(?:backed|led)|"
+    rf"\d++\w*+|[A-Z]{{2,}})\s++){{1,5}}(?:[a-z][\w-]*+\s++){{0,2}}(?:{_FORCE})|(?:unidentified|unknown|armed|masked) "
     rf"(?:gunmen|assailants|men|attackers|militants)|Al[- ][Ss]habaa?b|Taliban|Houthis?|Hamas|Hezbollah|Boko Haram)\b")
+#: The words a match of :data:`_ACTOR` ends with: a force noun after a space, or a name.
+_FORCE_AFTER_SPACE = re.compile(rf"\s{_trie(_FORCE_WORDS)}")
+_ACTOR_NAME = re.compile(r"Al[- ][Ss]habaa?b|Taliban|Houthis?|Hamas|Hezbollah|Boko Haram")
+#: Up to seven words (runs of non-space) in a reversed text: from a force noun back to the earliest start.
+_WORDS_BACK = re.compile(r"(?:\s*\S+){1,7}")
+_SPACE = re.compile(r"\s")
 _OBJECT_CUE = re.compile(r"\b(?:against|on|at|with|targeting|attacked|attacking|ambushed|killed|killing|shelled|"
                          r"bombed|positions of|between)\s+(?:the\s+)?(?:positions of\s+(?:the\s+)?)?$", re.I)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
@@ -78,14 +92,15 @@ _NUMBERS = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
 class _WordsThenVerb:
     """The pattern "one to nine words, then ``verb``" (case-insensitive), matched fast.
 
-    ``finditer`` gives what ``re.finditer`` gives, with two shortcuts that change no match: a
+    ``finditer`` gives what ``re.finditer`` gives, with shortcuts that change no match: a
     text without the verb is not searched, and a match is sought only at the start of a word
     (or where the previous match ended): one starting inside a word would have started at the
-    word's beginning, which is tried first.
+    word's beginning, which is tried first. Patterns run on the lower-cased copy (see
+    :class:`~mapgen.extract.counts._Caseless`).
 
     >>> said = _WordsThenVerb("said")
     >>> text = "Mr. Smith said so; officials of the town have also said it."
-    >>> [m["who"] for m in said.finditer(text)]
+    >>> [text[m.start("who"):m.end("who")] for m in said.finditer(text)]
     ['Mr. Smith ', 'officials of the town ']
     >>> [m.span() for m in said.finditer(text)] == [m.span() for m in said.pattern.finditer(text)]
     True
@@ -93,17 +108,40 @@ class _WordsThenVerb:
 
     def __init__(self, verb: str) -> None:
         words = rf"(?P<who>(?:{_WORD}+ ){{1,9}}?){_AUX}{verb}"
-        self.pattern = re.compile(words, re.I)
-        self._at_word = re.compile(rf"(?<!{_WORD}){words}", re.I)
-        self._verb = re.compile(f" {verb}", re.I)
+        self._here = _Caseless(words)
+        self.pattern = self._here.pattern
+        self._at_word = _Caseless(rf"(?<!{_WORD}){words}")
+        self._verb = _Caseless(f" {verb}")
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if not self._verb.search(text):
+        """The matches of :attr:`pattern`; groups hold lower-cased text.
+
+        A search starts no earlier than the run of word characters and spaces that leads to
+        the next " verb" still ahead (a match's words are nothing else), and none is made
+        after the last.
+        """
+        text = text if isinstance(text, _Text) else _Text(text)
+        verbs = [m.span() for m in self._verb.finditer(text)]
+        if not verbs:
             return
-        pos = 0
-        while match := self.pattern.match(text, pos) or self._at_word.search(text, pos):
+        breaks = [m.start() for m in _NOT_IN_WORDS.finditer(text)]
+        pos = index = 0
+        while True:
+            while index < len(verbs) and verbs[index][1] <= pos:
+                index += 1  # a verb skipped by finditer overlaps one found, which is then still ahead
+            if index == len(verbs):
+                return
+            run = bisect_left(breaks, verbs[index][0])
+            match = self._here.match(text, pos) or self._at_word.search(
+                text, max(pos, breaks[run - 1] + 1 if run else 0))
+            if match is None:
+                return
             yield match
             pos = match.end()
+
+
+#: A character that cannot be in the words before a verb (:class:`_WordsThenVerb`).
+_NOT_IN_WORDS = re.compile(r"[^\w'’.&\- ]")
 
 
 #: A clause that names a source before a reporting verb.
@@ -122,6 +160,7 @@ class Claim:
 
 def claims(sentence: str) -> list[Claim]:
     """Who the sentence says reported what it tells ("Georgian sources", "RIA Novosti")."""
+    sentence = _Text(sentence)
     found: list[Claim] = []
     passive = (_CLAIM_PASSIVE,) if _PASSIVE_BY.search(sentence) else ()
     for pattern in (_CLAIM_ACCORDING, _CLAIM_TRAILING, *passive):
@@ -135,6 +174,7 @@ def claims(sentence: str) -> list[Claim]:
 
 def denials(sentence: str) -> list[Claim]:
     """Who the sentence says denied a report ("the Russian Ministry of Foreign Affairs")."""
+    sentence = _Text(sentence)
     found: list[Claim] = []
     for match in _DENY.finditer(sentence):
         if _ADJECTIVE_BEFORE.search(match["who"]):
@@ -177,7 +217,7 @@ def actors(sentence: str, trigger: int, *, skip: list[tuple[int, int]] | None = 
     spans = skip or []
     before: list[tuple[int, str]] = []
     after: list[tuple[int, str]] = []
-    for match in _ACTOR.finditer(sentence):
+    for match in _actor_matches(sentence):
         start, end = match.span("who")
         if any(s < end and start < e for s, e in spans):
             continue
@@ -195,6 +235,42 @@ def actors(sentence: str, trigger: int, *, skip: list[tuple[int, int]] | None = 
         elif actor2 is None and _OBJECT_CUE.search(prefix) and who != actor1:
             actor2 = who
     return actor1, actor2
+
+
+def _actor_matches(sentence: str) -> Iterator[re.Match[str]]:
+    """``_ACTOR.finditer(sentence)``, each search started near the next force noun or name.
+
+    A match ends with a force noun after a space ("unidentified gunmen" too), at most seven
+    words (runs of non-space) after its start, or is a name; so no match starts before the
+    seventh word ahead of the next force noun still ahead, or before the next name, and none
+    ends after the word of the last. (A force noun that finditer skipped overlaps one found.)
+    A sentence with neither is not searched.
+    """
+    forces = [m.span() for m in _FORCE_AFTER_SPACE.finditer(sentence)]
+    names = [m.span() for m in _ACTOR_NAME.finditer(sentence)]
+    if not forces and not names:
+        return
+    backwards = sentence[::-1]
+    last = max(span[1] for span in forces + names)
+    space = _SPACE.search(sentence, last)
+    end = space.start() if space else len(sentence)  # no match reaches past the word of the last hit
+    pos = force = name = 0
+    while True:
+        while force < len(forces) and forces[force][1] <= pos:
+            force += 1
+        while name < len(names) and names[name][1] <= pos:
+            name += 1
+        bounds = [names[name][0]] if name < len(names) else []
+        if force < len(forces):
+            words = _WORDS_BACK.match(backwards, len(sentence) - forces[force][0])
+            bounds.append(len(sentence) - words.end() if words else 0)
+        if not bounds:
+            return
+        match = _ACTOR.search(sentence, max(pos, min(bounds)), end)
+        if match is None:
+            return
+        yield match
+        pos = match.end()
 
 
 _LEAD_WORDS = frozenset([

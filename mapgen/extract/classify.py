@@ -142,6 +142,8 @@ def combine(first: Kind, then: Kind) -> Kind | None:
 
 #: Explosions of unknown cause (SHELLING's weakest words).
 _VAGUE = re.compile(r"explosion|blast", re.I)
+#: Aircraft brought down: the fight against them, not an air strike.
+_SHOT_DOWN = re.compile(r"shot down|downed", re.I)
 
 
 def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
@@ -149,11 +151,12 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     caused = _first(lx.DISPLACED_BY, s)
     if caused:
         return "Other", 0.85, caused, "displacement"  # the displacement, not the fighting that caused it
-    clash = _first(lx.CLASH, s)
-    found = _demonstration(s, clash)
+    clashes = [match.span() for match in lx.CLASH.finditer(s)]  # found once: _two_sided, _setting_only read all
+    clash = clashes[0] if clashes else None
+    found = _demonstration(s, clashes)
     if found:
         return found
-    shot_down = clash and re.search(r"shot down|downed", s[clash[0]:clash[1]], re.I)
+    shot_down = clash and _SHOT_DOWN.search(s, *clash)
     suicide = _first(lx.SUICIDE, s)
     if suicide and not lx.BOMBER_STOPPED.search(s):
         return "Suicide bomb", 0.95, suicide, None
@@ -167,22 +170,23 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     if warning and not _first(lx.PERSON_HARMED, s[warning[1]:]) and not _first(lx.CASUALTIES, s):
         return "Other", 0.7, warning, "political"  # shots fired into the air: a show of force, no attack
     disrupted = _first(lx.DISRUPTED, s)
-    if disrupted and not re.fullmatch(r"shot down|downed", s[disrupted[0]:disrupted[1]], re.I):
+    if disrupted and not _SHOT_DOWN.fullmatch(s, *disrupted):
         return "Disrupted weapons use", 0.85, disrupted, None  # defused, intercepted, seized, went off early
     territory = _territory(s)
     if territory:
         return territory
-    air = _first(lx.AIR_STRIKE, s) or (_first(lx.AIR_ATTACK, s) if _first(lx.AIR_PLATFORM, s) else None)
+    strike = _first(lx.AIR_STRIKE, s)
+    air = strike or (_first(lx.AIR_ATTACK, s) if _first(lx.AIR_PLATFORM, s) else None)
     if air and _first(lx.AIR_SUPPORT, s):
         air = None  # aircraft backing troops: the ground operation is the event
     shelling = _first(lx.SHELLING, s)
     if clash or shelling or air:
         moved = _first(lx.MOVEMENT, s) or _first(lx.TRANSFER, s)
-        if moved and _setting_only(s):
+        if moved and _setting_only(s, clashes, shelling or strike):
             return "Change to group/activity", 0.75, moved, "troop_movement"  # weapons moved, fighting as the setting
     if air and not shot_down:
         return "Air/drone strike", 0.95, air, None
-    two_sided = _two_sided(s) if clash and not shot_down else None
+    two_sided = _two_sided(s, clashes) if clash and not shot_down else None
     if two_sided:
         return "Armed clash", TWO_SIDED, two_sided, None
     if shelling and _first(lx.SMALL_ARMS, s) and not _civilian_target(s, shelling):
@@ -260,8 +264,9 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     return None
 
 
-def _demonstration(s: str, clash: tuple[int, int] | None) -> tuple[str, float, tuple[int, int], str | None] | None:
+def _demonstration(s: str, clashes: list[tuple[int, int]]) -> tuple[str, float, tuple[int, int], str | None] | None:
     """Protests and riots, by the codebook: who was violent, the crowd (a riot) or the state (an intervention)."""
+    clash = clashes[0] if clashes else None
     protest = _own(lx.PROTEST, s)
     riot = _own(lx.RIOT, s)
     violence = _own(lx.CROWD_VIOLENCE, s)
@@ -272,7 +277,7 @@ def _demonstration(s: str, clash: tuple[int, int] | None) -> tuple[str, float, t
             return "Excessive force against protesters", OUTCOME, protest, None
         rioters = mob and re.match(r"rioters", s[mob[0]:mob[1]], re.I)
         violent = riot or violence or tactics or (mob if rioters else None) or _own(lx.DESTRUCTION, s) \
-            or _first(lx.PROTESTERS_ATTACKED, s) or _own_two_sided(s)
+            or _first(lx.PROTESTERS_ATTACKED, s) or _own_two_sided(s, clashes)
         if mob and not rioters and not violent:
             return "Mob violence", 0.85, mob, None  # "a mob lynched a man it accused of ..." has no demonstration
         if violent:
@@ -291,7 +296,7 @@ def _demonstration(s: str, clash: tuple[int, int] | None) -> tuple[str, float, t
     armed = _own(lx.ARMED_GROUP, s)  # an armed group's violence is a battle or an attack, whatever it throws
     if mob and not armed:
         return "Mob violence", 0.85, mob, None
-    if clash and not armed and _first(lx.CROWD, s) and not re.search(r"shot down|downed", s[clash[0]:clash[1]], re.I):
+    if clash and not armed and _first(lx.CROWD, s) and not _SHOT_DOWN.search(s, *clash):
         return "Mob violence", 0.75, clash, None  # two groups fighting with sticks and stones
     if clash is None and not armed and _first(lx.CROWD_ATTACK, s):
         return "Mob violence", 0.75, _first(lx.CROWD_ATTACK, s), None  # a crowd, not an armed group, beat or attacked
@@ -329,30 +334,25 @@ def _own(pattern: lx.Cue, s: str) -> tuple[int, int] | None:
     return None
 
 
-def _own_two_sided(s: str) -> tuple[int, int] | None:
-    span = _two_sided(s)
+def _own_two_sided(s: str, clashes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    span = _two_sided(s, clashes)
     return span if span and not lx.CAUSE_BEFORE.search(s, max(0, span[0] - 60), span[0]) else None
 
 
-def _setting_only(s: str) -> bool:
-    """Whether the sentence's fighting words only set the scene ("as battles continue") and its weapons are
-    named without being fired ("withdrew two missile batteries")."""
-    clashes = list(lx.CLASH.finditer(s))
-    weapons = _first(lx.SHELLING, s) or _first(lx.AIR_STRIKE, s)
+def _setting_only(s: str, clashes: list[tuple[int, int]], weapons: tuple[int, int] | None) -> bool:
+    """Whether the sentence's fighting words (``clashes``) only set the scene ("as battles continue") and its
+    weapons (heavy ones or air strikes) are named without being fired ("withdrew two missile batteries")."""
     if not clashes and not weapons:
         return False  # nothing to set the scene
-    if any(not lx.SETTING_BEFORE.search(s, max(0, m.start() - 40), m.start()) for m in clashes):
+    if any(not lx.SETTING_BEFORE.search(s, max(0, start - 40), start) for start, _ in clashes):
         return False
     return not (weapons and _first(lx.FIRING, s)) and not any(
         _first(p, s) for p in (lx.ATTACK, lx.ABDUCTION, lx.REMOTE_EXPLOSIVE, lx.CASUALTIES))
 
 
-def _two_sided(s: str) -> tuple[int, int] | None:
+def _two_sided(s: str, clashes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The first clash word saying both sides fought ("clashed", "returned fire"), not one-sided fire."""
-    for match in lx.CLASH.finditer(s):
-        if lx.TWO_SIDED.match(s, match.start()):
-            return match.span()
-    return None
+    return next((span for span in clashes if lx.TWO_SIDED.match(s, span[0])), None)
 
 
 def _civilian_victim(s: str, trigger: tuple[int, int]) -> bool:

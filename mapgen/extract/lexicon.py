@@ -59,9 +59,12 @@ class Cue:
         return low
 
     def _target(self, text: str) -> tuple[re.Pattern[str], str]:
-        if self.twin is not None and (low := Cue.lowered(text)) is not None \
-                and all(text.count(word) == low.count(word) for word in self.cased):
-            return self.twin, low
+        if self.twin is not None:
+            seen, low = Cue.seen
+            if seen is not text:
+                low = Cue.lowered(text)
+            if low is not None and (not self.cased or all(text.count(word) == low.count(word) for word in self.cased)):
+                return self.twin, low
         return self.pattern, text
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -106,27 +109,31 @@ class Guarded(Cue):
     first (the first letters of the text's words, computed once a text, against a set).
 
     Words shorter than 3 letters that an alternative needs whole ("F-16") are ``words``; the
-    test sees them since it keeps the first 3 letters of a word, all of a short one.
+    test sees them since it keeps the first 3 letters of a word, all of a short one. Alternatives
+    with no word to begin ("120mm") are announced by ``unworded``, a small pattern searched then.
 
     >>> cue = Guarded(("defus",), r"defus(?:ed|al)")
     >>> cue.search("Sappers defused it.").group(), cue.search("Nothing here.") is None
     ('defused', True)
     >>> Guarded(("mig",), r"(?:mig|f)-\d+", words=("f",)).search("Two F-16 jets").span()
     (4, 8)
+    >>> Guarded(("mortar",), r"mortars?", r"\d+ ?mm", unworded=r"\d ?mm").search("A 120MM shell").span()
+    (2, 7)
     """
 
-    __slots__ = ("heads",)
+    __slots__ = ("heads", "unworded")
     #: The last text tested, and the beginnings of its words (one tuple: replaced whole, never half-updated).
     seen_heads: ClassVar[tuple[str | None, set[str]]] = (None, set())
 
     def __init__(self, stems: tuple[str, ...], *alternatives: str, words: tuple[str, ...] = (),
-                 cased: tuple[str, ...] = ()) -> None:
+                 cased: tuple[str, ...] = (), unworded: str | None = None) -> None:
         # every alternative has a word beginning with a stem (lowercase, at least 3 letters) or one of the words
         if any(len(stem) < 3 or not stem[:HEAD].strip().isalnum() for stem in stems):
             raise ValueError(f"stems must begin with 3 letters or more: {stems}")
         if any(len(word) > 3 or not word.isalnum() for word in words):
             raise ValueError(f"words must be whole words of 3 letters or fewer: {words}")
         self.heads = frozenset([stem[:HEAD].strip() for stem in stems] + list(words))
+        self.unworded = re.compile(unworded, re.I) if unworded else None
         super().__init__(_words(*alternatives), cased)
 
     def _possible(self, text: str) -> bool:
@@ -134,7 +141,7 @@ class Guarded(Cue):
         if seen is not text:  # the patterns of one sentence share its word beginnings
             heads = _heads(text)
             Guarded.seen_heads = (text, heads)
-        return not self.heads.isdisjoint(heads)
+        return not self.heads.isdisjoint(heads) or (self.unworded is not None and self.unworded.search(text) is not None)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return super().search(text, pos, endpos) if self._possible(text) else None
@@ -163,13 +170,17 @@ AIR_STRIKE = Guarded(
     r"air ?strikes?", r"air[- ]raids?", r"air attacks?", r"aerial (?:bombardments?|attacks?|bombings?|strikes?)",
     r"drone (?:strikes?|attacks?)", r"airstrikes?", r"air-strikes?", r"bombing raids?", r"carpet bombing",
     r"barrel bombs?", r"dropp(?:ed|ing) (?:\w+ ){0,2}bombs?")
-SHELLING = _cue(
+SHELLING = Guarded(
+    ("shell", "artillery", "mortar", "rocket", "missile", "howitzer", "mlrs", "grad", "katyusha", "tank", "bombard",
+     "barrage", "projectile", "cannon", "heavy", "ballistic", "under", "grenade", "rpg", "atgm", "recoilless",
+     "explosion", "blast", "medium", "ifv", "infantry"),
     r"shell(?:s|ed|ing)?", r"artillery", r"mortars?", r"rockets?", r"missiles?", r"howitzers?", r"mlrs",
     r"grads?", r"katyushas?", r"tank fire", r"bombard(?:ed|ment|ments|ing)?", r"barrages?", r"projectiles?",
     r"\d+ ?mm", r"cannon fire", r"heavy weapons", r"rocket launchers?", r"multiple rocket", r"ballistic",
     r"cruise missiles?", r"under (?:heavy )?fire", r"grenade launchers?", r"rpgs?", r"rocket[- ]propelled grenades?",
     r"anti-tank", r"atgms?", r"recoilless", r"explosions?", r"blasts?", r"tank(?:s)? fired",
-    r"(?:heavy|medium)(?: and (?:heavy|medium))? (?:machine ?-?guns?|weapons)", r"ifvs?", r"infantry fighting vehicles?")
+    r"(?:heavy|medium)(?: and (?:heavy|medium))? (?:machine ?-?guns?|weapons)", r"ifvs?", r"infantry fighting vehicles?",
+    unworded=r"\d ?mm")
 #: Aircraft supporting a ground operation: the operation (a clash or an attack) is the event, not an air strike.
 AIR_SUPPORT = Guarded(
     ("backed by", "supported by", "assisted by", "covered by", "air support", "air cover", "help of", "support of",
@@ -394,7 +405,11 @@ CROWD_CONTROL = Guarded(
     r"dispers(?:e|ed|es|ing|al)", r"tear ?-?gas", r"rubber (?:bullets|pellets)", r"water cannons?", r"stun grenades?",
     r"pepper spray", r"(?:lathi|baton|cane)[- ]?charge[ds]?", r"broke up", r"dispel(?:led)?")
 #: Interventions on a protest (with a protest word in the sentence): dispersal, force, arrests.
-INTERVENTION = _cue(
+INTERVENTION = Guarded(
+    ("dispers", "tear", "rubber", "water", "lathi", "baton", "cane", "arrest", "detain", "interven", "removed", "stopped",
+     "prevented", "blocked", "beat", "assaulted", "broke", "force", "allow", "stun", "pepper", "charged", "suppress",
+     "under", "dragged", "pushed", "manhandled", "attacked", "chased", "tried", "contain", "reopen", "open", "unblock",
+     "clear"),
     r"dispers(?:e|ed|ing|al)", r"tear ?-?gas", r"rubber bullets", r"water cannons?", r"(?:lathi|baton|cane)[- ]?charge[ds]?",
     r"batons?",
     r"(?:police|security forces|authorities|officers|gendarmes|soldiers|forces) (?:\w+ ){0,3}(?:arrested|detained|intervened|"
@@ -459,9 +474,9 @@ BASE = Guarded(
     r"(?:base|bases|headquarters|camp|camps|outpost|outposts|position|positions)",
     r"(?:into|as) (?:a |an )?(?:military )?(?:base|bases|barracks|headquarters|outposts?)")
 DISRUPTED = Guarded(
-    ("defus", "dismantl", "shot down", "downed", "intercept", "prematur", "explode", "recovered", "seized",
-    "found", "discovered", "confiscated", "dispos", "detonated", "shut down", "brought down", "cache", "mines",
-    "demining", "mining", "controlled explosion", "air defen", "neutrali", "destroyed"),
+    ("defus", "dismantl", "down", "intercept", "prematur", "did", "failed", "recovered", "seized", "found",
+     "discovered", "confiscated", "dispos", "detonated", "cache", "mines", "demining", "mining", "controlled explosion",
+     "defen", "neutrali", "drone", "uav"),
     r"defus(?:ed|al|ing)", r"dismantled",
     r"(?:shot|shut|brought) down (?:\w+ ){0,4}(?:drones?|uavs?|missiles?|rockets?|quadcopters?)", r"shot down", r"downed",
     r"(?:missiles?|rockets?|drones?|uavs?|projectiles?|shells?)(?: \w+){0,6} intercepted",

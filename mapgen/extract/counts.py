@@ -801,35 +801,23 @@ def _items(sentence: _Text) -> list[_Item]:
             items.append(_Item(m.start(), end, 1, None, end, kind="persons", singular=True,
                                definite=m["definite"] is not None, generic=generic))
     items.sort(key=lambda i: i.start)
-    cues = (_stems(_LEFT_STEMS, sentence), _stems(_RIGHT_STEMS, sentence)) if items else (None, None)
     for index, item in enumerate(items):
         limit = items[index + 1].start if index + 1 < len(items) else len(sentence)
-        _read_context(sentence, item, limit, cues)
+        _read_context(sentence, item, limit)
     return items
 
 
-_Spans = list[tuple[int, int]] | None
+def _may_hold(stems: re.Pattern[str], sentence: _Text, start: int, end: int) -> bool:
+    """Whether sentence[start:end] may hold a match of the pattern ``stems`` are the parts of.
 
-
-def _stems(stems: re.Pattern[str], sentence: _Text) -> _Spans:
-    """Where ``stems`` occur in the sentence's lower-cased copy; None (anywhere) without one."""
-    return None if sentence.low is None else [m.span() for m in stems.finditer(sentence.low)]
-
-
-def _near(spans: _Spans, start: int, end: int) -> bool:
-    """Whether a stem may lie in sentence[start:end].
-
-    One that finditer skipped overlaps one it found, which then overlaps the span too.
+    A match there holds one of them there; the short search spares the long pattern, which
+    most amounts and persons do not meet (its stems are searched in the lower-cased copy).
     """
-    return spans is None or any(s < end and e > start for s, e in spans)
+    return sentence.low is None or stems.search(sentence.low, start, end) is not None
 
 
-def _read_context(sentence: _Text, item: _Item, limit: int, cues: tuple[_Spans, _Spans]) -> None:
-    """Fill the item's cue, own and weak roles from the words before and after it.
-
-    ``cues`` are where the stems of _LEFT_CUE and _RIGHT_CUE occur: without one near, the
-    pattern cannot match and is not tried (most amounts and persons have no cue).
-    """
+def _read_context(sentence: _Text, item: _Item, limit: int) -> None:
+    """Fill the item's cue, own and weak roles from the words before and after it."""
     if item.kind in _THINGS:
         return
     if item.kind in {"vehicles", "aircraft"}:
@@ -840,7 +828,8 @@ def _read_context(sentence: _Text, item: _Item, limit: int, cues: tuple[_Spans, 
     elif item.kind == "people":
         item.weak = "people"
     left_from = max(0, item.start - 60)
-    left = _LEFT_CUE.search(sentence, left_from, item.start) if _near(cues[0], left_from, item.start) else None
+    left = _LEFT_CUE.search(sentence, left_from, item.start) if _may_hold(
+        _LEFT_STEMS, sentence, left_from, item.start) else None
     if left is not None and left.lastgroup != "people":
         either = _EITHER_BEFORE.search(sentence, max(0, item.start - 80), item.start)
         cause = left.lastgroup == "fatalities" and _CAUSE_BEFORE.search(sentence, max(0, item.start - 80), item.start)
@@ -853,7 +842,8 @@ def _read_context(sentence: _Text, item: _Item, limit: int, cues: tuple[_Spans, 
         return
     if left is not None or _STRONG.match(sentence, item.end):
         item.weak = "people"  # "a crowd of 300", "[size=2500]", "a 2,000-strong force"
-    right = _RIGHT_CUE.match(sentence, item.noun_end, limit) if _near(cues[1], item.noun_end, limit) else None
+    right = _RIGHT_CUE.match(sentence, item.noun_end, limit) if _may_hold(
+        _RIGHT_STEMS, sentence, item.noun_end, limit) else None
     if right is None:
         return
     role = right.lastgroup
@@ -931,6 +921,9 @@ def _subset_linked(sentence: _Text, first: _Item, second: _Item) -> bool:
 def _zeros(sentence: _Text) -> set[str]:
     """Roles the sentence says nobody had: "no casualties", "no one was killed"."""
     found: set[str] = set()
+    low = sentence.low
+    if low is not None and "no" not in low and "zero" not in low and "without" not in low:
+        return found  # every match holds one of these words ("no", "not", "none", "nobody" hold "no")
     for pattern in (_NO_NOUN, _NOBODY):
         for m in pattern.finditer(sentence):
             groups = {name for name, text in m.groupdict().items() if text is not None}

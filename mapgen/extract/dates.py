@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from mapgen.errors import InputError
+from mapgen.extract.counts import _Caseless, _Text  # a text's lower-cased copy, for fast re.I patterns
 
 # --- word lists ----------------------------------------------------------------------------------
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -105,6 +106,10 @@ _WORD_CUES = (
     ("ago", (" ago",)),
     ("clock word", ("noon", "midday", "midnight")),
 )
+#: A part of every word above: few sentences hold one, and then the words of each cue are looked for.
+_WORD_CUE_PARTS = ("day", "tomorrow", "night", "morning", "noon", "evening", "week", "month", "year", " ago")
+#: The words every match of :data:`_YEAR_SPAN` starts with.
+_SPAN_CUE = re.compile("between|Between|BETWEEN|from|From|FROM")
 
 # --- patterns: each starts with a literal or a digit so that the scan skips ahead ----------------
 _ISO = re.compile(
@@ -158,13 +163,13 @@ _CLOCK_WORD = re.compile(r"(?<![\w-])(?P<s>(?:12\s+)?(?P<word>(?i:noon|midday|mi
 # --- left context, read backwards from a match ---------------------------------------------------
 #: How far back the context patterns look (characters).
 _CONTEXT = 40
-_YEAR_BEFORE = re.compile(
+_YEAR_BEFORE = _Caseless(
     r"(?:(?<![\w-])(?P<pre>in|since|by|of|from|until|till|through|throughout|during|before|after|around|circa)"
-    rf"\s+)?(?:(?<![\w-])(?P<mod>{_MODIFIER}))?$", re.I)
-_MONTH_BEFORE = re.compile(
+    rf"\s+)?(?:(?<![\w-])(?P<mod>{_MODIFIER}))?$")
+_MONTH_BEFORE = _Caseless(
     r"(?:(?<![\w-])(?P<pre>in|since|until|till|during|by|from|through|before|after)\s+)?"
-    rf"(?:(?<![\w-])(?P<mod>{_MODIFIER}))?$", re.I)
-_WEEKDAY_BEFORE = re.compile(r"(?<![\w-])(?P<mod>next|last|this|late|early|overnight)\s+(?:on\s+)?$", re.I)
+    rf"(?:(?<![\w-])(?P<mod>{_MODIFIER}))?$")
+_WEEKDAY_BEFORE = _Caseless(r"(?<![\w-])(?P<mod>next|last|this|late|early|overnight)\s+(?:on\s+)?$")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 #: After a house number: "1935 Orchard St.", "2008 North Main Street".
 _STREET_AFTER = re.compile(r"(?:\s+[A-Z][\w'’.-]*){1,3}\s+(?:St|Street|Rd|Road|Ave|Avenue|Dr|Drive|Ln|Lane|Blvd|"
@@ -247,6 +252,7 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
     """
     if not isinstance(text, str):
         raise InputError(f"find_dates needs text (str), not {type(text).__name__}")
+    text = _Text(text)
     cues = _cues(text)
     if not cues:
         return []
@@ -345,20 +351,23 @@ def document_date(text: str, *, meta: Mapping[str, object] | None = None,
 
 
 # --- cues, overlaps, joining ---------------------------------------------------------------------
-def _cues(text: str) -> frozenset[str]:
+def _cues(text: _Text) -> frozenset[str]:
     """The cues ``text`` holds: which patterns of :data:`_PATTERNS` can match in it."""
-    cues = {name for match in _DIGIT_CUE.finditer(text) for name, value in match.groupdict().items() if value}
+    cues = {match.lastgroup for match in _DIGIT_CUE.finditer(text)}  # one group of three, never empty
+    if "four" in cues and _SPAN_CUE.search(text):
+        cues.add("span")
     if _MONTH_CUE.search(text):
         cues.add("month")
         if _ANY_DIGIT.search(text):
             cues.add("digit")
     if _WEEKDAY_CUE.search(text):
         cues.add("weekday")
-    lower = text.lower()
-    for name, words in _WORD_CUES:
-        if any(word in lower for word in words):
-            cues.add(name)
-    return frozenset(cues)
+    lower = text.low if text.low is not None else text.lower()
+    if any(part in lower for part in _WORD_CUE_PARTS):
+        for name, words in _WORD_CUES:
+            if any(word in lower for word in words):
+                cues.add(name)
+    return frozenset(cues)  # type: ignore[arg-type]
 
 
 def _longest(found: list[tuple[int, _Found]]) -> list[_Found]:
@@ -469,10 +478,10 @@ def _word_start(text: str, index: int) -> bool:
     return index == 0 or not (text[index - 1].isalnum() or text[index - 1] in "_-")
 
 
-def _before(pattern: re.Pattern[str], m: re.Match[str]) -> re.Match[str] | None:
-    """``pattern`` (anchored with $) matched against the text just before ``m``."""
+def _before(pattern: _Caseless, m: re.Match[str]) -> re.Match[str] | None:
+    """``pattern`` (anchored with $) matched against the text just before ``m`` (a match in a :class:`_Text`)."""
     start = m.start("s")
-    return pattern.search(m.string, max(0, start - _CONTEXT), start)
+    return pattern.search(m.string, max(0, start - _CONTEXT), start)  # type: ignore[arg-type]
 
 
 def _unresolved(m: re.Match[str], kind: str = "date") -> _Found:
@@ -664,7 +673,7 @@ _PATTERNS: tuple[tuple[frozenset[str], re.Pattern[str], _Handler], ...] = tuple(
         ("month", _MONTH_YEAR, _on_month),
         ("month", _MONTH_ALONE, _on_month),
         ("four", _YEAR_RANGE, _on_year_range),
-        ("four", _YEAR_SPAN, _on_year_range),
+        ("four,span", _YEAR_SPAN, _on_year_range),
         ("four", _YEAR_ALONE, _on_year),
         ("weekday", _WEEKDAY_ALONE, _on_weekday),
         ("relative day", _RELATIVE_DAY, _on_relative_day),

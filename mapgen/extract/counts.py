@@ -758,7 +758,8 @@ def find_counts(sentence: str) -> Counts:
                 totals[item.role] = totals.get(item.role, 0) + item.value
             elif item.vague is not None:
                 vague.setdefault(item.role, item.vague)
-        extra = any(_more(sentence, item) for item in group)
+        # Only a role counted by an earlier group can get more; most groups meet none.
+        extra = any(role in figures for role in totals) and any(_more(sentence, item) for item in group)
         for role, total in totals.items():  # the largest figure; more only when told ("2 others also died")
             figures[role] = figures[role] + total if extra and role in figures else max(figures.get(role, total), total)
     figures.update(coded)  # "Fatalities coded as 3 (6 reported)": 3

@@ -374,6 +374,13 @@ _COUNT_ONLY = re.compile(r"\W*(?:(?:at least|about|around|some|up to|more than|o
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+ )?$", re.I)
 
 
+#: Attackers named as the trigger ("gunmen", "attackers"); the preposition before an object ("fired at");
+#: where the object's phrase ends.
+_ATTACKERS = re.compile(r"gunmen|attackers", re.I)
+_AIM = re.compile(r"^\s*(?:at|on|upon|against)\s")
+_CLAUSE_END = re.compile(r"[,.;]| by | in | near ")
+
+
 def _armed_victim(s: str, trigger: tuple[int, int]) -> bool:
     """Whether the one attacked is armed (soldiers, a base): then a fight, not violence against civilians.
 
@@ -384,7 +391,7 @@ def _armed_victim(s: str, trigger: tuple[int, int]) -> bool:
         return False
     if lx.ARMED_CASUALTIES.search(s):
         return True
-    if re.match(r"gunmen|attackers", s[trigger[0]:trigger[1]], re.I):  # the attackers: their victim follows the verb
+    if _ATTACKERS.match(s, *trigger):  # the attackers: their victim follows the verb
         verb = lx.ATTACK.search(s, trigger[1])
         trigger = verb.span() if verb else trigger
     before = s[:trigger[0]]
@@ -393,7 +400,7 @@ def _armed_victim(s: str, trigger: tuple[int, int]) -> bool:
         victim = clause[-80:]
     else:
         after = s[trigger[1]:trigger[1] + 80]
-        victim = re.split(r"[,.;]| by | in | near ", re.sub(r"^\s*(?:at|on|upon|against)\s", " ", after), maxsplit=1)[0]
+        victim = _CLAUSE_END.split(_AIM.sub(" ", after), maxsplit=1)[0]
     armed = _first(lx.ARMED, victim)
     civilians = _first(lx.CIVILIANS, victim)
     return armed is not None and (civilians is None or armed[0] < civilians[0])

@@ -144,10 +144,16 @@ class Guarded(Cue):
         return not self.heads.isdisjoint(heads) or (self.unworded is not None and self.unworded.search(text) is not None)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return super().search(text, pos, endpos) if self._possible(text) else None
+        if not self._possible(text):
+            return None
+        pattern, target = self._target(text)
+        return pattern.search(target, pos, endpos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return super().finditer(text) if self._possible(text) else iter(())
+        if not self._possible(text):
+            return iter(())
+        pattern, target = self._target(text)
+        return pattern.finditer(target)
 
 
 # --- Weapons and attacks ---------------------------------------------------------------------
@@ -308,7 +314,7 @@ CROWD_VIOLENCE = Guarded(
     r"scuffled?", r"scuffles", r"brawl(?:s|ed)?")
 #: Demonstration tactics that ACLED codes as violent: burning tyres, barricades, blocking roads with fire or stones.
 DEMO_TACTICS = Guarded(
-    ("burn", "tyres", "tires", "objects", "barricad", "branches", "blocked", "set"),
+    ("tyres", "tires", "objects", "barricad", "branches", "debris", "mattress", "blocked"),
     r"burn(?:ed|t|ing) (?:\w+ ){0,2}(?:tyres|tires|objects|barricades|branches|debris|mattresses)",
     r"(?:tyres|tires|barricades|objects|branches) (?:\w+ ){0,2}(?:on fire|ablaze|were burned|were burnt)",
     r"barricad(?:e|es|ed|ing)(?! (?:themselves|himself|herself))", r"set fire to (?:\w+ ){0,2}(?:tyres|tires|barricades)",

@@ -33,6 +33,8 @@ _CLAIM_TRAILING = _Caseless(rf",\s*(?:{_VERBS}|according to)\s+(?P<who>[^,;:\"�
 _CLAIM_PASSIVE = _Caseless(rf"\b(?:{_VERBS}|reported|confirmed|claimed) by\s+(?P<who>[^,;:()\"“”]+)")
 #: The word every passive claim has: a sentence without it skips the long pattern above.
 _PASSIVE_BY = _Caseless(r" by\s")
+#: A part of every phrase of :data:`_CLAIM_ACCORDING` ("quoted by", "reports from"), in lower case.
+_ACCORDING_PARTS = ("according to", "citing", "report", " by")
 _DENY_VERBS = (
     r"(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|"
     r"refutes|disputed|disputes|contradicted|called (?:this|the|these|those|such|that) (?:\w+ ){0,2}"
@@ -162,8 +164,10 @@ def claims(sentence: str) -> list[Claim]:
     """Who the sentence says reported what it tells ("Georgian sources", "RIA Novosti")."""
     sentence = _Text(sentence)
     found: list[Claim] = []
+    low = sentence.low
+    according = (_CLAIM_ACCORDING,) if low is None or any(part in low for part in _ACCORDING_PARTS) else ()
     passive = (_CLAIM_PASSIVE,) if _PASSIVE_BY.search(sentence) else ()
-    for pattern in (_CLAIM_ACCORDING, _CLAIM_TRAILING, *passive):
+    for pattern in (*according, _CLAIM_TRAILING, *passive):
         for match in pattern.finditer(sentence):
             _add(found, sentence, match.start("who"), match.end("who"))
     for match in _CLAIM_BEFORE.finditer(sentence):

@@ -27,6 +27,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import MappingProxyType
+from typing import ClassVar
 
 __all__ = ["ROLES", "Counts", "Quantity", "find_counts", "find_numbers"]
 
@@ -42,12 +43,25 @@ class _Text(str):
     """
 
     low: str | None
+    #: The sentence last made a _Text, and its _Text: find_dates, denials, claims and find_counts read
+    #: one sentence in turn. (One tuple, replaced whole; holding the sentence keeps its id its own.)
+    _last: ClassVar[tuple[str, _Text] | None] = None
 
     def __new__(cls, sentence: str) -> _Text:
         text = super().__new__(cls, sentence)
         low = sentence.lower()
         text.low = low if sentence.isascii() or (
             len(low) == len(sentence) and "ı" not in sentence and "ſ" not in sentence) else None
+        return text
+
+    @classmethod
+    def of(cls, sentence: str) -> _Text:
+        """``sentence`` as a _Text, made once for the same sentence (object) asked for in turn."""
+        last = cls._last
+        if last is not None and last[0] is sentence:
+            return last[1]
+        text = sentence if isinstance(sentence, _Text) else cls(sentence)
+        cls._last = (sentence, text)
         return text
 
 
@@ -299,7 +313,7 @@ def find_numbers(sentence: str) -> list[Quantity]:
     >>> find_numbers("In 2008 the 58th Army fired 82mm mortars from Su-24s at 10:00 on 8 August.")
     []
     """
-    return _scan(_Text(sentence))  # without an anchor (a digit, a number word) this costs a few µs
+    return _scan(_Text.of(sentence))  # without an anchor (a digit, a number word) this costs a few µs
 
 
 def _scan(sentence: _Text) -> list[Quantity]:
@@ -741,7 +755,7 @@ def find_counts(sentence: str) -> Counts:
     >>> find_counts("Thousands of refugees are leaving; no one was killed.")
     Counts(fatalities=0, vague={'displaced': 'thousands'})
     """
-    sentence = _Text(sentence)
+    sentence = _Text.of(sentence)
     if not _MAYBE_COUNT.search(sentence):
         return _EMPTY
     figures: dict[str, int] = {}

@@ -252,7 +252,7 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
     """
     if not isinstance(text, str):
         raise InputError(f"find_dates needs text (str), not {type(text).__name__}")
-    text = _Text(text)
+    text = _Text.of(text)
     cues = _cues(text)
     if not cues:
         return []

@@ -122,7 +122,7 @@ class _WordsThenVerb:
         the next " verb" still ahead (a match's words are nothing else), and none is made
         after the last.
         """
-        text = text if isinstance(text, _Text) else _Text(text)
+        text = _Text.of(text)
         verbs = [m.span() for m in self._verb.finditer(text)]
         if not verbs:
             return
@@ -162,7 +162,7 @@ class Claim:
 
 def claims(sentence: str) -> list[Claim]:
     """Who the sentence says reported what it tells ("Georgian sources", "RIA Novosti")."""
-    sentence = _Text(sentence)
+    sentence = _Text.of(sentence)
     found: list[Claim] = []
     low = sentence.low
     according = (_CLAIM_ACCORDING,) if low is None or any(part in low for part in _ACCORDING_PARTS) else ()
@@ -178,7 +178,7 @@ def claims(sentence: str) -> list[Claim]:
 
 def denials(sentence: str) -> list[Claim]:
     """Who the sentence says denied a report ("the Russian Ministry of Foreign Affairs")."""
-    sentence = _Text(sentence)
+    sentence = _Text.of(sentence)
     found: list[Claim] = []
     for match in _DENY.finditer(sentence):
         if _ADJECTIVE_BEFORE.search(match["who"]):

@@ -577,16 +577,16 @@ NEGATED = _words(r"no (?:\w+ )?(?:clashes|fighting|attacks?|strikes?|shelling|ca
 BACKGROUND = _words(r"since", r"ago", r"anniversary", r"commemorat(?:e|ed|ing|ion)", r"in memory of", r"history", r"historic",
                     r"former", r"previous(?:ly)?", r"earlier war", r"the \d{4}(?:-\d{2,4})? war")
 #: A place after these words is where the event happened ("near Gori" is precision 2).
-NEAR = re.compile(r"(?:near|outside|around|close to|on the outskirts of|outskirts of|vicinity of|area of|environs of|"
-                  r"\d+ ?(?:km|kilometres|kilometers|miles) (?:\w+ )?(?:of|from))\s+(?:the\s+)?(?:\w+\s+)?(?:of\s+)?$", re.I)
-LOCATIVE = re.compile(r"(?:in|at|near|outside|around|on|into|inside|across|throughout|within|of|to|from|towards?|toward|"
-                      r"across|over|by|between|and|village|town|city|district|area|province|region)\s+(?:the\s+)?$", re.I)
+NEAR = Cue(re.compile(r"(?:near|outside|around|close to|on the outskirts of|outskirts of|vicinity of|area of|environs of|"
+                      r"\d+ ?(?:km|kilometres|kilometers|miles) (?:\w+ )?(?:of|from))\s+(?:the\s+)?(?:\w+\s+)?(?:of\s+)?$", re.I))
+LOCATIVE = Cue(re.compile(r"(?:in|at|near|outside|around|on|into|inside|across|throughout|within|of|to|from|towards?|toward|"
+                          r"across|over|by|between|and|village|town|city|district|area|province|region)\s+(?:the\s+)?$", re.I))
 #: Before an origin ("from Gori", "leaving Tskhinvali") and before a destination ("to", "for", "into").
-ORIGIN_CUE = re.compile(r"(?:from|leaving|left|fled|fleeing|out of|departed|evacuated from|escaped from|withdrew from|"
-                        r"pulled out of|away from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
-DESTINATION_CUE = re.compile(r"(?:to|into|for|towards?|toward|reached|reaching|arrived in|arrived at|entered|entering|"
-                             r"crossed into|heading to|headed to|bound for|in the direction of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
-                             re.I)
+ORIGIN_CUE = Cue(re.compile(r"(?:from|leaving|left|fled|fleeing|out of|departed|evacuated from|escaped from|withdrew from|"
+                            r"pulled out of|away from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I))
+DESTINATION_CUE = Cue(re.compile(r"(?:to|into|for|towards?|toward|reached|reaching|arrived in|arrived at|entered|entering|"
+                                 r"crossed into|heading to|headed to|bound for|in the direction of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
+                                 re.I))
 #: Words after a place name that make it part of a name of a group or institution, not a location.
 ACTOR_AFTER = re.compile(r"^(?:'s?|’s?)?\s*(?:People's|Peoples|national|state|armed|army|forces?|military|militia|police|"
                          r"government|authorities|ministry|officials?|president|prime|parliament|news|agency|media|"
@@ -594,6 +594,6 @@ ACTOR_AFTER = re.compile(r"^(?:'s?|’s?)?\s*(?:People's|Peoples|national|state|
                          r"soldiers|brigade|battalion|regiment|division|corps|guard|border guards?|navy|air force|"
                          r"football|university|airlines?|airways|times|post|daily|tribune|club)\b", re.I)
 #: Words before a place name that make it part of a title or an institution's name ("President of Georgia").
-ACTOR_BEFORE = re.compile(r"(?:president|prime minister|minister|ministry|government|parliament|governor|mayor|army|"
-                          r"forces|authorities|embassy|ambassador|agency|news agency|leader|leadership|people|"
-                          r"republic|foreign ministry|president of the)\s+(?:of\s+)?(?:the\s+)?$", re.I)
+ACTOR_BEFORE = Cue(re.compile(r"(?:president|prime minister|minister|ministry|government|parliament|governor|mayor|army|"
+                              r"forces|authorities|embassy|ambassador|agency|news agency|leader|leadership|people|"
+                              r"republic|foreign ministry|president of the)\s+(?:of\s+)?(?:the\s+)?$", re.I))

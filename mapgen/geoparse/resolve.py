@@ -144,14 +144,17 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
         slot.priors = [prior(c) + W_CLUSTER * s / (s + 1) for c, s in zip(slot.candidates, slot.support, strict=True)]
         slot.scores = slot.priors
         slot.choice = _best(slot.scores)
+    # A lone candidate is the choice whatever it scores, with confidence 1 (sure(), _decision):
+    # its scores are read by nothing, so they are not computed.
+    open_slots = [slot for slot in slots.values() if len(slot.candidates) > 1]
     for _ in range(ROUNDS):
+        before = [(slot.choice, slot.scores) for slot in open_slots]
         evidence = _evidence(slots, demonyms)
-        for slot in slots.values():  # in turn: each slot reads the choices made before it in the round
-            # A lone candidate is the choice whatever it scores, with confidence 1 (sure(), _decision):
-            # its scores are read by nothing, so they are not computed.
-            if len(slot.candidates) > 1:
-                slot.scores = _scores(slot, evidence, slots, hint_code, hints, gazetteer)
-                slot.choice = _best(slot.scores)
+        for slot in open_slots:  # in turn: each slot reads the choices made before it in the round
+            slot.scores = _scores(slot, evidence, slots, hint_code, hints, gazetteer)
+            slot.choice = _best(slot.scores)
+        if [(slot.choice, slot.scores) for slot in open_slots] == before:
+            break  # a fixed point (in most texts, after a round or two): another round would compute the same
     out: list[tuple[Place | None, float]] = [(None, 0.0)] * len(mentions)
     for slot in slots.values():
         place, confidence = _decision(slot)
@@ -176,8 +179,6 @@ def _cluster_support(slots: dict[str, _Slot]) -> None:
     A country, a state or a curated region is supported by the other names with a reading
     inside it ("Indiana" the state, not the town in Pennsylvania, in a story about Indiana).
     """
-    import numpy as np
-
     slot_list = list(slots.values())
     for slot in slot_list:
         slot.support = [0.0] * len(slot.candidates)
@@ -185,42 +186,68 @@ def _cluster_support(slots: dict[str, _Slot]) -> None:
              for position, place in enumerate(slot.candidates) if place.feature in LOCAL_FEATURES]
     if not local:
         return
-    owners = np.array([index for index, _, _ in local], dtype=np.int64)
-    lat_deg = np.array([p.latitude for _, _, p in local])
-    lon_deg = np.array([p.longitude for _, _, p in local])
-    lat, lon = np.radians(lat_deg), np.radians(lon_deg)
-    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])  # rows come grouped by slot
-    own = np.searchsorted(starts, np.arange(len(local)), side="right") - 1
+    if local[0][0] != local[-1][0]:  # with one name's readings alone, no other name is near them: 0
+        _nearby_support(slot_list, local)
+    _container_support(slot_list, local)
+
+
+def _nearby_support(slot_list: list[_Slot], local: list[tuple[int, int, Place]]) -> None:
+    """Support of the local readings (see _cluster_support): the sum, over the other slots, of how
+    near their nearest reading lies."""
+    import numpy as np
+
+    # Rows come grouped by slot: where each slot's columns start, and each row's own slot.
+    # (Small arrays: worked out in Python, numpy's call overhead being the larger cost there.)
+    starts: list[int] = []
+    own: list[int] = []
+    previous = -1
+    for index, _, _ in local:
+        if index != previous:
+            starts.append(len(own))
+            previous = index
+        own.append(len(starts) - 1)
+    lat = np.radians(np.array([p.latitude for _, _, p in local]))
+    lon = np.radians(np.array([p.longitude for _, _, p in local]))
     step = max(1, CLUSTER_CELLS // len(local))  # rows at a time: a huge text stays within memory
     for first in range(0, len(local), step):
         rows_lat, rows_lon = lat[first:first + step, None], lon[first:first + step, None]
         h = (np.sin((rows_lat - lat[None, :]) / 2) ** 2
              + np.cos(rows_lat) * np.cos(lat[None, :]) * np.sin((rows_lon - lon[None, :]) / 2) ** 2)
-        near = np.exp(-2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1))) / CLUSTER_KM)
+        # np.clip(h, 0, 1), as maximum and minimum: the same values, without clip's slower dispatch
+        near = np.exp(-2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(np.maximum(h, 0), 1))) / CLUSTER_KM)
         per_slot = np.maximum.reduceat(near, starts, axis=1)  # candidate x slot: its nearest reading
         per_slot[np.arange(len(per_slot)), own[first:first + step]] = 0.0
         for (index, position, _), total in zip(local[first:first + step], per_slot.sum(axis=1).tolist(),
                                                strict=True):
             slot_list[index].support[position] = total
-    # Containers: how many slots have a local reading in each country and each state.
+
+
+def _container_support(slot_list: list[_Slot], local: list[tuple[int, int, Place]]) -> None:
+    """Support of countries, states and curated regions (see _cluster_support): how many other
+    slots have a local reading inside them. (Counts and comparisons only: no arithmetic to vectorise.)"""
+    # Per slot, the countries and the states of its local readings.
+    mine: dict[int, set[tuple[str | None, str | None]]] = {}
+    for index, _, place in local:
+        mine.setdefault(index, set()).add((place.country_code, place.admin1_code))
     in_country: Counter[str | None] = Counter()
     in_admin1: Counter[tuple[str | None, str | None]] = Counter()
-    for slot in slot_list:
-        in_country.update({p.country_code for p in slot.candidates if p.feature in LOCAL_FEATURES})
-        in_admin1.update({(p.country_code, p.admin1_code) for p in slot.candidates if p.feature in LOCAL_FEATURES})
+    for keys in mine.values():
+        in_country.update({code for code, _ in keys})
+        in_admin1.update(keys)
     for index, slot in enumerate(slot_list):
-        mine = {(p.country_code, p.admin1_code) for p in slot.candidates if p.feature in LOCAL_FEATURES}
+        own = mine.get(index, set())
         for position, place in enumerate(slot.candidates):
             if place.feature == "country":
                 slot.support[position] = in_country[place.country_code] - float(
-                    any(code == place.country_code for code, _ in mine))
+                    any(code == place.country_code for code, _ in own))
             elif place.feature == "admin1":
                 key = (place.country_code, place.admin1_code)
-                slot.support[position] = in_admin1[key] - float(key in mine)
+                slot.support[position] = in_admin1[key] - float(key in own)
             elif place.feature == "region" and place.bbox:  # curated regions: the Gaza Strip
                 west, south, east, north = place.bbox
-                inside = (lon_deg >= west) & (lon_deg <= east) & (lat_deg >= south) & (lat_deg <= north)
-                slot.support[position] = float(len(np.unique(owners[inside & (owners != index)])))
+                slot.support[position] = float(len({
+                    other for other, _, p in local
+                    if other != index and west <= p.longitude <= east and south <= p.latitude <= north}))
 
 
 def _capital_first(name: str, candidates: list[Place],
@@ -435,7 +462,8 @@ def _scores(slot: _Slot, evidence: _Evidence, slots: dict[str, _Slot], hint_code
             for place, prior_score in zip(slot.candidates, slot.priors, strict=True)]
 
 
-def _score(slot: _Slot, place: Place, prior_score: float, others: _Others, neighbours: list[tuple[Place, float]],
+def _score(slot: _Slot, place: Place, prior_score: float, others: _Others,
+           neighbours: list[tuple[Place, float, _Radians]],
            hint_code: str | None, hints: Hints | None, gazetteer: OfflineGazetteer) -> float:
     """One candidate's score: its prior, then the document's countries and regions (the slot's own
     reading left out), the states named with it, "X, Y" patterns, nearness to the other places,
@@ -467,7 +495,30 @@ def _score(slot: _Slot, place: Place, prior_score: float, others: _Others, neigh
     return score
 
 
-def _neighbours(slot: _Slot, slots: dict[str, _Slot]) -> list[tuple[Place, float]]:
+#: A place's latitude and longitude in radians and the cosine of its latitude: the parts of
+#: distance_km that depend on one place only.
+_Radians = tuple[float, float, float]
+
+
+def _radians(place: Place) -> _Radians:
+    lat = math.radians(place.latitude)
+    return lat, math.radians(place.longitude), math.cos(lat)
+
+
+def _haversine_km(a: _Radians, b: _Radians) -> float:
+    """distance_km(a, b) from the places' _radians: the same arithmetic, in the same order.
+
+    >>> a, b = Place("Gori", 41.98, 44.11), Place("Kareli", 42.02, 43.9)
+    >>> _haversine_km(_radians(a), _radians(b)) == distance_km(a, b)
+    True
+    """
+    lat1, lon1, cos1 = a
+    lat2, lon2, cos2 = b
+    h = math.sin((lat2 - lat1) / 2) ** 2 + cos1 * cos2 * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _neighbours(slot: _Slot, slots: dict[str, _Slot]) -> list[tuple[Place, float, _Radians]]:
     """The other slots' current readings that can vouch for nearness (no countries or states), each
     with how sure it is: a neighbour vouches as much as its own reading is sure."""
     out = []
@@ -476,22 +527,24 @@ def _neighbours(slot: _Slot, slots: dict[str, _Slot]) -> list[tuple[Place, float
             continue
         chosen = other.candidates[other.choice]
         if chosen.feature not in ("continent", "country", "admin1"):
-            out.append((chosen, other.sure()))
+            out.append((chosen, other.sure(), _radians(chosen)))
     return out
 
 
-def _nearness(slot: _Slot, place: Place, neighbours: list[tuple[Place, float]]) -> float:
+def _nearness(slot: _Slot, place: Place, neighbours: list[tuple[Place, float, _Radians]]) -> float:
     """1 when another place of the document is next to (or inside) this one, falling off with distance."""
     if place.feature in ("continent", "country"):
         return 0.0
     reach = place.radius_km or 0.0
     best = 0.0
     cache = slot._near
-    for chosen, sure in neighbours:
+    here: _Radians | None = None
+    for chosen, sure, there in neighbours:
         key = (id(place), id(chosen))  # both stay alive while the slots do
         term = cache.get(key)
         if term is None:
-            term = cache[key] = math.exp(-max(0.0, distance_km(place, chosen) - reach) / NEAR_KM)
+            here = here or _radians(place)
+            term = cache[key] = math.exp(-max(0.0, _haversine_km(here, there) - reach) / NEAR_KM)
         best = max(best, sure * term)
     return best
 

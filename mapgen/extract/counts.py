@@ -220,8 +220,9 @@ _UNIT = (r"km|kms|kilomet(?:re|er)s?|mi|miles?|m|metres?|meters?|cm|mm|millimet(
          r"dinars?|dirhams?|francs?|yuan|yen|pesos?|riyals?|rials?|liras?|usd|eur|gbp|rub|uah|gel|bucks")
 #: After an amount: a letter ("82mm", "9pm", "8th", "1990s"), %, a hyphen compound ("25-year-old",
 #: "120-mm", "two-day"; "2,000-strong" is a count), a unit, a duration or a currency.
-_AFTER_REJECT = re.compile(rf"[^\W\d_]|\s*[%‰°]|-(?!strong\b)[^\W\d_]|\s*(?:{_UNIT})(?![\w-])"
-                           r"|\s+(?-i:Street|Avenue|Road|Boulevard|Square|St|Ave|Rd|de|del|da|do)\b", re.I)
+_AFTER_REJECT = _Caseless(rf"[^\W\d_]|\s*[%‰°]|-(?!strong\b)[^\W\d_]|\s*(?:{_UNIT})(?![\w-])")
+#: After an amount, as written: a street word ("12 Main Street") or "de" ("5 de Mayo").
+_AFTER_NAME = re.compile(r"\s+(?:Street|Avenue|Road|Boulevard|Square|St|Ave|Rd|de|del|da|do)\b")
 #: Before an amount: a currency, "aged", "no.", "route", "km" ...; then :data:`_BEFORE_NAME`.
 _BEFORE_REJECT = _Caseless(
     r"(?:[$€£¥₽₹]|\bus\$|\b(?:usd|eur|gbp|rub|uah|gel|rs)\.?"
@@ -342,8 +343,16 @@ def _scan(sentence: _Text) -> list[Quantity]:
 def _rejected(sentence: _Text, start: int, end: int) -> bool:
     """Whether the words around sentence[start:end] say it is no amount: "82mm", "$500", "Route 66"."""
     lo = max(0, start - 25)
-    return bool(_AFTER_REJECT.match(sentence, end) or _BEFORE_REJECT.search(sentence, lo, start)
-                or _BEFORE_NAME.search(sentence, lo, start))
+    if _after_rejected(sentence, end) or _BEFORE_REJECT.search(sentence, lo, start):
+        return True
+    # _BEFORE_NAME starts with a capital: none is there where the window equals its lower-cased copy.
+    return (sentence.low is None or sentence[lo:start] != sentence.low[lo:start]) and bool(
+        _BEFORE_NAME.search(sentence, lo, start))
+
+
+def _after_rejected(sentence: _Text, end: int) -> bool:
+    """Whether the words after an amount ending at ``end`` say it is none: "82mm", "5 days", "12 Main St"."""
+    return bool(_AFTER_REJECT.match(sentence, end) or _AFTER_NAME.match(sentence, end))
 
 
 def _vague(sentence: _Text, m: re.Match[str]) -> Quantity | None:
@@ -361,7 +370,7 @@ def _amounts(sentence: _Text, m: re.Match[str]) -> tuple[list[Quantity], int]:
     first, second = m["num"], m["num2"]
     if second is not None and m["sep"].strip().lower() == "to" and _FROM_BEFORE.search(sentence, max(0, start - 8),
                                                                                        start):
-        if _AFTER_REJECT.match(sentence, end):
+        if _after_rejected(sentence, end):
             return [], end  # "from 5 to 8 hours"
         a = _single(sentence, m.start("num"), m.end("num"))
         b = _single(sentence, m.start("num2"), m.end("num2"))

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import MappingProxyType
@@ -268,7 +268,7 @@ _WORD = re.compile(r"[a-z]+")
 
 
 
-def _trie(words: list[str]) -> str:
+def _trie(words: Iterable[str]) -> str:
     """An alternation of ``words`` as a prefix tree: the regex engine tries one letter at a time.
 
     >>> _trie(["ten", "tens", "two"])

@@ -25,9 +25,11 @@ class Cue:
     Python's re folds case letter by letter and cannot skip the alternatives of an ignore-case
     pattern whose first letter differs; the twin on a lowercase copy can, and runs three to five
     times faster. ASCII lowercases letter for letter, so offsets are the text's own, but a match's
-    text is the copy's: callers take spans. A pattern holding capitals has no twin, nor one with a
-    ``(?-i:...)`` part unless ``cased`` lists the words that part matches: then the twin searches
-    only texts where these appear in lowercase alone.
+    text is the copy's: callers take spans. A pattern holding capitals or a ``(?-i:...)`` part has
+    no twin unless ``cased`` names, in lowercase, the words its case-sensitive parts match ("march";
+    "is" for ``(?-i:IS|ISIS)``), all its capitals being in those parts: the twin then searches only
+    texts where these words appear in lowercase alone, in which those parts match the copy as they
+    match the text.
 
     >>> cue = Cue(_words(r"shell(?:ed|ing)"))
     >>> cue.search("Troops SHELLED the town.").span(), cue.twin is not None
@@ -37,6 +39,9 @@ class Cue:
     >>> march = Cue(_words(r"(?-i:march)"), cased=("march",))
     >>> march.search("They march."), march.search("On 3 March.") is None
     (<re.Match object; span=(5, 10), match='march'>, True)
+    >>> group = Cue(_words(r"(?-i:IS)", r"taliban"), cased=("is",))
+    >>> group.search("This is the Taliban").span(), group.search("IS fighters").span()
+    ((12, 19), (0, 2))
     """
 
     __slots__ = ("cased", "pattern", "twin")
@@ -46,7 +51,7 @@ class Cue:
     def __init__(self, pattern: re.Pattern[str], cased: tuple[str, ...] = ()) -> None:
         self.pattern, self.cased = pattern, cased
         letters = re.sub(r"\\.", "", pattern.pattern)  # escapes (\w, \S) are not letters to fold
-        foldable = pattern.flags & re.I and not any(c.isupper() for c in letters) and (cased or "(?-i" not in letters)
+        foldable = pattern.flags & re.I and (cased or not (any(c.isupper() for c in letters) or "(?-i" in letters))
         self.twin = re.compile(pattern.pattern, pattern.flags & ~re.I) if foldable else None
 
     @staticmethod
@@ -266,7 +271,7 @@ ARMED = _cue(
     r"vehicles? of", r"armoured", r"armored", r"tanks?", r"snipers", r"gang members?", r"(?:suicide )?bombers?",
     r"attackers?", r"assailants?", r"gunmen", r"drug (?:dealers?|traffickers?)",
     r"members? of (?:the )?(?:[\w'’-]+ ){0,3}(?:forces|army|division|brigade|militia|gang|cartel|security|groups?)",
-    r"(?:armed|rebel|militant|pro-\w+|anti-\w+) groups?")
+    r"(?:armed|rebel|militant|pro-\w+|anti-\w+) groups?", cased=("is",))
 CIVILIANS = _cue(
     r"civilians?", r"residents?", r"villagers?", r"farmers?", r"herders?", r"herdsmen", r"women", r"woman",
     r"men", r"man", r"children", r"child", r"boys?", r"girls?", r"youths?", r"students?", r"journalists?", r"workers?",

@@ -112,10 +112,10 @@ class _Tokens:
         # Attributes as numbers, without a Token object each; strings come from the vocabulary.
         columns = doc.to_array([ORTH, LOWER, IS_PUNCT, SPACY, ENT_TYPE, IDX])
         text, lower, punct, space, ent_type, idx = (columns[:, k].tolist() for k in range(6))
-        strings = _strings(doc.vocab.strings, text, lower)
-        self.text: list[str] = list(map(strings, text))
-        self.lower: list[str] = list(map(strings, lower))
-        labels = {h: doc.vocab.strings[h] for h in set(ent_type)}
+        strings = doc.vocab.strings
+        self.text: list[str] = [strings[h] for h in text]
+        self.lower: list[str] = [strings[h] for h in lower]
+        labels = {h: strings[h] for h in set(ent_type)}
         self.ent_type: list[str] = list(map(labels.__getitem__, ent_type))  # "" outside entities
         self.punct: list[bool] = list(map(bool, punct))
         # proper_noun(), inline: it is asked of every token
@@ -138,23 +138,6 @@ class _Tokens:
     def span(self, start: int, end: int) -> str:
         """The text of tokens ``start`` to ``end`` (exclusive), as spaCy's ``doc[start:end].text``."""
         return self.chars[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])] if end > start else ""
-
-
-#: spaCy string hashes -> strings, across docs: a corpus's words recur, and a dict is quicker than
-#: the vocabulary's StringStore (the hashes are the strings' own, the same in every vocabulary).
-_STRINGS: dict[int, str] = {}
-#: How many strings _STRINGS holds at most (it starts afresh beyond).
-STRINGS_MEMO = 500_000
-
-
-def _strings(store: Any, *columns: list[int]) -> Any:
-    """A function from the hashes in ``columns`` to their strings (each looked up in ``store`` once)."""
-    if len(_STRINGS) > STRINGS_MEMO:
-        _STRINGS.clear()
-    missing = set(columns[0]).union(*columns[1:]).difference(_STRINGS)
-    for h in missing:
-        _STRINGS[h] = store[h]
-    return _STRINGS.__getitem__
 
 
 @dataclass(slots=True)
@@ -587,13 +570,14 @@ _PARTY_STATE = re.compile(r"\b[RDI]-((?:[A-Z][a-z]*\.)(?: ?[A-Z][a-z]?\.)?|[A-Z]
 def _text_patterns(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
     """ "Jackson and Barrow counties" (each a county) and "Rep. Smith, D-N.Y." (a state)."""
     found = []
-    for match in _COUNTIES.finditer(text):
+    # The expressions are slow to try at every capital letter: skip texts without their fixed parts.
+    for match in _COUNTIES.finditer(text) if "ounties" in text else ():
         for word in re.finditer(r"[A-Z][a-z]+", match[1]):
             county = f"{word[0]} County"
             if _main(gazetteer, county):
                 start = match.start(1) + word.start()
                 found.append(Mention(start, start + len(word[0]), word[0], "pattern", county))
-    for match in _PARTY_STATE.finditer(text):
+    for match in _PARTY_STATE.finditer(text) if "R-" in text or "D-" in text or "I-" in text else ():
         name = match[1]
         state = _abbreviated_region(gazetteer, name, match.start(1))
         if state:

@@ -103,7 +103,7 @@ class _Tokens:
     ([True, False, True, False], 'GPE', True)
     """
 
-    __slots__ = ("_not_place", "chars", "ent_type", "ents", "idx", "lower", "proper", "punct", "space", "text")
+    __slots__ = ("chars", "ent_type", "ents", "idx", "lower", "proper", "punct", "space", "text")
 
     def __init__(self, doc: Any) -> None:
         from spacy.attrs import ENT_TYPE, IDX, IS_PUNCT, LOWER, ORTH, SPACY
@@ -123,14 +123,6 @@ class _Tokens:
         self.space: list[bool] = list(map(bool, space))  # a space after the token
         self.idx: list[int] = idx
         self.chars = "".join([word + " " if after else word for word, after in zip(self.text, self.space, strict=True)])
-        self._not_place: list[bool] | None = None
-
-    @property
-    def not_place(self) -> list[bool]:
-        """For each token, whether it is a word that alone is never a place (NOT_PLACES), worked out once."""
-        if self._not_place is None:
-            self._not_place = [normalize(word) in NOT_PLACES for word in self.text]
-        return self._not_place
 
     def __len__(self) -> int:
         return len(self.text)
@@ -293,9 +285,11 @@ def _unsupported(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer) -> list
     people = {i for ent in doc.ents if ent.label_ in ("PERSON", "NORP") for i in range(ent.start, ent.end)}
     starts = [i for i in range(len(doc)) if i not in people]
 
+    size, proper = len(doc), doc.proper
+
     def run_end(i: int) -> int:
         j = i
-        while j < len(doc) and j - i < 3 and j not in people and doc.proper[j]:
+        while j < size and j - i < 3 and j not in people and proper[j]:
             j += 1
         return j
 
@@ -321,6 +315,12 @@ MAIN_MEMO = 100_000
 def _main(gazetteer: OfflineGazetteer, name: str) -> tuple[Any, ...]:
     """Places whose main name (not a historic or foreign one) is ``name`` (shared: do not change it)."""
     return () if _blocked(name) else tuple(p for p in gazetteer.candidates(name) if not p.alternate)
+
+
+@functools.lru_cache(maxsize=MAIN_MEMO)
+def _never_place(word: str) -> bool:
+    """Whether a word alone is never a place name (NOT_PLACES: months, titles, "North"...)."""
+    return normalize(word) in NOT_PLACES
 
 
 def _acronym(name: str) -> bool:
@@ -500,9 +500,11 @@ def _only_places(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazetteer
 def _scan(doc: _Tokens, offset: int, covered: list[bool], gazetteer: OfflineGazetteer) -> list[Mention]:
     """Proper nouns outside entities that the gazetteer knows, with supporting context."""
 
+    size, proper = len(doc), doc.proper
+
     def run_end(i: int) -> int:
         j = i
-        while j < len(doc) and j - i < MAX_WORDS and not covered[j] and doc.proper[j]:
+        while j < size and j - i < MAX_WORDS and not covered[j] and proper[j]:
             j += 1
         return j
 
@@ -521,13 +523,13 @@ def _longest_names(doc: _Tokens, starts: Any, run_end: Any, offset: int, gazette
     """Walk ``starts``; at each capitalised proper noun take the longest known name up to
     ``run_end(i)`` that ``accept(i, end, name, places)`` agrees to, then go on after it."""
     found: list[Mention] = []
-    proper, not_place = doc.proper, doc.not_place
+    proper, words = doc.proper, doc.text
     after = 0  # the first token a name may start at: names do not overlap
     for i in sorted({i for i in starts if proper[i]}):
         if i < after:
             continue
         for end in range(run_end(i), i, -1):  # longest first
-            if not_place[i] and all(not_place[i:end]):
+            if _never_place(words[i]) and all(map(_never_place, words[i + 1:end])):
                 continue
             name = doc.span(i, end)
             known = _main(gazetteer, name)

@@ -544,6 +544,8 @@ def _longest_names(doc: _Tokens, starts: Any, run_end: Any, offset: int, gazette
 
 def _repeats(doc: _Tokens, offset: int, covered: list[bool], found: list[Mention]) -> list[Mention]:
     """Other mentions of a name already taken as a place ("Shelling hit Gori. Later, Gori burned.")."""
+    if not found:
+        return []  # no name to repeat
     names = {normalize(m.text) for m in found}
     taken = {m.start for m in found}
     out = []

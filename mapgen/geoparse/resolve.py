@@ -77,6 +77,7 @@ class _Slot:
     #: (id of a candidate, id of another slot's reading) -> _nearness term before the reading's sureness:
     #: every round asks again about the same pairs, and the trigonometry is the cost.
     _near: dict[tuple[int, int], float] = field(default_factory=dict)
+    _radians: dict[int, _Radians] = field(default_factory=dict)  # choice -> _radians() of that reading
 
     def sure(self) -> float:
         """Confidence in the current reading, recomputed only when the scores change."""
@@ -527,7 +528,10 @@ def _neighbours(slot: _Slot, slots: dict[str, _Slot]) -> list[tuple[Place, float
             continue
         chosen = other.candidates[other.choice]
         if chosen.feature not in ("continent", "country", "admin1"):
-            out.append((chosen, other.sure(), _radians(chosen)))
+            there = other._radians.get(other.choice)
+            if there is None:
+                there = other._radians[other.choice] = _radians(chosen)
+            out.append((chosen, other.sure(), there))
     return out
 
 
@@ -560,9 +564,14 @@ REGION_TOWN = 5_000
 def supported(maybe: list[Mention], resolved: list[tuple[Place | None, float]],
               gazetteer: OfflineGazetteer) -> list[tuple[Mention, Place]]:
     """The ``maybe`` mentions that have a namesake next to a surely placed town, with that namesake."""
-    anchors = [p for p, score in resolved if p is not None and score >= 0.5 and p.feature in ANCHOR_FEATURES]
+    # Each anchor once (a town named twice is one anchor: a repeat could not beat its first distance).
+    anchors = list({id(p): p for p, score in resolved
+                    if p is not None and score >= 0.5 and p.feature in ANCHOR_FEATURES}.values())
     regions = {(p.country_code, p.admin1_code) for p, score in resolved
                if p is not None and score >= 0.5 and p.feature == "admin1"}
+    if not anchors and not regions:
+        return []  # nothing to be next to
+    anchor_radians = [_radians(anchor) for anchor in anchors]
     out = []
     for mention in maybe:
         best: tuple[float, Place] | None = None
@@ -572,8 +581,9 @@ def supported(maybe: list[Mention], resolved: list[tuple[Place | None, float]],
             if (place.country_code, place.admin1_code) in regions and place.population >= REGION_TOWN:
                 best = (0.0, place)  # a town of the state or province the text names
                 break
-            for anchor in anchors:
-                d = distance_km(place, anchor)
+            here = _radians(place)
+            for anchor, there in zip(anchors, anchor_radians, strict=True):
+                d = _haversine_km(here, there)  # distance_km(place, anchor)
                 if d <= SUPPORT_KM and (best is None or d < best[0]) and place.name != anchor.name:
                     best = (d, place)
         if best is not None:

@@ -74,9 +74,9 @@ class _Slot:
     _sure: tuple[list[float] | None, float] = (None, 1.0)  # (the scores it was computed from, confidence)
     #: Per choice: which candidates lie within SAME_KM of it (the choice changes rarely between rounds).
     _close: dict[int, list[bool]] = field(default_factory=dict)
-    #: (id of a candidate, id of another slot's reading) -> _nearness term before the reading's sureness:
+    #: Per candidate: id of another slot's reading -> _nearness term before the reading's sureness:
     #: every round asks again about the same pairs, and the trigonometry is the cost.
-    _near: dict[tuple[int, int], float] = field(default_factory=dict)
+    _near: list[dict[int, float]] = field(default_factory=list)
     _radians: dict[int, _Radians] = field(default_factory=dict)  # choice -> _radians() of that reading
 
     def sure(self) -> float:
@@ -459,13 +459,15 @@ def _scores(slot: _Slot, evidence: _Evidence, slots: dict[str, _Slot], hint_code
         neighbours = []  # nearness does not count for them
     else:
         neighbours = _neighbours(slot, slots)
-    return [_score(slot, place, prior_score, others, neighbours, hint_code, hints, gazetteer)
-            for place, prior_score in zip(slot.candidates, slot.priors, strict=True)]
+    if not slot._near:
+        slot._near = [{} for _ in slot.candidates]
+    return [_score(slot, place, prior_score, others, neighbours, near, hint_code, hints, gazetteer)
+            for place, prior_score, near in zip(slot.candidates, slot.priors, slot._near, strict=True)]
 
 
 def _score(slot: _Slot, place: Place, prior_score: float, others: _Others,
-           neighbours: list[tuple[Place, float, _Radians]],
-           hint_code: str | None, hints: Hints | None, gazetteer: OfflineGazetteer) -> float:
+           neighbours: list[tuple[int, float, _Radians]], near: dict[int, float], hint_code: str | None,
+           hints: Hints | None, gazetteer: OfflineGazetteer) -> float:
     """One candidate's score: its prior, then the document's countries and regions (the slot's own
     reading left out), the states named with it, "X, Y" patterns, nearness to the other places,
     and the caller's hints. (The terms are added in this order: floating-point sums depend on it.)"""
@@ -486,7 +488,7 @@ def _score(slot: _Slot, place: Place, prior_score: float, others: _Others,
         if place.country_code == country_code and (admin1 is None or place.admin1_code == admin1):
             score += W_PATTERN
             break
-    score += W_NEAR * _nearness(slot, place, neighbours)
+    score += W_NEAR * _nearness(place, neighbours, near)
     if hint_code and place.country_code == hint_code:
         score += W_HINT
     if hints and hints.bbox:
@@ -519,9 +521,10 @@ def _haversine_km(a: _Radians, b: _Radians) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _neighbours(slot: _Slot, slots: dict[str, _Slot]) -> list[tuple[Place, float, _Radians]]:
+def _neighbours(slot: _Slot, slots: dict[str, _Slot]) -> list[tuple[int, float, _Radians]]:
     """The other slots' current readings that can vouch for nearness (no countries or states), each
-    with how sure it is: a neighbour vouches as much as its own reading is sure."""
+    with how sure it is: a neighbour vouches as much as its own reading is sure. (Each as the id of
+    the place, its sureness and its _radians.)"""
     out = []
     for other in slots.values():
         if other is slot or not other.candidates:
@@ -531,24 +534,24 @@ def _neighbours(slot: _Slot, slots: dict[str, _Slot]) -> list[tuple[Place, float
             there = other._radians.get(other.choice)
             if there is None:
                 there = other._radians[other.choice] = _radians(chosen)
-            out.append((chosen, other.sure(), there))
+            out.append((id(chosen), other.sure(), there))
     return out
 
 
-def _nearness(slot: _Slot, place: Place, neighbours: list[tuple[Place, float, _Radians]]) -> float:
-    """1 when another place of the document is next to (or inside) this one, falling off with distance."""
+def _nearness(place: Place, neighbours: list[tuple[int, float, _Radians]], cache: dict[int, float]) -> float:
+    """1 when another place of the document is next to (or inside) this one, falling off with distance.
+
+    ``cache`` holds this place's terms by neighbour (ids stay valid while the slots live)."""
     if place.feature in ("continent", "country"):
         return 0.0
     reach = place.radius_km or 0.0
     best = 0.0
-    cache = slot._near
     here: _Radians | None = None
     for chosen, sure, there in neighbours:
-        key = (id(place), id(chosen))  # both stay alive while the slots do
-        term = cache.get(key)
+        term = cache.get(chosen)
         if term is None:
             here = here or _radians(place)
-            term = cache[key] = math.exp(-max(0.0, _haversine_km(here, there) - reach) / NEAR_KM)
+            term = cache[chosen] = math.exp(-max(0.0, _haversine_km(here, there) - reach) / NEAR_KM)
         best = max(best, sure * term)
     return best
 

@@ -208,3 +208,16 @@ def test_guarded_needs_word_beginnings() -> None:
 
     with pytest.raises(ValueError, match="3 letters"):
         Guarded(("to",), r"to kill")
+
+
+@pytest.mark.parametrize(("sentence", "sub_event_type"), [
+    ("Residents banged pots and pans from their balconies against the governor.", "Peaceful protest"),
+    ("Dock workers commemorated Labour Day with speeches at the port gates.", "Peaceful protest"),
+    ("Nurses gathered at the clinic (in the old town), to denounce unpaid wages.", "Peaceful protest"),
+    ("A physical fight broke out between two councillors during the session.", "Mob violence"),
+    # a ban "to stop" something is a protest's topic, but not past a comma opening a clause of its own
+    ("Traders stranded by the rules imposed to stop the virus, staged a demonstration at the depot.",
+     "Peaceful protest"),
+])
+def test_protest_and_riot_cues_of_everyday_reports(sentence: str, sub_event_type: str) -> None:
+    assert _sub(sentence) == sub_event_type

@@ -295,9 +295,11 @@ SEXUAL = Guarded(
 PROTEST = Guarded(
     ("protest", "demonstrat", "gathered", "rally", "sit", "picket", "march", "strike", "striking", "walk", "vigil",
      "boycott", "streets", "chant", "demanding", "denouncing", "solidarity", "motorcade", "flash", "blocked", "road",
-     "petition"),
+     "petition", "bang", "pot", "cacerol", "commemorat"),
     r"protest(?:s|ed|ers|ing|ors)?", r"demonstrat(?:ion|ions|ors|ed|e|es|ing|ive)",
-    r"gathered (?:\w+ ){0,6}to (?:mark|protest|demand|denounce|condemn|call for|express)", r"rall(?:y|ies|ied|ying)",
+    r"gathered (?:[\w'’()-]+,? ){0,6}to (?:mark|protest|demand|denounce|condemn|call for|express|commemorate)",
+    r"bang(?:ed|ing) (?:\w+ )?(?:pots|pans)", r"pot-?banging", r"cacerolazos?",
+    r"commemorat(?:ed|ing) (?:the )?(?:labou?r day|may day|international workers'? day)", r"rall(?:y|ies|ied|ying)",
     r"sit-ins?", r"picket(?:s|ed|ing)?", r"marched", r"marchers", r"(?-i:march(?:es)?)(?! \d)", r"went on (?:a )?strike", r"on strike",
     r"staged (?:a )?(?:strike|walkout)", r"general strike", r"hunger strike", r"walk-?outs?", r"strik(?:e|ing) workers",
     r"vigils?", r"gathered (?:to|in front|outside|at)", r"boycott(?:ed)?", r"took to the streets", r"chanting",
@@ -312,11 +314,12 @@ RIOT = Guarded(("riot", "violent", "unrest", "rampage"),
 #: What violent crowds do: throwing stones and fire bombs.
 CROWD_VIOLENCE = Guarded(
     ("threw", "throwing", "hurl", "pelt", "lobbed", "stone", "molotov", "petrol bomb", "clashed with", "scuffl",
-    "brawl"),
+    "brawl", "physical", "fist", "fight"),
     r"(?:threw|throwing|hurled|hurling|pelted|pelting|lobbed) (?:\w+ ){0,3}(?:stones|rocks|molotov|bottles|petrol bombs|"
     r"projectiles|bricks|objects|fire ?bombs|fireworks|firecrackers)", r"stone[- ]pelting", r"pelted", r"stoned",
     r"molotov(?: cocktails?)?", r"petrol bombs?", r"clashed with (?:the )?(?:police|security forces|security personnel|guards)",
-    r"scuffled?", r"scuffles", r"brawl(?:s|ed)?")
+    r"scuffled?", r"scuffles", r"brawl(?:s|ed)?", r"(?:physical|fist) ?fights?", r"fistfights?",
+    r"(?:a|the) fight broke out")
 #: Demonstration tactics that ACLED codes as violent: burning tyres, barricades, blocking roads with fire or stones.
 DEMO_TACTICS = Guarded(
     ("tyres", "tires", "objects", "barricad", "branches", "debris", "mattress", "blocked"),
@@ -396,7 +399,8 @@ NON_STATE = _cue(r"militants?", r"rebels?", r"insurgents?", r"jihadists?", r"tal
 CAUSE_BEFORE = Cue(re.compile(r"\b(?:since|after|following|over(?! \d)|against|about(?! \d)|accused of|involved in|suspected of|because of|"
                           r"in the wake of|charged with|(?:arrested|detained|jailed|sentenced|charged|punished) for|"
                           r"for (?:participating|taking part|their (?:role|part|participation)) in)\b[^,;:]{0,40}$|"
-                          r"\b(?:ban(?:ned|s)?(?: on)?|banning|prohibit\w*|to prevent|to stop)\b[^.;:]{0,60}$", re.I))
+                          r"\b(?:ban(?:ned|s)?(?: on)?|banning|prohibit\w*|to prevent|to stop)\b"
+                          r"(?:(?!,\s+\w+ed\b)[^.;:]){0,60}$", re.I))  # not past ", staged": a clause of its own
 #: Words before a clash that make it the setting of another event ("reinforcements arrived as battles continue").
 SETTING_BEFORE = Cue(re.compile(r"\b(?:amid|ongoing|in connection (?:to|with)|as|after|following|since|due to|because of|"
                             r"in response to|to prevent|to support)\b(?:\s+\w+){0,3}\s*$", re.I))

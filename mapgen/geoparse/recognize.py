@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from mapgen.geocode.gazetteer import OfflineGazetteer
 from mapgen.geocode.normalize import normalize
@@ -91,6 +91,14 @@ def proper_noun(word: str, punctuation: bool) -> bool:
     return not punctuation and word[:1].isupper()
 
 
+class _Entity(NamedTuple):
+    """A named entity of a doc: tokens ``start`` to ``end`` (exclusive), and its label."""
+
+    start: int
+    end: int
+    label_: str
+
+
 class _Tokens:
     """A spaCy doc's tokens as plain lists, read out once: recognition looks at each token many
     times, and spaCy builds a new Token object at every look.
@@ -108,7 +116,8 @@ class _Tokens:
     def __init__(self, doc: Any) -> None:
         from spacy.attrs import ENT_TYPE, IDX, IS_PUNCT, LOWER, ORTH, SPACY
 
-        self.ents: tuple[Any, ...] = doc.ents  # spans: start, end, label_
+        # Entities as plain tuples: a spaCy Span looks its label up in the StringStore at every .label_
+        self.ents: list[_Entity] = [_Entity(e.start, e.end, e.label_) for e in doc.ents]
         # Attributes as numbers, without a Token object each; strings come from the vocabulary.
         columns = doc.to_array([ORTH, LOWER, IS_PUNCT, SPACY, ENT_TYPE, IDX])
         text, lower, punct, space, ent_type, idx = (columns[:, k].tolist() for k in range(6))
@@ -371,7 +380,7 @@ def _listed_with_place(doc: _Tokens, start: int, end: int) -> bool:
 
 def _person_tokens(doc: _Tokens) -> set[str]:
     """Surnames of full personal names in the document ("Ripley" of "John Ripley")."""
-    return {doc.text[ent.end - 1] for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    return {doc.text[ent.end - 1] for ent in doc.ents if ent.label_ == "PERSON" and ent.end - ent.start > 1}
 
 
 def _modifies_local_noun(doc: _Tokens, end: int) -> bool:

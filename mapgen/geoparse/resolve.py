@@ -614,8 +614,9 @@ def implausible(mentions: list[Mention], resolved: list[tuple[Place | None, floa
             continue
         code = place.country_code
         others = countries[code] - 1 + sum(countries[n] for n in gazetteer.neighbours.get(code, ()))
-        same_name = sum(1 for m, (p, _) in zip(mentions, resolved, strict=True)
-                        if p is not None and p.country_code == code and m.how not in WEAK_PATHS)
-        if others <= 0 and same_name == 0:
+        if others > 0:
+            continue
+        if not any(p is not None and p.country_code == code and m.how not in WEAK_PATHS
+                   for m, (p, _) in zip(mentions, resolved, strict=True)):  # no surely found name there
             out.add(index)
     return out

@@ -281,3 +281,25 @@ def test_actor_names_match_as_written() -> None:
 
     assert actor_countries("The idf file was lost.") == {}  # acronyms are case-sensitive
     assert set(actor_countries("Boko Haram attacked a village.")) == {"NG", "NE", "TD", "CM"}
+
+
+def test_a_province_seat_named_like_its_province_is_the_town_unless_written_as_the_province():
+    [town] = geoparse("Hundreds protested in Gomel on Sunday.")
+    assert (town.name, town.feature) == ("Homyel'", "city")  # not the Gomel region's middle
+    [region] = geoparse("Floods hit the Gomel region on Sunday.")
+    assert region.feature == "admin1"
+    placed = {t.text: t for t in geoparse("Police dispersed a rally in Rechytsa, Gomel.")}
+    assert placed["Gomel"].feature == "admin1"  # written as Rechytsa's container
+    [bahia] = geoparse("Teachers marched in Bahia.")
+    assert bahia.feature == "admin1"  # Salvador is also called Bahia, but not by its own name
+
+
+def test_a_mention_ends_before_the_comma_after_it():
+    found = [t.text for t in geoparse("A car hit the fence of a camp in Obrenovac, Serbia, on Friday.")]
+    assert "Obrenovac" in found and "Obrenovac," not in found
+
+
+def test_a_place_name_with_a_particle_is_not_the_known_name_inside_it():
+    found = {t.text: t for t in geoparse("Farmers blocked the road in Santa Cruz de Asia on Monday.")}
+    assert "Santa Cruz" not in found  # not Santa Cruz, Bolivia: a village the gazetteer lacks
+    assert found["Santa Cruz de Asia"].latitude is None

@@ -223,3 +223,18 @@ def test_the_other_places_of_the_location_s_list_come_along() -> None:
     sentence = "Protests were held in Tbilisi, Gori and Kareli, not in Russia."
     choice = choose("protest", sentence, 0, _read(sentence, "Tbilisi", "Gori", "Kareli", "Russia"))
     assert choice.location.text == "Tbilisi" and [t.text for t in choice.also] == ["Gori", "Kareli"]
+
+
+def test_a_country_loses_to_a_place_inside_it_that_the_sentence_names() -> None:
+    sentence = "Critics of the system in Georgia gathered outside the bank in Gori."
+    assert _where("protest", sentence, "Georgia", "Gori")[0] == "Gori"
+
+
+def test_the_of_of_a_title_is_no_locative() -> None:
+    sentence = "The rally was held to oppose supporters of the President of Georgia."
+    assert _where("protest", sentence, "Georgia") == (None, False)
+
+
+def test_people_from_the_villages_of_a_place_did_not_protest_there() -> None:
+    sentence = "People from the bordering villages of Gori staged a protest in Tbilisi."
+    assert _where("protest", sentence, "Gori", "Tbilisi")[0] == "Tbilisi"

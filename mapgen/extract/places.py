@@ -69,6 +69,8 @@ PINNED = 0.5
 LATER = 0.15
 #: Lost by the owner of a possessive before another place ("Russia's North Ossetia").
 POSSESSOR = 2.0
+#: Lost by a country when the sentence names a place inside it too: the finer place says where.
+COUNTRY_OVER_TOWN = 1.0
 #: A town is read as the container of another place up to this far from it (km).
 CONTAINER_KM = 150.0
 
@@ -115,8 +117,9 @@ _FRAGMENT_AFTER = re.compile(r"^(?:-\w|\s(?:(?:de|da|do|dos|das|del|al|el|as|ad|
 _AREA_AFTER = re.compile(rf"^\s+{_AREA}\b", re.I)
 #: Before a place: the next item of a list ("Kareli and Gori", "Kareli, Gori").
 _LIST_BEFORE = re.compile(r"(?:\b(?:and|or)|,)\s+(?:the\s+)?$")
-#: Before a place: "from", where people or things came from (a locative only for movements).
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+#: Before a place: "from", where people or things came from ("from the bordering villages of"): a locative only
+#: for movements.
+_FROM_BEFORE = re.compile(r"\b[Ff]rom\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+)?$")
 #: Before a place: the first part of a longer name ("Xaaji-Cali", "Tlacotepec de Benito Juarez").
 _FRAGMENT_BEFORE = re.compile(r"(?:\w-|[A-Z][\w'’-]+\s(?:de|da|do|dos|das|del|al|el|as|ad|ash|ar|bin|ibn|i)\s)$")
 
@@ -225,10 +228,11 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
         if not listed:
             locative = bool(lx.LOCATIVE.search(before)) and (flow or not _FROM_BEFORE.search(before))
         r.groups.append(r.groups[-1] if listed else index)
-        if locative:
+        naming = bool(lx.ACTOR_AFTER.match(after) or lx.ACTOR_BEFORE.search(before) or _PEOPLE_AFTER.match(after)
+                      or _NAME_OF_BEFORE.search(before) or _INSTITUTION_AFTER.match(after))
+        if locative and not naming:  # the "of" of "the President of Brazil" is the title's, not a locative
             value += LOCATIVE
-        if (lx.ACTOR_AFTER.match(after) or lx.ACTOR_BEFORE.search(before) or _PEOPLE_AFTER.match(after)
-                or _NAME_OF_BEFORE.search(before) or _INSTITUTION_AFTER.match(after)):
+        if naming:
             value -= NAMING
         if any(s <= start < e for s, e in skip):
             value -= IN_CLAIM
@@ -269,6 +273,12 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
         elif flow and cue == "destination" and role_value > ROLE_MIN:
             r.destination = toponym
         r.scores.append(value)
+    for index, toponym in enumerate(mine):  # "a protest in Lebanon ... gathered in Nabatiye": Nabatiye
+        if toponym.feature == "country" and any(
+                other.country_code == toponym.country_code and other.latitude is not None
+                and other.feature not in {"country", "continent"} and r.scores[j] > 0
+                for j, other in enumerate(mine) if j != index):
+            r.scores[index] -= COUNTRY_OVER_TOWN
     return r
 
 

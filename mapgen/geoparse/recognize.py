@@ -37,6 +37,7 @@ from mapgen.geoparse.lexicon import (
     LOCAL_NOUNS,
     LOCATIVES,
     MAX_WORDS,
+    NAME_PARTICLES,
     NOT_PLACE_PHRASES,
     NOT_PLACES,
     PLACE_LABELS,
@@ -394,12 +395,48 @@ def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, la
         return [_mention(doc, start, end, offset, "ner")]  # "Washington Drive": a street, which we cannot place
     if inner and end - start > 1 and doc.lower[start] in WATER_BEFORE:
         return [_mention(doc, start, end, offset, "ner")]  # "Lake Ontario" is not in Ontario's middle
+    if inner and label in ("GPE", "LOC") and _unknown_whole(doc, start, end, offset, inner):
+        return [_mention(doc, start, end, offset, "ner")]  # "Cerro Navia" is not Cerro, Cuba: a place we lack
     if inner:
         return inner
     words = {normalize(word) for word in doc.text[start:end]}
     if label != "FAC" and name[:1].isupper() and (words & GEO_WORDS or _locative_before(doc, start)):
         return [_mention(doc, start, end, offset, "ner")]  # a place the gazetteer does not know
     return []
+
+
+#: Words naming what kind of place a name is ("Tripoli City", "Gulariya Municipality"), besides GEO_WORDS.
+SETTLEMENT_WORDS = frozenset("municipality governorate oblast state department prefecture sector zone camp quarter "
+                             "locality division subdivision commune capital metropolis colonia barrio barangay "
+                             "favela".split())
+
+
+def _unknown_whole(doc: _Tokens, start: int, end: int, offset: int, inner: list[Mention]) -> bool:
+    """Whether a place entity the gazetteer does not know is one name of its own, joined by a particle
+    of names, of which the known names inside are only parts: "Lanao del Sur" (not Sur, Oman), "Santa
+    Cruz de Asia" (not Santa Cruz, Bolivia). The other words are proper nouns, not a direction, a
+    common noun or a geographic word that would make the entity an area of the known place. Without a
+    particle the same test cannot tell "Cerro Navia" (not Cerro, Cuba) from "Hammond Marina" (Hammond).
+
+    >>> doc = _Tokens(pipeline()("Police raided homes in Lanao del Sur on Monday."))
+    >>> start = doc.text.index("Lanao")
+    >>> sur = doc.idx[start + 2]
+    >>> _unknown_whole(doc, start, start + 3, 0, [Mention(sur, sur + 3, "Sur", "inside", "Sur")])
+    True
+    """
+    spans = [(m.start - offset, m.end - offset) for m in inner]
+    rest = [i for i in range(start, end) if not any(s <= doc.idx[i] < e for s, e in spans)]
+    particle = proper = False
+    for i in rest:
+        if doc.lower[i] in NAME_PARTICLES:
+            particle = True
+            continue
+        word = normalize(doc.text[i])
+        if doc.punct[i] or not doc.proper[i] or word in GEO_WORDS or word in STREET_WORDS or doc.lower[i] in (
+                AREA_WORDS | INSTITUTIONS | LOCAL_NOUNS | SETTLEMENT_WORDS):
+            return False
+        proper = True
+    return particle and proper
 
 
 def _inside(doc: _Tokens, start: int, end: int, offset: int, gazetteer: OfflineGazetteer,
@@ -464,6 +501,8 @@ def _longest_names(doc: _Tokens, starts: Any, run_end: Any, offset: int, gazette
             continue
         match = None
         for end in range(run_end(i), i, -1):  # longest first
+            if doc.punct[end - 1]:
+                continue  # "Obrenovac," is Obrenovac: normalising drops the comma, the span must too
             name = doc.span(i, end)
             if all(normalize(word) in NOT_PLACES for word in doc.text[i:end]):
                 continue

@@ -303,3 +303,19 @@ def test_a_place_name_with_a_particle_is_not_the_known_name_inside_it():
     found = {t.text: t for t in geoparse("Farmers blocked the road in Santa Cruz de Asia on Monday.")}
     assert "Santa Cruz" not in found  # not Santa Cruz, Bolivia: a village the gazetteer lacks
     assert found["Santa Cruz de Asia"].latitude is None
+
+
+def test_a_small_namesake_far_from_everything_else_the_text_names_is_left_unplaced():
+    found = {t.text: t for t in geoparse("In Guatemala City, in Zona 12, gunmen attacked a guard.")}
+    assert found["Guatemala City"].country_code == "GT"
+    assert found["Zona"].latitude is None  # not Zuña, Ecuador: a district of the city the gazetteer lacks
+
+
+def test_a_place_the_model_takes_for_a_group_counts_after_a_locative():
+    found = {t.text: t for t in geoparse("Jets struck a depot near al-Bukamal in Deir ez-Zor.")}
+    assert found["al-Bukamal"].country_code == "SY"
+
+
+def test_a_long_name_the_model_cuts_short_is_read_whole():
+    [town, *_] = geoparse("Residents of Sao Sebastiao da Boa Vista, Para, banged pots.")
+    assert town.text == "Sao Sebastiao da Boa Vista" and town.country_code == "BR"

@@ -238,3 +238,16 @@ def test_the_of_of_a_title_is_no_locative() -> None:
 def test_people_from_the_villages_of_a_place_did_not_protest_there() -> None:
     sentence = "People from the bordering villages of Gori staged a protest in Tbilisi."
     assert _where("protest", sentence, "Gori", "Tbilisi")[0] == "Tbilisi"
+
+
+def test_a_place_a_direction_points_from_only_says_where_the_other_lies() -> None:
+    sentence = "Jets bombed Kareli district west of Gori city."
+    assert _where("strike", sentence, "Kareli", "Gori")[0] == "Kareli"
+
+
+def test_a_container_read_far_away_in_another_country_is_the_namesake_not_the_town() -> None:
+    sentence = "Rallies were held in Tbilisi town (Nadas)."
+    town, container = _read(sentence, "Tbilisi", "Nadas")
+    weak = Toponym(container.start, container.end, "Nadas", "Nadas", 46.2, 22.0, 1, "RO", "admin1", 0.6)
+    choice = choose("protest", sentence, 0, [town, weak])
+    assert choice.location.text == "Tbilisi" and not choice.near

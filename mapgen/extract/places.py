@@ -69,6 +69,9 @@ PINNED = 0.5
 LATER = 0.15
 #: Lost by the owner of a possessive before another place ("Russia's North Ossetia").
 POSSESSOR = 2.0
+#: Lost by a place a direction points from ("Majzar district west of Marib", "in the northeast of Sanaa")
+#: after another place: it says where that place lies.
+REFERENCE = 1.0
 #: Lost by a country when the sentence names a place inside it too: the finer place says where.
 COUNTRY_OVER_TOWN = 1.0
 #: A town is read as the container of another place up to this far from it (km).
@@ -120,6 +123,10 @@ _LIST_BEFORE = re.compile(r"(?:\b(?:and|or)|,)\s+(?:the\s+)?$")
 #: Before a place: "from", where people or things came from ("from the bordering villages of"): a locative only
 #: for movements.
 _FROM_BEFORE = re.compile(r"\b[Ff]rom\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+)?$")
+#: Before a place: a direction from it ("west of", "in the northeast of", "north-east of the").
+_DIRECTION_OF_BEFORE = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+                                  r"(?:ern)?(?:\s+(?:part|parts|side|outskirts|countryside))?\s+of\s+(?:the\s+)?$",
+                                  re.I)
 #: Before a place: the first part of a longer name ("Xaaji-Cali", "Tlacotepec de Benito Juarez").
 _FRAGMENT_BEFORE = re.compile(r"(?:\w-|[A-Z][\w'’-]+\s(?:de|da|do|dos|das|del|al|el|as|ad|ash|ar|bin|ibn|i)\s)$")
 
@@ -250,6 +257,9 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
             r.scores[inner] += PINNED - (UNRESOLVED if how == "misread" else 0.0)
             if how == "misread":
                 r.misread.add(inner)
+        elif _misread_container(words, offset, mine, index):
+            r.misread.add(index)
+            value -= UNRESOLVED
         possessor = bool(re.match(r"^['’]s\s+\S", after)) and index + 1 < len(mine)
         if possessor:
             value -= POSSESSOR
@@ -261,6 +271,9 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
             r.misread.add(index)  # "Daman" read in India in a report on eastern Syria
             value -= UNRESOLVED
         if lx.NEAR.search(before):
+            r.near.add(index)
+        if index and _DIRECTION_OF_BEFORE.search(before):
+            value -= REFERENCE  # "Majzar district west of Marib city": Marib only says where Majzar is
             r.near.add(index)
         cue = handed or ("origin" if flow and r.origin is None and lx.ORIGIN_CUE.search(before) else
                          "destination" if flow and r.destination is None and lx.DESTINATION_CUE.search(before)
@@ -343,7 +356,37 @@ def _contained(words: str, offset: int, mine: list[Toponym], index: int) -> tupl
                        Place("", container.latitude, container.longitude)) <= CONTAINER_KM)
     if inside:
         return index - 1, "inside"
+    if _doubtful_container(mine, index):
+        return None  # "Bamenda town (Mezam, Nord-Ouest)" with Nord-Ouest read in Haiti: the container is the namesake
     return (index - 1, "misread") if explicit else None
+
+
+def _far_apart(a: Toponym, b: Toponym) -> bool:
+    """Whether two resolved places lie in different countries and further apart than STRAY_KM."""
+    return (a.country_code != b.country_code and a.latitude is not None and b.latitude is not None
+            and distance_km(Place("", a.latitude, a.longitude), Place("", b.latitude, b.longitude)) > STRAY_KM)
+
+
+def _misread_container(words: str, offset: int, mine: list[Toponym], index: int) -> bool:
+    """Whether ``mine[index]`` is written as the container of the place before it ("X (Y)", "X, Y") but read
+    in another country far away, less surely than that place: a namesake, not where anything happened."""
+    if index == 0:
+        return False
+    first, container = mine[index - 1], mine[index]
+    gap = words[first.end - offset:container.start - offset]
+    return (len(gap) <= 60 and bool(_CONTAINER_GAP.fullmatch(gap)) and bool(re.search(r"[(,]", gap))
+            and _doubtful_container(mine, index))
+
+
+def _doubtful_container(mine: list[Toponym], index: int) -> bool:
+    """Whether the container ``mine[index]`` of the place before it, read in another country far from it, is
+    the misread one: read less surely than the place, or as surely but with no container of its own that
+    agrees with it ("Nadas in rural Gori in Georgia": Gori is Georgia's, so Nadas is the namesake)."""
+    first, container = mine[index - 1], mine[index]
+    if not _far_apart(first, container) or container.score > first.score:
+        return False
+    after = mine[index + 1] if index + 1 < len(mine) else None
+    return container.score < first.score or after is None or after.country_code != container.country_code
 
 
 def _container_of(index: int, contained: dict[int, int]) -> int | None:

@@ -157,7 +157,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     people: set[str] = set()
     for offset, spacy_doc in docs:
         doc = _Tokens(spacy_doc)
-        mentions.extend(_in_doc(doc, offset, gazetteer, evidence, demonyms))
+        mentions.extend(_in_doc(doc, offset, gazetteer, evidence, demonyms, maybe))
         maybe.extend(_unsupported(doc, offset, gazetteer))
         names += [(offset + doc.idx[e.start], offset + doc.idx[e.end - 1] + len(doc.text[e.end - 1]))
                   for e in doc.ents if e.end - e.start > 1]
@@ -259,6 +259,20 @@ def _main(gazetteer: OfflineGazetteer, name: str) -> list[Any]:
     return [] if _blocked(name) else [p for p in gazetteer.candidates(name) if not p.alternate]
 
 
+#: How alike (rapidfuzz ratio) a name must be to a town's main name to be only another spelling of it.
+SPELLING = 75
+
+
+def _spelt_like(gazetteer: OfflineGazetteer, name: str) -> list[Any]:
+    """Towns of some size whose alternate name ``name`` is, and is only another spelling of their main
+    name ("al-Bukamal" for Albu Kamal, "Ar-Raqqa" for Ar Raqqah), not an unrelated one."""
+    from rapidfuzz import fuzz
+
+    key = normalize(name)
+    return [p for p in _known(gazetteer, name) if (p.feature in STRONG_FEATURES or p.population >= 5_000)
+            and fuzz.ratio(normalize(p.name), key) >= SPELLING]
+
+
 def _acronym(name: str) -> bool:
     letters = name.replace(".", "").replace(" ", "")
     return len(letters) <= 4 and letters.isupper()
@@ -319,7 +333,9 @@ def _modifies_local_noun(doc: _Tokens, end: int) -> bool:
 
 
 def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Counter[str],
-            with_demonyms: bool) -> list[Mention]:
+            with_demonyms: bool, maybe: list[Mention]) -> list[Mention]:
+    """The place mentions of one spaCy doc; demonyms add to ``evidence``, names that are places only if the
+    map supports them go to ``maybe``."""
     found: list[Mention] = []
     covered = [False] * len(doc)
     people = _person_tokens(doc)
@@ -350,6 +366,15 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
             found.extend(_place_entity(doc, start, end, offset, name, label, gazetteer))
         elif label in CONTAINERS:
             known = _main(gazetteer, name)
+            if not known and label == "ORG" and _locative_before(doc, start):
+                # "near al-Bukamal", "in eastern Ar-Raqqa": a place the model took for a group, spelt another
+                # way; a looser likeness ("in Hamas", Hamm) makes it a place only if the map supports it
+                spelt = _spelt_like(gazetteer, name)
+                if spelt:
+                    known = spelt
+                elif _known(gazetteer, name):
+                    maybe.append(_mention(doc, start, end, offset, "nearby"))
+                    continue
             # An organisation named like a village ("Red Cross", North Carolina) is the organisation.
             if known and not _acronym(name) and normalize(name) not in NOT_PLACES and (
                     any(p.feature in STRONG_FEATURES - {"admin2"} or p.population >= 50_000 for p in known)
@@ -382,7 +407,7 @@ def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, la
                   gazetteer: OfflineGazetteer) -> list[Mention]:
     if region := _abbreviated_region(gazetteer, name, offset + doc.idx[start]):  # "S.D.", "B.C."
         return [region]
-    for longer in range(min(len(doc), end + 2), end, -1):  # "Kvaisi checkpoint" from a user gazetteer
+    for longer in range(min(len(doc), end + 3), end, -1):  # "Kvaisi checkpoint", "Sao Sebastiao [da Boa Vista]"
         if not any(doc.punct[end:longer]) and _main(gazetteer, doc.span(start, longer)):
             return [_mention(doc, start, longer, offset, "ner")]
     if _known(gazetteer, name):

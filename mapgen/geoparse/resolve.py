@@ -492,6 +492,34 @@ def supported(maybe: list[Mention], resolved: list[tuple[Place | None, float]],
 WEAK_PATHS = frozenset({"inside", "entity", "gazetteer", "person", "nearby"})
 
 
+#: A town smaller than this, alone in its part of the world, is a namesake of a place the gazetteer lacks.
+LONELY_POPULATION = 20_000
+#: ... when every other place the text names lies further away than this (km).
+LONELY_KM = 1000.0
+
+
+def lonely(mentions: list[Mention], resolved: list[tuple[Place | None, float]], demonyms: Counter[str],
+           gazetteer: OfflineGazetteer) -> set[int]:
+    """Small towns read in a country nothing else in the text points to, far from every other place it
+    names ("Zona" read as Zuña, Ecuador, in a story from Guatemala City): the text means a place of
+    its own region that the gazetteer does not know. They stay mentions, unplaced: no pin beats a
+    wrong one."""
+    placed = [(i, p) for i, (p, _) in enumerate(resolved) if p is not None]
+    out = set()
+    for index, place in placed:
+        if (place.feature != "city" or place.population >= LONELY_POPULATION or not place.country_code
+                or mentions[index].how == "pattern"):  # a dateline or "X, Y" says where it is
+            continue
+        code = place.country_code
+        # the places it is far from must be named surely: "John Flanders" does not make Cromwell lonely
+        others = [p for i, p in placed if i != index and p.name != place.name and mentions[i].how not in WEAK_PATHS]
+        if not others or demonyms.get(code) or any(p.country_code == code for p in others):
+            continue
+        if all(distance_km(place, p) > LONELY_KM for p in others):
+            out.add(index)
+    return out
+
+
 def implausible(mentions: list[Mention], resolved: list[tuple[Place | None, float]], demonyms: Counter[str],
                 gazetteer: OfflineGazetteer) -> set[int]:
     """Weakly recognised mentions placed in a country nothing else in the text points to, while

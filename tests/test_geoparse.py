@@ -319,3 +319,10 @@ def test_a_place_the_model_takes_for_a_group_counts_after_a_locative():
 def test_a_long_name_the_model_cuts_short_is_read_whole():
     [town, *_] = geoparse("Residents of Sao Sebastiao da Boa Vista, Para, banged pots.")
     assert town.text == "Sao Sebastiao da Boa Vista" and town.country_code == "BR"
+
+
+def test_a_name_joined_by_a_particle_is_read_whole_or_not_by_its_parts():
+    assert [t.text for t in geoparse("Floods hit Rio de Janeiro and Sao Paulo.")] == ["Rio de Janeiro", "Sao Paulo"]
+    found = [t.text for t in geoparse("In Niteroi, police raided the Rio do Ouro neighborhood.")]
+    assert "Ouro" not in found and "Rio" not in found  # parts of a name the gazetteer lacks
+    assert [t.text for t in geoparse("He won the Tour de France twice.")] == ["France"]  # a country stays itself

@@ -168,11 +168,20 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     mentions = _without_overlaps([m for m in mentions if any(c.isupper() for c in m.text)])
     mentions = _without_overlaps(sorted(mentions + _document_repeats(text, mentions, names, people, gazetteer),
                                         key=lambda m: (m.start, -m.end)))
+    mentions = [m for m in mentions if m.how == "pattern" or gazetteer.country_code(m.lookup) or not (
+        _NAME_JOINED_BEFORE.search(text, max(0, m.start - 40), m.start) or _NAME_JOINED_AFTER.match(text, m.end))]
+    # (a country stays itself inside a longer name: the France of "Tour de France")
     mentions = _with_abbreviations(text, mentions, gazetteer)
     mentions = [_as_street(text, m, gazetteer) for m in mentions]
     taken = [(m.start, m.end) for m in mentions]
     maybe = [m for m in maybe if not any(m.start < end and start < m.end for start, end in taken)]
     return Recognition(mentions, evidence, maybe)
+
+
+#: Before a mention: the start of a longer name it ends ("Rio do Ouro", "Tlacotepec de Benito Juarez").
+_NAME_JOINED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s(?:de|da|do|dos|das|del|di|du)\s$")
+#: After a mention: the rest of a longer name it begins, which the gazetteer does not know ("Rio do Ouro").
+_NAME_JOINED_AFTER = re.compile(r"\s(?:de|da|do|dos|das|del|di|du)\s[A-Z]")
 
 
 def _document_repeats(text: str, mentions: list[Mention], names: list[tuple[int, int]], people: set[str],
@@ -242,6 +251,15 @@ def _unsupported(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer) -> list
         return j
 
     return _longest_names(doc, starts, run_end, offset, gazetteer, "nearby", lambda *_: True)
+
+
+#: Small words that join the proper nouns of one name in a run ("Rio de Janeiro", "Ras al Khaimah").
+JOINING = frozenset("de del da do dos das di du la le les el al von van der bin ibn".split())
+
+
+def _joins(doc: _Tokens, start: int, j: int) -> bool:
+    """Whether token ``j`` is a particle inside a name begun at ``start``: a proper noun follows it."""
+    return j > start and doc.lower[j] in JOINING and j + 1 < len(doc) and doc.proper[j + 1]
 
 
 def _blocked(name: str) -> bool:
@@ -499,7 +517,7 @@ def _scan(doc: _Tokens, offset: int, covered: list[bool], gazetteer: OfflineGaze
 
     def run_end(i: int) -> int:
         j = i
-        while j < len(doc) and j - i < MAX_WORDS and not covered[j] and doc.proper[j]:
+        while j < len(doc) and j - i < MAX_WORDS and not covered[j] and (doc.proper[j] or _joins(doc, i, j)):
             j += 1
         return j
 

@@ -251,3 +251,11 @@ def test_a_container_read_far_away_in_another_country_is_the_namesake_not_the_to
     weak = Toponym(container.start, container.end, "Nadas", "Nadas", 46.2, 22.0, 1, "RO", "admin1", 0.6)
     choice = choose("protest", sentence, 0, [town, weak])
     assert choice.location.text == "Tbilisi" and not choice.near
+
+
+def test_a_container_that_its_own_container_confirms_makes_the_far_namesake_the_misread_one() -> None:
+    sentence = "Rallies were held in Nadas village (Gori, Shida Kartli)."
+    town, gori, region = _read(sentence, "Nadas", "Gori", "Shida Kartli")
+    weaker = [town, Toponym(gori.start, gori.end, "Gori", "Gori", 41.98, 44.11, 1, "GE", "city", 0.7), region]
+    choice = choose("protest", sentence, 0, weaker)
+    assert choice.location.text == "Gori" and choice.near  # not Nadas, Romania

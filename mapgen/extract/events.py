@@ -137,9 +137,10 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
             gazetteer: OfflineGazetteer | None = None) -> list[_Draft]:
     from mapgen.extract.counts import find_counts
     from mapgen.extract.dates import find_dates
+    from mapgen.geoparse.actors import actor_countries
 
     drafts: list[_Draft] = []
-    about = countries(toponyms)
+    about = countries(toponyms) + actor_countries(text)  # "pro-Houthi forces": Yemen, like a Yemeni town
     fallback = _fallback(toponyms, focus)  # the story's place for sentences that name none (once a text)
     index = 0
     paragraph, carried = -1, None

@@ -247,7 +247,7 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
             value -= DATELINE  # "TBILISI, Aug 9 (Reuters) - Jets bombed Gori": where the reporter files from
         if (_FRAGMENT_AFTER.match(after) and not _AREA_AFTER.match(after)) or _FRAGMENT_BEFORE.search(before):
             value -= FRAGMENT
-        pair = _contained(words, offset, mine, index)
+        pair = _contained(words, offset, mine, index, about)
         if pair is not None:
             inner, how = pair
             r.contained[index] = inner
@@ -257,7 +257,7 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
             r.scores[inner] += PINNED - (UNRESOLVED if how == "misread" else 0.0)
             if how == "misread":
                 r.misread.add(inner)
-        elif _misread_container(words, offset, mine, index):
+        elif _misread_container(words, offset, mine, index, about):
             r.misread.add(index)
             value -= UNRESOLVED
         possessor = bool(re.match(r"^['’]s\s+\S", after)) and index + 1 < len(mine)
@@ -326,7 +326,8 @@ def _main_country(about: Counter[str] | None) -> str | None:
     return max(sorted(about), key=lambda code: about[code])
 
 
-def _contained(words: str, offset: int, mine: list[Toponym], index: int) -> tuple[int, str] | None:
+def _contained(words: str, offset: int, mine: list[Toponym], index: int,
+               about: Counter[str] | None = None) -> tuple[int, str] | None:
     """The place just before ``mine[index]`` when the text writes ``mine[index]`` as its container, and how
     the two readings agree: "inside", "unknown" (the first is not resolved) or "misread".
 
@@ -356,7 +357,7 @@ def _contained(words: str, offset: int, mine: list[Toponym], index: int) -> tupl
                        Place("", container.latitude, container.longitude)) <= CONTAINER_KM)
     if inside:
         return index - 1, "inside"
-    if _doubtful_container(mine, index):
+    if _doubtful_container(mine, index, about):
         return None  # "Bamenda town (Mezam, Nord-Ouest)" with Nord-Ouest read in Haiti: the container is the namesake
     return (index - 1, "misread") if explicit else None
 
@@ -367,7 +368,8 @@ def _far_apart(a: Toponym, b: Toponym) -> bool:
             and distance_km(Place("", a.latitude, a.longitude), Place("", b.latitude, b.longitude)) > STRAY_KM)
 
 
-def _misread_container(words: str, offset: int, mine: list[Toponym], index: int) -> bool:
+def _misread_container(words: str, offset: int, mine: list[Toponym], index: int,
+                       about: Counter[str] | None = None) -> bool:
     """Whether ``mine[index]`` is written as the container of the place before it ("X (Y)", "X, Y") but read
     in another country far away, less surely than that place: a namesake, not where anything happened."""
     if index == 0:
@@ -375,18 +377,21 @@ def _misread_container(words: str, offset: int, mine: list[Toponym], index: int)
     first, container = mine[index - 1], mine[index]
     gap = words[first.end - offset:container.start - offset]
     return (len(gap) <= 60 and bool(_CONTAINER_GAP.fullmatch(gap)) and bool(re.search(r"[(,]", gap))
-            and _doubtful_container(mine, index))
+            and _doubtful_container(mine, index, about))
 
 
-def _doubtful_container(mine: list[Toponym], index: int) -> bool:
+def _doubtful_container(mine: list[Toponym], index: int, about: Counter[str] | None = None) -> bool:
     """Whether the container ``mine[index]`` of the place before it, read in another country far from it, is
-    the misread one: read less surely than the place, or as surely but with no container of its own that
-    agrees with it ("Nadas in rural Gori in Georgia": Gori is Georgia's, so Nadas is the namesake)."""
+    the misread one: read no more surely than the place, with no container of its own that agrees with it
+    ("Nadas in rural Gori in Georgia": Gori is Georgia's, so Nadas is the namesake; "Pati village (Barwani,
+    Madhya Pradesh)": Pati is) and in a country the text points to no more than the place's."""
     first, container = mine[index - 1], mine[index]
     if not _far_apart(first, container) or container.score > first.score:
         return False
     after = mine[index + 1] if index + 1 < len(mine) else None
-    return container.score < first.score or after is None or after.country_code != container.country_code
+    if after is not None and after.country_code == container.country_code:
+        return False
+    return not (about and about[container.country_code or ""] > about[first.country_code or ""])
 
 
 def _container_of(index: int, contained: dict[int, int]) -> int | None:

@@ -511,8 +511,9 @@ def lonely(mentions: list[Mention], resolved: list[tuple[Place | None, float]], 
                 or mentions[index].how == "pattern"):  # a dateline or "X, Y" says where it is
             continue
         code = place.country_code
-        # the places it is far from must be named surely: "John Flanders" does not make Cromwell lonely
-        others = [p for i, p in placed if i != index and p.name != place.name and mentions[i].how not in WEAK_PATHS]
+        # the places it is far from must be names of their own, not parts of longer names ("John Flanders")
+        others = [p for i, p in placed if i != index and p.name != place.name
+                  and mentions[i].how not in ("inside", "nearby")]
         if not others or demonyms.get(code) or any(p.country_code == code for p in others):
             continue
         if all(distance_km(place, p) > LONELY_KM for p in others):

@@ -344,3 +344,15 @@ def test_one_event_per_place_of_a_list_with_the_counts_on_the_first() -> None:
         == [["strike", "Kareli", 5], ["strike", "Gori", None]]
     assert events.event_id.is_unique and events.quote.nunique() == 1
     assert extract_events("On 3 May 2020, jets bombed Gori, Georgia.").location.tolist() == ["Gori"]  # a container
+
+
+def test_a_weak_far_reading_does_not_stop_the_story_s_place_being_the_fallback() -> None:
+    from mapgen.extract.events import _fallback
+    from mapgen.geoparse import Toponym
+
+    gori = Toponym(0, 4, "Gori", "Gori", 41.98, 44.11, 1, "GE", "city", 0.93)
+    kareli = Toponym(10, 16, "Kareli", "Kareli", 42.02, 43.9, 2, "GE", "city", 0.9)
+    namesake = Toponym(20, 26, "Pasali", "Pasali", 9.0, 125.0, 3, "PH", "city", 0.2)  # a weak guess, far away
+    assert _fallback([gori, kareli, namesake], gori) is gori
+    strong = Toponym(20, 26, "Batumi", "Batumi", 41.64, 41.63, 4, "GE", "city", 0.93)  # 220 km off, named surely
+    assert _fallback([gori, kareli, strong], gori) is None

@@ -281,3 +281,48 @@ def test_actor_names_match_as_written() -> None:
 
     assert actor_countries("The idf file was lost.") == {}  # acronyms are case-sensitive
     assert set(actor_countries("Boko Haram attacked a village.")) == {"NG", "NE", "TD", "CM"}
+
+
+def test_a_province_seat_named_like_its_province_is_the_town_unless_written_as_the_province():
+    [town] = geoparse("Hundreds protested in Gomel on Sunday.")
+    assert (town.name, town.feature) == ("Homyel'", "city")  # not the Gomel region's middle
+    [region] = geoparse("Floods hit the Gomel region on Sunday.")
+    assert region.feature == "admin1"
+    placed = {t.text: t for t in geoparse("Police dispersed a rally in Rechytsa, Gomel.")}
+    assert placed["Gomel"].feature == "admin1"  # written as Rechytsa's container
+    [bahia] = geoparse("Teachers marched in Bahia.")
+    assert bahia.feature == "admin1"  # Salvador is also called Bahia, but not by its own name
+
+
+def test_a_mention_ends_before_the_comma_after_it():
+    found = [t.text for t in geoparse("A car hit the fence of a camp in Obrenovac, Serbia, on Friday.")]
+    assert "Obrenovac" in found and "Obrenovac," not in found
+
+
+def test_a_place_name_with_a_particle_is_not_the_known_name_inside_it():
+    found = {t.text: t for t in geoparse("Farmers blocked the road in Santa Cruz de Asia on Monday.")}
+    assert "Santa Cruz" not in found  # not Santa Cruz, Bolivia: a village the gazetteer lacks
+    assert found["Santa Cruz de Asia"].latitude is None
+
+
+def test_a_small_namesake_far_from_everything_else_the_text_names_is_left_unplaced():
+    found = {t.text: t for t in geoparse("In Guatemala City, in Zona 12, gunmen attacked a guard.")}
+    assert found["Guatemala City"].country_code == "GT"
+    assert found["Zona"].latitude is None  # not Zuña, Ecuador: a district of the city the gazetteer lacks
+
+
+def test_a_place_the_model_takes_for_a_group_counts_after_a_locative():
+    found = {t.text: t for t in geoparse("Jets struck a depot near al-Bukamal in Deir ez-Zor.")}
+    assert found["al-Bukamal"].country_code == "SY"
+
+
+def test_a_long_name_the_model_cuts_short_is_read_whole():
+    [town, *_] = geoparse("Residents of Sao Sebastiao da Boa Vista, Para, banged pots.")
+    assert town.text == "Sao Sebastiao da Boa Vista" and town.country_code == "BR"
+
+
+def test_a_name_joined_by_a_particle_is_read_whole_or_not_by_its_parts():
+    assert [t.text for t in geoparse("Floods hit Rio de Janeiro and Sao Paulo.")] == ["Rio de Janeiro", "Sao Paulo"]
+    found = [t.text for t in geoparse("In Niteroi, police raided the Rio do Ouro neighborhood.")]
+    assert "Ouro" not in found and "Rio" not in found  # parts of a name the gazetteer lacks
+    assert [t.text for t in geoparse("He won the Tour de France twice.")] == ["France"]  # a country stays itself

@@ -223,3 +223,39 @@ def test_the_other_places_of_the_location_s_list_come_along() -> None:
     sentence = "Protests were held in Tbilisi, Gori and Kareli, not in Russia."
     choice = choose("protest", sentence, 0, _read(sentence, "Tbilisi", "Gori", "Kareli", "Russia"))
     assert choice.location.text == "Tbilisi" and [t.text for t in choice.also] == ["Gori", "Kareli"]
+
+
+def test_a_country_loses_to_a_place_inside_it_that_the_sentence_names() -> None:
+    sentence = "Critics of the system in Georgia gathered outside the bank in Gori."
+    assert _where("protest", sentence, "Georgia", "Gori")[0] == "Gori"
+
+
+def test_the_of_of_a_title_is_no_locative() -> None:
+    sentence = "The rally was held to oppose supporters of the President of Georgia."
+    assert _where("protest", sentence, "Georgia") == (None, False)
+
+
+def test_people_from_the_villages_of_a_place_did_not_protest_there() -> None:
+    sentence = "People from the bordering villages of Gori staged a protest in Tbilisi."
+    assert _where("protest", sentence, "Gori", "Tbilisi")[0] == "Tbilisi"
+
+
+def test_a_place_a_direction_points_from_only_says_where_the_other_lies() -> None:
+    sentence = "Jets bombed Kareli district west of Gori city."
+    assert _where("strike", sentence, "Kareli", "Gori")[0] == "Kareli"
+
+
+def test_a_container_read_far_away_in_another_country_is_the_namesake_not_the_town() -> None:
+    sentence = "Rallies were held in Tbilisi town (Nadas)."
+    town, container = _read(sentence, "Tbilisi", "Nadas")
+    weak = Toponym(container.start, container.end, "Nadas", "Nadas", 46.2, 22.0, 1, "RO", "admin1", 0.6)
+    choice = choose("protest", sentence, 0, [town, weak])
+    assert choice.location.text == "Tbilisi" and not choice.near
+
+
+def test_a_container_that_its_own_container_confirms_makes_the_far_namesake_the_misread_one() -> None:
+    sentence = "Rallies were held in Nadas village (Gori, Shida Kartli)."
+    town, gori, region = _read(sentence, "Nadas", "Gori", "Shida Kartli")
+    weaker = [town, Toponym(gori.start, gori.end, "Gori", "Gori", 41.98, 44.11, 1, "GE", "city", 0.7), region]
+    choice = choose("protest", sentence, 0, weaker)
+    assert choice.location.text == "Gori" and choice.near  # not Nadas, Romania

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from mapgen.errors import InputError
 from mapgen.extract import lexicon as lx
 from mapgen.extract.classify import Kind, classify, combine
-from mapgen.extract.places import choose, countries, label
+from mapgen.extract.places import STRAY_SCORE, choose, countries, label
 from mapgen.extract.roles import actors, claims, denials
 from mapgen.extract.sentences import Sentence, split_sentences
 from mapgen.geocode.place import PRECISION_BY_FEATURE, Place, distance_km
@@ -137,9 +137,10 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
             gazetteer: OfflineGazetteer | None = None) -> list[_Draft]:
     from mapgen.extract.counts import find_counts
     from mapgen.extract.dates import find_dates
+    from mapgen.geoparse.actors import actor_countries
 
     drafts: list[_Draft] = []
-    about = countries(toponyms)
+    about = countries(toponyms) + actor_countries(text)  # "pro-Houthi forces": Yemen, like a Yemeni town
     fallback = _fallback(toponyms, focus)  # the story's place for sentences that name none (once a text)
     index = 0
     paragraph, carried = -1, None
@@ -333,13 +334,14 @@ def _focus(toponyms: list[Toponym]) -> Toponym | None:
 def _fallback(toponyms: list[Toponym], focus: Toponym | None) -> Toponym | None:
     """Where a sentence without a place of its own happened when nothing before it in its paragraph
     says: the text's main place, when the whole text is about one area (every town it names within
-    FOCUS_KM of it; countries and regions are often named as actors or origins and do not count).
+    FOCUS_KM of it; countries and regions are often named as actors or origins and do not count, nor do
+    weak readings, which far away are mostly namesakes: "the Santa Luzia neighborhood" of Sao Goncalo).
     In a story that moves from town to town, nothing: a pin at the most-named place would be a guess.
     """
     if focus is None or focus.latitude is None or focus.longitude is None:
         return None
     here = Place("", focus.latitude, focus.longitude)
-    towns = [t for t in toponyms if t.latitude is not None and t.longitude is not None
+    towns = [t for t in toponyms if t.latitude is not None and t.longitude is not None and t.score >= STRAY_SCORE
              and t.feature not in {"country", "admin1", "region", "continent"}]
     if any(distance_km(here, Place("", t.latitude, t.longitude)) > FOCUS_KM for t in towns):
         return None

@@ -69,6 +69,11 @@ PINNED = 0.5
 LATER = 0.15
 #: Lost by the owner of a possessive before another place ("Russia's North Ossetia").
 POSSESSOR = 2.0
+#: Lost by a place a direction points from ("Majzar district west of Marib", "in the northeast of Sanaa")
+#: after another place: it says where that place lies.
+REFERENCE = 1.0
+#: Lost by a country when the sentence names a place inside it too: the finer place says where.
+COUNTRY_OVER_TOWN = 1.0
 #: A town is read as the container of another place up to this far from it (km).
 CONTAINER_KM = 150.0
 
@@ -115,8 +120,13 @@ _FRAGMENT_AFTER = re.compile(r"^(?:-\w|\s(?:(?:de|da|do|dos|das|del|al|el|as|ad|
 _AREA_AFTER = re.compile(rf"^\s+{_AREA}\b", re.I)
 #: Before a place: the next item of a list ("Kareli and Gori", "Kareli, Gori").
 _LIST_BEFORE = re.compile(r"(?:\b(?:and|or)|,)\s+(?:the\s+)?$")
-#: Before a place: "from", where people or things came from (a locative only for movements).
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+#: Before a place: "from", where people or things came from ("from the bordering villages of"): a locative only
+#: for movements.
+_FROM_BEFORE = re.compile(r"\b[Ff]rom\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+)?$")
+#: Before a place: a direction from it ("west of", "in the northeast of", "north-east of the").
+_DIRECTION_OF_BEFORE = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+                                  r"(?:ern)?(?:\s+(?:part|parts|side|outskirts|countryside))?\s+of\s+(?:the\s+)?$",
+                                  re.I)
 #: Before a place: the first part of a longer name ("Xaaji-Cali", "Tlacotepec de Benito Juarez").
 _FRAGMENT_BEFORE = re.compile(r"(?:\w-|[A-Z][\w'’-]+\s(?:de|da|do|dos|das|del|al|el|as|ad|ash|ar|bin|ibn|i)\s)$")
 
@@ -225,10 +235,11 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
         if not listed:
             locative = bool(lx.LOCATIVE.search(before)) and (flow or not _FROM_BEFORE.search(before))
         r.groups.append(r.groups[-1] if listed else index)
-        if locative:
+        naming = bool(lx.ACTOR_AFTER.match(after) or lx.ACTOR_BEFORE.search(before) or _PEOPLE_AFTER.match(after)
+                      or _NAME_OF_BEFORE.search(before) or _INSTITUTION_AFTER.match(after))
+        if locative and not naming:  # the "of" of "the President of Brazil" is the title's, not a locative
             value += LOCATIVE
-        if (lx.ACTOR_AFTER.match(after) or lx.ACTOR_BEFORE.search(before) or _PEOPLE_AFTER.match(after)
-                or _NAME_OF_BEFORE.search(before) or _INSTITUTION_AFTER.match(after)):
+        if naming:
             value -= NAMING
         if any(s <= start < e for s, e in skip):
             value -= IN_CLAIM
@@ -236,7 +247,7 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
             value -= DATELINE  # "TBILISI, Aug 9 (Reuters) - Jets bombed Gori": where the reporter files from
         if (_FRAGMENT_AFTER.match(after) and not _AREA_AFTER.match(after)) or _FRAGMENT_BEFORE.search(before):
             value -= FRAGMENT
-        pair = _contained(words, offset, mine, index)
+        pair = _contained(words, offset, mine, index, about)
         if pair is not None:
             inner, how = pair
             r.contained[index] = inner
@@ -246,6 +257,9 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
             r.scores[inner] += PINNED - (UNRESOLVED if how == "misread" else 0.0)
             if how == "misread":
                 r.misread.add(inner)
+        elif _misread_container(words, offset, mine, index, about):
+            r.misread.add(index)
+            value -= UNRESOLVED
         possessor = bool(re.match(r"^['’]s\s+\S", after)) and index + 1 < len(mine)
         if possessor:
             value -= POSSESSOR
@@ -258,6 +272,9 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
             value -= UNRESOLVED
         if lx.NEAR.search(before):
             r.near.add(index)
+        if index and _DIRECTION_OF_BEFORE.search(before):
+            value -= REFERENCE  # "Majzar district west of Marib city": Marib only says where Majzar is
+            r.near.add(index)
         cue = handed or ("origin" if flow and r.origin is None and lx.ORIGIN_CUE.search(before) else
                          "destination" if flow and r.destination is None and lx.DESTINATION_CUE.search(before)
                          else None)  # only movements have an origin and a destination
@@ -269,6 +286,12 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
         elif flow and cue == "destination" and role_value > ROLE_MIN:
             r.destination = toponym
         r.scores.append(value)
+    for index, toponym in enumerate(mine):  # "a protest in Lebanon ... gathered in Nabatiye": Nabatiye
+        if toponym.feature == "country" and any(
+                other.country_code == toponym.country_code and other.latitude is not None
+                and other.feature not in {"country", "continent"} and r.scores[j] > 0
+                for j, other in enumerate(mine) if j != index):
+            r.scores[index] -= COUNTRY_OVER_TOWN
     return r
 
 
@@ -303,7 +326,8 @@ def _main_country(about: Counter[str] | None) -> str | None:
     return max(sorted(about), key=lambda code: about[code])
 
 
-def _contained(words: str, offset: int, mine: list[Toponym], index: int) -> tuple[int, str] | None:
+def _contained(words: str, offset: int, mine: list[Toponym], index: int,
+               about: Counter[str] | None = None) -> tuple[int, str] | None:
     """The place just before ``mine[index]`` when the text writes ``mine[index]`` as its container, and how
     the two readings agree: "inside", "unknown" (the first is not resolved) or "misread".
 
@@ -333,7 +357,41 @@ def _contained(words: str, offset: int, mine: list[Toponym], index: int) -> tupl
                        Place("", container.latitude, container.longitude)) <= CONTAINER_KM)
     if inside:
         return index - 1, "inside"
+    if _doubtful_container(mine, index, about):
+        return None  # "Bamenda town (Mezam, Nord-Ouest)" with Nord-Ouest read in Haiti: the container is the namesake
     return (index - 1, "misread") if explicit else None
+
+
+def _far_apart(a: Toponym, b: Toponym) -> bool:
+    """Whether two resolved places lie in different countries and further apart than STRAY_KM."""
+    return (a.country_code != b.country_code and a.latitude is not None and b.latitude is not None
+            and distance_km(Place("", a.latitude, a.longitude), Place("", b.latitude, b.longitude)) > STRAY_KM)
+
+
+def _misread_container(words: str, offset: int, mine: list[Toponym], index: int,
+                       about: Counter[str] | None = None) -> bool:
+    """Whether ``mine[index]`` is written as the container of the place before it ("X (Y)", "X, Y") but read
+    in another country far away, less surely than that place: a namesake, not where anything happened."""
+    if index == 0:
+        return False
+    first, container = mine[index - 1], mine[index]
+    gap = words[first.end - offset:container.start - offset]
+    return (len(gap) <= 60 and bool(_CONTAINER_GAP.fullmatch(gap)) and bool(re.search(r"[(,]", gap))
+            and _doubtful_container(mine, index, about))
+
+
+def _doubtful_container(mine: list[Toponym], index: int, about: Counter[str] | None = None) -> bool:
+    """Whether the container ``mine[index]`` of the place before it, read in another country far from it, is
+    the misread one: read no more surely than the place, with no container of its own that agrees with it
+    ("Nadas in rural Gori in Georgia": Gori is Georgia's, so Nadas is the namesake; "Pati village (Barwani,
+    Madhya Pradesh)": Pati is) and in a country the text points to no more than the place's."""
+    first, container = mine[index - 1], mine[index]
+    if not _far_apart(first, container) or container.score > first.score:
+        return False
+    after = mine[index + 1] if index + 1 < len(mine) else None
+    if after is not None and after.country_code == container.country_code:
+        return False
+    return not (about and about[container.country_code or ""] > about[first.country_code or ""])
 
 
 def _container_of(index: int, contained: dict[int, int]) -> int | None:

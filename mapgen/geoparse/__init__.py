@@ -84,7 +84,7 @@ def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: Offl
               demonyms: bool, docs: list[tuple[int, Any]] | None) -> list[Toponym]:
     from mapgen.geoparse.actors import actor_countries
     from mapgen.geoparse.recognize import RECOGNITION_CONFIDENCE, recognize
-    from mapgen.geoparse.resolve import implausible, resolve, supported
+    from mapgen.geoparse.resolve import implausible, lonely, resolve, supported
 
     if not text.strip():
         return []
@@ -94,6 +94,8 @@ def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: Offl
     peoples = found.demonyms + actor_countries(text)  # "Yemeni" and "Houthi forces" both point to Yemen
     resolved = resolve(text, found.mentions, peoples, gaz, hints)
     dropped = implausible(found.mentions, resolved, peoples, gaz)
+    for index in lonely(found.mentions, resolved, peoples, gaz) - dropped:
+        resolved[index] = (None, resolved[index][1])  # a mention still, but no pin
     pairs = [pair for index, pair in enumerate(zip(found.mentions, resolved, strict=True)) if index not in dropped]
     pairs += [(m, (p, 1.0)) for m, p in supported(found.maybe, resolved, gaz)]
     pairs.sort(key=lambda pair: pair[0].start)

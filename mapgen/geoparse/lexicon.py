@@ -59,6 +59,8 @@ STREET_WORDS = frozenset(normalize(w) for w in (
     "Street St Avenue Ave Road Rd Boulevard Blvd Drive Dr Lane Ln Parkway Pkwy Highway Hwy Pike Turnpike "
     "Expressway Freeway Terrace Circle Trail").split())
 CONTAINERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+#: Small words inside one place name ("Lanao del Sur", "Sao Sebastiao da Boa Vista", "Dera Ismail Khan").
+NAME_PARTICLES = frozenset("de del da do dos das di du la le les el al ad as ar an at az ash bin ibn van von y".split())
 #: Words between a locative and a place name ("in central Van", "near rural Kandahar").
 AREA_WORDS = frozenset(
     "central northern southern eastern western northeastern northwestern southeastern southwestern "

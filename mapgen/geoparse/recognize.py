@@ -39,6 +39,7 @@ from mapgen.geoparse.lexicon import (
     LOCAL_NOUNS,
     LOCATIVES,
     MAX_WORDS,
+    NAME_PARTICLES,
     NOT_PLACE_PHRASES,
     NOT_PLACES,
     PLACE_LABELS,
@@ -168,7 +169,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     people: set[str] = set()
     for offset, spacy_doc in docs:
         doc = _Tokens(spacy_doc)
-        mentions.extend(_in_doc(doc, offset, gazetteer, evidence, demonyms))
+        mentions.extend(_in_doc(doc, offset, gazetteer, evidence, demonyms, maybe))
         maybe.extend(_unsupported(doc, offset, gazetteer))
         names += [(offset + doc.idx[e.start], offset + doc.idx[e.end - 1] + len(doc.text[e.end - 1]))
                   for e in doc.ents if e.end - e.start > 1]
@@ -179,11 +180,20 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     mentions = _without_overlaps([m for m in mentions if any(c.isupper() for c in m.text)])
     mentions = _without_overlaps(sorted(mentions + _document_repeats(text, mentions, names, people, gazetteer),
                                         key=lambda m: (m.start, -m.end)))
+    mentions = [m for m in mentions if m.how == "pattern" or gazetteer.country_code(m.lookup) or not (
+        _NAME_JOINED_BEFORE.search(text, max(0, m.start - 40), m.start) or _NAME_JOINED_AFTER.match(text, m.end))]
+    # (a country stays itself inside a longer name: the France of "Tour de France")
     mentions = _with_abbreviations(text, mentions, gazetteer)
     mentions = [_as_street(text, m, gazetteer) for m in mentions]
     taken = [(m.start, m.end) for m in mentions]
     maybe = [m for m in maybe if not any(m.start < end and start < m.end for start, end in taken)]
     return Recognition(mentions, evidence, maybe)
+
+
+#: Before a mention: the start of a longer name it ends ("Rio do Ouro", "Tlacotepec de Benito Juarez").
+_NAME_JOINED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s(?:de|da|do|dos|das|del|di|du)\s$")
+#: After a mention: the rest of a longer name it begins, which the gazetteer does not know ("Rio do Ouro").
+_NAME_JOINED_AFTER = re.compile(r"\s(?:de|da|do|dos|das|del|di|du)\s[A-Z]")
 
 
 def _document_repeats(text: str, mentions: list[Mention], names: list[tuple[int, int]], people: set[str],
@@ -305,6 +315,15 @@ def _unsupported(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer) -> list
     return _longest_names(doc, starts, run_end, offset, gazetteer, "nearby", lambda *_: True)
 
 
+#: Small words that join the proper nouns of one name in a run ("Rio de Janeiro", "Ras al Khaimah").
+JOINING = frozenset("de del da do dos das di du la le les el al von van der bin ibn".split())
+
+
+def _joins(doc: _Tokens, start: int, j: int) -> bool:
+    """Whether token ``j`` is a particle inside a name begun at ``start``: a proper noun follows it."""
+    return j > start and doc.lower[j] in JOINING and j + 1 < len(doc) and doc.proper[j + 1]
+
+
 def _blocked(name: str) -> bool:
     key = normalize(name)
     return key in NOT_PLACE_PHRASES or key in NOT_PLACES
@@ -330,6 +349,20 @@ def _main(gazetteer: OfflineGazetteer, name: str) -> tuple[Any, ...]:
 def _never_place(word: str) -> bool:
     """Whether a word alone is never a place name (NOT_PLACES: months, titles, "North"...)."""
     return normalize(word) in NOT_PLACES
+
+
+#: How alike (rapidfuzz ratio) a name must be to a town's main name to be only another spelling of it.
+SPELLING = 75
+
+
+def _spelt_like(gazetteer: OfflineGazetteer, name: str) -> list[Any]:
+    """Towns of some size whose alternate name ``name`` is, and is only another spelling of their main
+    name ("al-Bukamal" for Albu Kamal, "Ar-Raqqa" for Ar Raqqah), not an unrelated one."""
+    from rapidfuzz import fuzz
+
+    key = normalize(name)
+    return [p for p in _known(gazetteer, name) if (p.feature in STRONG_FEATURES or p.population >= 5_000)
+            and fuzz.ratio(normalize(p.name), key) >= SPELLING]
 
 
 def _acronym(name: str) -> bool:
@@ -392,7 +425,9 @@ def _modifies_local_noun(doc: _Tokens, end: int) -> bool:
 
 
 def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Counter[str],
-            with_demonyms: bool) -> list[Mention]:
+            with_demonyms: bool, maybe: list[Mention]) -> list[Mention]:
+    """The place mentions of one spaCy doc; demonyms add to ``evidence``, names that are places only if the
+    map supports them go to ``maybe``."""
     found: list[Mention] = []
     covered = [False] * len(doc)
     people = _person_tokens(doc)
@@ -423,6 +458,15 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
             found.extend(_place_entity(doc, start, end, offset, name, label, gazetteer))
         elif label in CONTAINERS:
             known = _main(gazetteer, name)
+            if not known and label == "ORG" and _locative_before(doc, start):
+                # "near al-Bukamal", "in eastern Ar-Raqqa": a place the model took for a group, spelt another
+                # way; a looser likeness ("in Hamas", Hamm) makes it a place only if the map supports it
+                spelt = _spelt_like(gazetteer, name)
+                if spelt:
+                    known = spelt
+                elif _known(gazetteer, name):
+                    maybe.append(_mention(doc, start, end, offset, "nearby"))
+                    continue
             # An organisation named like a village ("Red Cross", North Carolina) is the organisation.
             if known and not _acronym(name) and normalize(name) not in NOT_PLACES and (
                     any(p.feature in STRONG_FEATURES - {"admin2"} or p.population >= 50_000 for p in known)
@@ -455,7 +499,7 @@ def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, la
                   gazetteer: OfflineGazetteer) -> list[Mention]:
     if region := _abbreviated_region(gazetteer, name, offset + doc.idx[start]):  # "S.D.", "B.C."
         return [region]
-    for longer in range(min(len(doc), end + 2), end, -1):  # "Kvaisi checkpoint" from a user gazetteer
+    for longer in range(min(len(doc), end + 3), end, -1):  # "Kvaisi checkpoint", "Sao Sebastiao [da Boa Vista]"
         if not any(doc.punct[end:longer]) and _main(gazetteer, doc.span(start, longer)):
             return [_mention(doc, start, longer, offset, "ner")]
     if _known(gazetteer, name):
@@ -468,12 +512,48 @@ def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, la
         return [_mention(doc, start, end, offset, "ner")]  # "Washington Drive": a street, which we cannot place
     if inner and end - start > 1 and doc.lower[start] in WATER_BEFORE:
         return [_mention(doc, start, end, offset, "ner")]  # "Lake Ontario" is not in Ontario's middle
+    if inner and label in ("GPE", "LOC") and _unknown_whole(doc, start, end, offset, inner):
+        return [_mention(doc, start, end, offset, "ner")]  # "Cerro Navia" is not Cerro, Cuba: a place we lack
     if inner:
         return inner
     words = {normalize(word) for word in doc.text[start:end]}
     if label != "FAC" and name[:1].isupper() and (words & GEO_WORDS or _locative_before(doc, start)):
         return [_mention(doc, start, end, offset, "ner")]  # a place the gazetteer does not know
     return []
+
+
+#: Words naming what kind of place a name is ("Tripoli City", "Gulariya Municipality"), besides GEO_WORDS.
+SETTLEMENT_WORDS = frozenset("municipality governorate oblast state department prefecture sector zone camp quarter "
+                             "locality division subdivision commune capital metropolis colonia barrio barangay "
+                             "favela".split())
+
+
+def _unknown_whole(doc: _Tokens, start: int, end: int, offset: int, inner: list[Mention]) -> bool:
+    """Whether a place entity the gazetteer does not know is one name of its own, joined by a particle
+    of names, of which the known names inside are only parts: "Lanao del Sur" (not Sur, Oman), "Santa
+    Cruz de Asia" (not Santa Cruz, Bolivia). The other words are proper nouns, not a direction, a
+    common noun or a geographic word that would make the entity an area of the known place. Without a
+    particle the same test cannot tell "Cerro Navia" (not Cerro, Cuba) from "Hammond Marina" (Hammond).
+
+    >>> doc = _Tokens(pipeline()("Police raided homes in Lanao del Sur on Monday."))
+    >>> start = doc.text.index("Lanao")
+    >>> sur = doc.idx[start + 2]
+    >>> _unknown_whole(doc, start, start + 3, 0, [Mention(sur, sur + 3, "Sur", "inside", "Sur")])
+    True
+    """
+    spans = [(m.start - offset, m.end - offset) for m in inner]
+    rest = [i for i in range(start, end) if not any(s <= doc.idx[i] < e for s, e in spans)]
+    particle = proper = False
+    for i in rest:
+        if doc.lower[i] in NAME_PARTICLES:
+            particle = True
+            continue
+        word = normalize(doc.text[i])
+        if doc.punct[i] or not doc.proper[i] or word in GEO_WORDS or word in STREET_WORDS or doc.lower[i] in (
+                AREA_WORDS | INSTITUTIONS | LOCAL_NOUNS | SETTLEMENT_WORDS):
+            return False
+        proper = True
+    return particle and proper
 
 
 def _inside(doc: _Tokens, start: int, end: int, offset: int, gazetteer: OfflineGazetteer,
@@ -513,7 +593,7 @@ def _scan(doc: _Tokens, offset: int, covered: list[bool], gazetteer: OfflineGaze
 
     def run_end(i: int) -> int:
         j = i
-        while j < size and j - i < MAX_WORDS and not covered[j] and proper[j]:
+        while j < size and j - i < MAX_WORDS and not covered[j] and (proper[j] or _joins(doc, i, j)):
             j += 1
         return j
 
@@ -538,6 +618,8 @@ def _longest_names(doc: _Tokens, starts: Any, run_end: Any, offset: int, gazette
         if i < after:
             continue
         for end in range(run_end(i), i, -1):  # longest first
+            if doc.punct[end - 1]:
+                continue  # "Obrenovac," is Obrenovac: normalising drops the comma, the span must too
             if _never_place(words[i]) and all(map(_never_place, words[i + 1:end])):
                 continue
             name = doc.span(i, end)

@@ -71,6 +71,7 @@ class _Slot:
     support: list[float] = field(default_factory=list)  # _cluster_support() of each candidate
     scores: list[float] = field(default_factory=list)
     capital: Place | None = None  # the candidate that is its country's capital ("Washington")
+    region_read: bool = False  # written as a region somewhere: "Albany, New York", "Idlib province"
     _sure: tuple[list[float] | None, float] = (None, 1.0)  # (the scores it was computed from, confidence)
     #: Per choice: which candidates lie within SAME_KM of it (the choice changes rarely between rounds).
     _close: dict[int, list[bool]] = field(default_factory=dict)
@@ -133,6 +134,9 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
             slots[key] = _Slot(key, [], candidates, capital=capital)
         slots[key].mentions.append(index)
     _patterns(text, mentions, slots, gazetteer)
+    for slot in slots.values():
+        if not slot.region_read:
+            slot.candidates = _seat_first(mentions[slot.mentions[0]], slot.candidates, gazetteer)
     for slot in slots.values():  # a namesake inside the region the text names is never cut off
         if slot.within and slot.mentions:
             mention = mentions[slot.mentions[0]]
@@ -269,6 +273,46 @@ def _capital_first(name: str, candidates: list[Place],
     return candidates, capital
 
 
+#: A town this large named like the province or state it lies in is the province's seat ("Gomel", "Odessa").
+SEAT_POPULATION = 100_000
+#: How alike (rapidfuzz ratio, 0..100) the seat's own name and the name written must be: Homyel' and Gomel are 73.
+SEAT_SPELLING = 60
+#: Words after a name that make it the region, not its seat ("Idlib province", "Odessa oblast").
+_REGION_AFTER = re.compile(r"\s+(?:province|governorate|oblast|region|state|department|prefecture|countryside|"
+                           r"voivodeship|wilaya|county)\b", re.I)
+
+
+def _seat_first(mention: Mention, candidates: list[Place], gazetteer: OfflineGazetteer) -> list[Place]:
+    """The candidates, with a province's seat of the same name ranked as a main name of the town.
+
+    "Protesters gathered in Gomel" means the city of Gomel, which GeoNames calls Homyel' (so
+    "Gomel" is only an alternate name of it) and whose province is called Gomel: the province's
+    centre is far from the city. A text that means the province says so ("Gomel region") or
+    writes the name as a container ("Rechytsa, Gomel"), and then the province keeps its rank.
+    """
+    regions = [c for c in candidates if c.feature == "admin1" and c.admin1_code]
+    if not regions or mention.feature or mention.demonym:
+        return candidates
+    from rapidfuzz import fuzz
+
+    everything = gazetteer.candidates(mention.lookup, country=mention.country)
+    fixed: dict[int, Place] = {}
+    for region in regions:
+        towns = [c for c in everything if c.feature == "city" and c.country_code == region.country_code
+                 and c.admin1_code == region.admin1_code]
+        seat = max(towns, key=lambda p: p.population, default=None)
+        # "Oklahoma City" is not called by its state's name alone, and the name is the town's own, only
+        # spelt another way (Gomel, Homyel'), not its state's given to it by GeoNames (Bahia for Salvador)
+        if seat is not None and seat.population >= SEAT_POPULATION \
+                and not normalize(seat.name).startswith(normalize(region.name) + " ") \
+                and fuzz.ratio(normalize(seat.name), normalize(mention.lookup)) >= SEAT_SPELLING:
+            fixed[id(seat)] = dataclasses.replace(seat, alternate=False) if seat.alternate else seat
+    if not fixed:
+        return candidates
+    kept = [fixed.pop(id(c), c) for c in candidates]
+    return kept + list(fixed.values())  # seats beyond the candidates cut off by MAX_CANDIDATES
+
+
 def _key(mention: Mention) -> str:
     """Mentions with the same key share one reading (one sense per discourse)."""
     return f"{normalize(mention.lookup)}|{mention.country or ''}|{int(mention.demonym)}"
@@ -298,10 +342,13 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
     for index, mention in enumerate(mentions):
         slot = slots[_key(mention)]
         after = text[mention.end:mention.end + 12]
+        if _REGION_AFTER.match(text, mention.end):
+            slot.region_read = True
         if index + 1 < len(mentions):
             nxt = mentions[index + 1]
             # "Gori, Georgia", "Altos de San Lorenzo (Buenos Aires)", "Miznaz in Aleppo"
             if text[mention.end:nxt.start].strip() in (",", "(", "in", ", in") and not _listed(text, mentions, index):
+                slots[_key(nxt)].region_read = True
                 for place in gazetteer.candidates(nxt.lookup)[:5]:
                     if place.feature == "country":
                         slot.within.append((place.country_code or "", None))
@@ -596,6 +643,35 @@ def supported(maybe: list[Mention], resolved: list[tuple[Place | None, float]],
 
 #: Ways of finding a mention that the sentence alone does not make sure of.
 WEAK_PATHS = frozenset({"inside", "entity", "gazetteer", "person", "nearby"})
+
+
+#: A town smaller than this, alone in its part of the world, is a namesake of a place the gazetteer lacks.
+LONELY_POPULATION = 20_000
+#: ... when every other place the text names lies further away than this (km).
+LONELY_KM = 1000.0
+
+
+def lonely(mentions: list[Mention], resolved: list[tuple[Place | None, float]], demonyms: Counter[str],
+           gazetteer: OfflineGazetteer) -> set[int]:
+    """Small towns read in a country nothing else in the text points to, far from every other place it
+    names ("Zona" read as Zuña, Ecuador, in a story from Guatemala City): the text means a place of
+    its own region that the gazetteer does not know. They stay mentions, unplaced: no pin beats a
+    wrong one."""
+    placed = [(i, p) for i, (p, _) in enumerate(resolved) if p is not None]
+    out = set()
+    for index, place in placed:
+        if (place.feature != "city" or place.population >= LONELY_POPULATION or not place.country_code
+                or mentions[index].how == "pattern"):  # a dateline or "X, Y" says where it is
+            continue
+        code = place.country_code
+        # the places it is far from must be names of their own, not parts of longer names ("John Flanders")
+        others = [p for i, p in placed if i != index and p.name != place.name
+                  and mentions[i].how not in ("inside", "nearby")]
+        if not others or demonyms.get(code) or any(p.country_code == code for p in others):
+            continue
+        if all(distance_km(place, p) > LONELY_KM for p in others):
+            out.add(index)
+    return out
 
 
 def implausible(mentions: list[Mention], resolved: list[tuple[Place | None, float]], demonyms: Counter[str],

@@ -180,9 +180,9 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     mentions = _without_overlaps([m for m in mentions if any(c.isupper() for c in m.text)])
     mentions = _without_overlaps(sorted(mentions + _document_repeats(text, mentions, names, people, gazetteer),
                                         key=lambda m: (m.start, -m.end)))
-    mentions = [m for m in mentions if m.how == "pattern" or gazetteer.country_code(m.lookup) or not (
-        _NAME_JOINED_BEFORE.search(text, max(0, m.start - 40), m.start) or _NAME_JOINED_AFTER.match(text, m.end))]
-    # (a country stays itself inside a longer name: the France of "Tour de France")
+    mentions = [m for m in mentions if m.how == "pattern" or not (
+        _NAME_JOINED_BEFORE.search(text, max(0, m.start - 40), m.start) or _NAME_JOINED_AFTER.match(text, m.end))
+        or gazetteer.country_code(m.lookup)]  # a country stays itself inside a longer name: "Tour de France"
     mentions = _with_abbreviations(text, mentions, gazetteer)
     mentions = [_as_street(text, m, gazetteer) for m in mentions]
     taken = [(m.start, m.end) for m in mentions]

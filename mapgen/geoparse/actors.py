@@ -8,6 +8,8 @@ separated by spaces) and matched as written: acronyms are case-sensitive ("LNA",
 
 >>> sorted(actor_countries("Houthi forces shelled the port."))
 ['YE']
+>>> sorted(actor_countries("Pro-Houthi fighters and pro-Hadi units clashed."))
+['YE']
 >>> actor_countries("Police arrested two men.")
 Counter()
 """
@@ -31,7 +33,8 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
         for name in row["name"].split("|"):
             countries[name.strip()] = codes
     names = sorted(countries, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + _by_first_letter(names) + r")(?![\w-])"), countries
+    # "pro-Houthi fighters" and "anti-Taliban forces" say as much about the country as the name alone
+    return re.compile(r"(?<![\w-])(?:(?:[Pp]ro|[Aa]nti)-)?(" + _by_first_letter(names) + r")(?![\w-])"), countries
 
 
 def _by_first_letter(names: list[str]) -> str:
@@ -58,7 +61,7 @@ def actor_countries(text: str) -> Counter[str]:
     """
     pattern, countries = _lexicon()
     out: Counter[str] = Counter()
-    for name in {m[0] for m in pattern.finditer(text)}:
+    for name in {m[1] for m in pattern.finditer(text)}:
         codes = countries[name]
         for code in codes:
             out[code] += 1 / len(codes)

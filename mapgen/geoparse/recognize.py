@@ -513,7 +513,7 @@ def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, la
     if inner and end - start > 1 and doc.lower[start] in WATER_BEFORE:
         return [_mention(doc, start, end, offset, "ner")]  # "Lake Ontario" is not in Ontario's middle
     if inner and label in ("GPE", "LOC") and _unknown_whole(doc, start, end, offset, inner):
-        return [_mention(doc, start, end, offset, "ner")]  # "Cerro Navia" is not Cerro, Cuba: a place we lack
+        return [_mention(doc, start, end, offset, "ner")]  # "Santa Cruz de Asia" is not Santa Cruz: a place we lack
     if inner:
         return inner
     words = {normalize(word) for word in doc.text[start:end]}
@@ -526,6 +526,8 @@ def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, la
 SETTLEMENT_WORDS = frozenset("municipality governorate oblast state department prefecture sector zone camp quarter "
                              "locality division subdivision commune capital metropolis colonia barrio barangay "
                              "favela".split())
+#: Lower-case words after (or before) a known name that make a longer entity an area or kind of that place.
+_KIND_WORDS = AREA_WORDS | INSTITUTIONS | LOCAL_NOUNS | SETTLEMENT_WORDS
 
 
 def _unknown_whole(doc: _Tokens, start: int, end: int, offset: int, inner: list[Mention]) -> bool:
@@ -549,8 +551,8 @@ def _unknown_whole(doc: _Tokens, start: int, end: int, offset: int, inner: list[
             particle = True
             continue
         word = normalize(doc.text[i])
-        if doc.punct[i] or not doc.proper[i] or word in GEO_WORDS or word in STREET_WORDS or doc.lower[i] in (
-                AREA_WORDS | INSTITUTIONS | LOCAL_NOUNS | SETTLEMENT_WORDS):
+        if (doc.punct[i] or not doc.proper[i] or word in GEO_WORDS or word in STREET_WORDS
+                or doc.lower[i] in _KIND_WORDS):
             return False
         proper = True
     return particle and proper

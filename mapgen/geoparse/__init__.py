@@ -94,7 +94,7 @@ def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: Offl
     peoples = found.demonyms + actor_countries(text)  # "Yemeni" and "Houthi forces" both point to Yemen
     resolved = resolve(text, found.mentions, peoples, gaz, hints)
     dropped = implausible(found.mentions, resolved, peoples, gaz)
-    for index in lonely(found.mentions, resolved, peoples, gaz) - dropped:
+    for index in lonely(found.mentions, resolved, peoples) - dropped:
         resolved[index] = (None, resolved[index][1])  # a mention still, but no pin
     pairs = [pair for index, pair in enumerate(zip(found.mentions, resolved, strict=True)) if index not in dropped]
     pairs += [(m, (p, 1.0)) for m, p in supported(found.maybe, resolved, gaz)]

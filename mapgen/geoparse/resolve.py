@@ -651,8 +651,7 @@ LONELY_POPULATION = 20_000
 LONELY_KM = 1000.0
 
 
-def lonely(mentions: list[Mention], resolved: list[tuple[Place | None, float]], demonyms: Counter[str],
-           gazetteer: OfflineGazetteer) -> set[int]:
+def lonely(mentions: list[Mention], resolved: list[tuple[Place | None, float]], demonyms: Counter[str]) -> set[int]:
     """Small towns read in a country nothing else in the text points to, far from every other place it
     names ("Zona" read as Zuña, Ecuador, in a story from Guatemala City): the text means a place of
     its own region that the gazetteer does not know. They stay mentions, unplaced: no pin beats a

@@ -326,3 +326,47 @@ def test_a_name_joined_by_a_particle_is_read_whole_or_not_by_its_parts():
     found = [t.text for t in geoparse("In Niteroi, police raided the Rio do Ouro neighborhood.")]
     assert "Ouro" not in found and "Rio" not in found  # parts of a name the gazetteer lacks
     assert [t.text for t in geoparse("He won the Tour de France twice.")] == ["France"]  # a country stays itself
+
+
+def test_spelling_correction_picks_what_a_scan_of_every_candidate_would() -> None:
+    """The length groups and the Levenshtein prefilter only skip names too far to matter: the answer is
+    the first closest well-known name, as one pass of Damerau-Levenshtein over the same initial gives."""
+    import random
+
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    from mapgen.geocode import OfflineGazetteer
+    from mapgen.geocode.normalize import normalize
+    from mapgen.geoparse import _fuzzy
+
+    gazetteer = OfflineGazetteer.default()
+    choices = _fuzzy._choices(gazetteer)
+
+    def scan(name: str) -> str | None:
+        key = normalize(name)
+        if len(key) < 5:
+            return None
+        limit = 1 if len(key) < 9 else 2
+        match = process.extractOne(key, [c for c in choices if c[:1] == key[:1]],
+                                   scorer=DamerauLevenshtein.distance, score_cutoff=limit)
+        if match is None or match[0] == key or (" " in key and match[1] > 1):
+            return None
+        return choices[match[0]]
+
+    rng = random.Random(7)
+    names = list(choices.values())
+    misspelt = []
+    for name in rng.sample(names, 150):
+        chars = list(name)
+        i = rng.randrange(1, len(chars)) if len(chars) > 1 else 0
+        edit = rng.randrange(3)
+        if edit == 0:
+            del chars[i]
+        elif edit == 1:
+            chars.insert(i, rng.choice("aeiourst"))
+        elif i + 1 < len(chars):
+            chars[i], chars[i + 1] = chars[i + 1], chars[i]
+        misspelt.append("".join(chars))
+    for name in ["Tiblisi", "Tskinvali", "Bronx Conty", "Gori", *misspelt, *rng.sample(names, 20)]:
+        assert _fuzzy.correct(name, gazetteer) == scan(name), name

@@ -370,3 +370,29 @@ def test_spelling_correction_picks_what_a_scan_of_every_candidate_would() -> Non
         misspelt.append("".join(chars))
     for name in ["Tiblisi", "Tskinvali", "Bronx Conty", "Gori", *misspelt, *rng.sample(names, 20)]:
         assert _fuzzy.correct(name, gazetteer) == scan(name), name
+
+
+def test_name_matches_find_what_the_expression_finds() -> None:
+    """In texts of ASCII letters and caseless punctuation, str.find with the word rules finds what the
+    case-insensitive expression of the names finds; other texts get the expression itself."""
+    import random
+
+    from mapgen.geoparse.recognize import _name_matches, _plain
+
+    def expression(text: str, names: list[str]) -> list[tuple[int, int]]:
+        pattern = re.compile(r"(?<![\w.'’-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-]|['’]\w\w)",
+                             re.IGNORECASE)
+        return [match.span() for match in pattern.finditer(text)]
+
+    rng = random.Random(3)
+    texts = ["Gori\u2019s \u201cGori\u201d Gori\u2019sx \u2014Gori\u2014 Gori\u2013Tbilisi",
+             "GORI\u2019S gori. \u2019Gori Gori\u2019"]
+    texts += ["".join(rng.choice("abAB\u2019\u201c\u2014'-_. 1\u00e9") for _ in range(rng.randint(1, 25)))
+              for _ in range(3000)]
+    checked = 0
+    for text in texts:
+        starts = rng.sample(range(len(text)), min(2, len(text)))
+        names = sorted({text[i:i + rng.randint(1, 4)].casefold() for i in starts}, key=len, reverse=True)
+        assert _name_matches(text, names) == expression(text, names), (text, names)
+        checked += _plain(text) and not text.isascii()
+    assert checked > 500

@@ -108,31 +108,39 @@ class _Tokens:
     >>> tokens = _Tokens(doc)
     >>> tokens.span(2, 5) == doc[2:5].text, tokens.text == [t.text for t in doc], tokens.chars == doc.text
     (True, True, True)
+    >>> tokens.ent_type == [t.ent_type_ for t in doc], _Tokens(doc, "(x) " + doc.text, 4).chars == doc.text
+    (True, True)
     >>> tokens.proper[:4], tokens.ent_type[2], tokens.punct[3]
     ([True, False, True, False], 'GPE', True)
     """
 
     __slots__ = ("chars", "ent_type", "ents", "idx", "lower", "proper", "punct", "space", "text")
 
-    def __init__(self, doc: Any) -> None:
-        from spacy.attrs import ENT_TYPE, IDX, IS_PUNCT, LOWER, ORTH, SPACY
+    def __init__(self, doc: Any, text: str | None = None, offset: int = 0) -> None:
+        """``text`` is the text ``doc`` was parsed from, at ``offset`` (its characters are the doc's)."""
+        from spacy.attrs import IDX, IS_PUNCT, LOWER, ORTH, SPACY
 
         # Entities as plain tuples: a spaCy Span looks its label up in the StringStore at every .label_
         self.ents: list[_Entity] = [_Entity(e.start, e.end, e.label_) for e in doc.ents]
         # Attributes as numbers, without a Token object each; strings come from the vocabulary.
-        columns = doc.to_array([ORTH, LOWER, IS_PUNCT, SPACY, ENT_TYPE, IDX])
-        text, lower, punct, space, ent_type, idx = (columns[:, k].tolist() for k in range(6))
+        columns = doc.to_array([ORTH, LOWER, IS_PUNCT, SPACY, IDX])
+        orth, lower, punct, space, idx = (columns[:, k].tolist() for k in range(5))
         strings = doc.vocab.strings
-        self.text: list[str] = [strings[h] for h in text]
+        self.text: list[str] = [strings[h] for h in orth]
         self.lower: list[str] = [strings[h] for h in lower]
-        labels = {h: strings[h] for h in set(ent_type)}
-        self.ent_type: list[str] = list(map(labels.__getitem__, ent_type))  # "" outside entities
+        # Each token's entity label ("" outside entities), from the entities: cheaper than spaCy's column.
+        self.ent_type: list[str] = [""] * len(orth)
+        for start, end, label in self.ents:
+            self.ent_type[start:end] = [label] * (end - start)
         self.punct: list[bool] = list(map(bool, punct))
         # proper_noun(), inline: it is asked of every token
         self.proper: list[bool] = [not p and w[:1].isupper() for w, p in zip(self.text, self.punct, strict=True)]
         self.space: list[bool] = list(map(bool, space))  # a space after the token
         self.idx: list[int] = idx
-        self.chars = "".join([word + " " if after else word for word, after in zip(self.text, self.space, strict=True)])
+        if text is None:
+            self.chars: str = doc.text
+        else:  # the same characters, cut out of the text rather than joined from the tokens
+            self.chars = text[offset:offset + idx[-1] + len(self.text[-1]) + space[-1]] if orth else ""
 
     def __len__(self) -> int:
         return len(self.text)
@@ -168,7 +176,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     names: list[tuple[int, int]] = []  # entities of several words: their parts are no repeats
     people: set[str] = set()
     for offset, spacy_doc in docs:
-        doc = _Tokens(spacy_doc)
+        doc = _Tokens(spacy_doc, text, offset)
         mentions.extend(_in_doc(doc, offset, gazetteer, evidence, demonyms, maybe))
         maybe.extend(_unsupported(doc, offset, gazetteer))
         names += [(offset + doc.idx[e.start], offset + doc.idx[e.end - 1] + len(doc.text[e.end - 1]))

@@ -56,11 +56,16 @@ class _Text(str):
 
     @classmethod
     def of(cls, sentence: str) -> _Text:
-        """``sentence`` as a _Text, made once for the same sentence (object) asked for in turn."""
+        """``sentence`` as a _Text, made once for the same sentence (object) asked for in turn.
+
+        A _Text is its own and leaves the memo alone: the sentence it was made of may be asked for next.
+        """
+        if isinstance(sentence, _Text):
+            return sentence
         last = cls._last
         if last is not None and last[0] is sentence:
             return last[1]
-        text = sentence if isinstance(sentence, _Text) else cls(sentence)
+        text = cls(sentence)
         cls._last = (sentence, text)
         return text
 

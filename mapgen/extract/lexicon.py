@@ -85,6 +85,28 @@ class Cue:
         return pattern.finditer(target)
 
 
+class EndCue(Cue):
+    """A :class:`Cue` for words that end the text (a pattern ending ``\\s+$``), searched in a lowercase copy
+    only when it ends with one of ``endings`` (its matches' last words) and blanks: most texts end otherwise.
+
+    >>> cue = EndCue(re.compile(r"(?:in|near)\\s+(?:the\\s+)?$", re.I), ("in", "near", "the"))
+    >>> cue.search("Jets bombed targets near the ").span(), cue.search("Jets bombed ") is None
+    ((20, 29), True)
+    """
+
+    __slots__ = ("endings",)
+
+    def __init__(self, pattern: re.Pattern[str], endings: tuple[str, ...]) -> None:
+        super().__init__(pattern)
+        self.endings = endings
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        pattern, target = self._target(text)
+        if target is not text and not target[pos:endpos].rstrip().endswith(self.endings):
+            return None  # the copy is lowercase, as the endings are
+        return pattern.search(target, pos, endpos)
+
+
 def _cue(*alternatives: str, cased: tuple[str, ...] = ()) -> Cue:
     """A :class:`Cue` matching any of the alternatives as whole words."""
     return Cue(_words(*alternatives), cased)
@@ -149,7 +171,11 @@ class Guarded(Cue):
         return not self.heads.isdisjoint(heads) or (self.unworded is not None and self.unworded.search(text) is not None)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if not self._possible(text):
+        seen, heads = Guarded.seen_heads  # _possible, inlined: most searches of most sentences stop here
+        if seen is not text:
+            heads = _heads(text)
+            Guarded.seen_heads = (text, heads)
+        if self.heads.isdisjoint(heads) and (self.unworded is None or self.unworded.search(text) is None):
             return None
         pattern, target = self._target(text)
         return pattern.search(target, pos, endpos)
@@ -590,8 +616,10 @@ BACKGROUND = _words(r"since", r"ago", r"anniversary", r"commemorat(?:e|ed|ing|io
 #: A place after these words is where the event happened ("near Gori" is precision 2).
 NEAR = Cue(re.compile(r"(?:near|outside|around|close to|on the outskirts of|outskirts of|vicinity of|area of|environs of|"
                       r"\d+ ?(?:km|kilometres|kilometers|miles) (?:\w+ )?(?:of|from))\s+(?:the\s+)?(?:\w+\s+)?(?:of\s+)?$", re.I))
-LOCATIVE = Cue(re.compile(r"(?:in|at|near|outside|around|on|into|inside|across|throughout|within|of|to|from|towards?|toward|"
-                          r"across|over|by|between|and|village|town|city|district|area|province|region)\s+(?:the\s+)?$", re.I))
+_LOCATIVE_WORDS = ("in|at|near|outside|around|on|into|inside|across|throughout|within|of|to|from|towards?|toward|across|"
+                   "over|by|between|and|village|town|city|district|area|province|region")
+LOCATIVE = EndCue(re.compile(rf"(?:{_LOCATIVE_WORDS})\s+(?:the\s+)?$", re.I),
+                  (*_LOCATIVE_WORDS.replace("towards?", "towards").split("|"), "the"))
 #: Before an origin ("from Gori", "leaving Tskhinvali") and before a destination ("to", "for", "into").
 ORIGIN_CUE = Cue(re.compile(r"(?:from|leaving|left|fled|fleeing|out of|departed|evacuated from|escaped from|withdrew from|"
                             r"pulled out of|away from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I))
@@ -605,6 +633,8 @@ ACTOR_AFTER = re.compile(r"^(?:'s?|’s?)?\s*(?:People's|Peoples|national|state|
                          r"soldiers|brigade|battalion|regiment|division|corps|guard|border guards?|navy|air force|"
                          r"football|university|airlines?|airways|times|post|daily|tribune|club)\b", re.I)
 #: Words before a place name that make it part of a title or an institution's name ("President of Georgia").
-ACTOR_BEFORE = Cue(re.compile(r"(?:president|prime minister|minister|ministry|government|parliament|governor|mayor|army|"
-                              r"forces|authorities|embassy|ambassador|agency|news agency|leader|leadership|people|"
-                              r"republic|foreign ministry|president of the)\s+(?:of\s+)?(?:the\s+)?$", re.I))
+_ACTOR_BEFORE_WORDS = ("president|prime minister|minister|ministry|government|parliament|governor|mayor|army|forces|"
+                       "authorities|embassy|ambassador|agency|news agency|leader|leadership|people|republic|"
+                       "foreign ministry|president of the")
+ACTOR_BEFORE = EndCue(re.compile(rf"(?:{_ACTOR_BEFORE_WORDS})\s+(?:of\s+)?(?:the\s+)?$", re.I),
+                      (*_ACTOR_BEFORE_WORDS.split("|"), "of", "the"))

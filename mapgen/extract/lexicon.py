@@ -85,6 +85,24 @@ class Cue:
         return pattern.finditer(target)
 
 
+def endings(*words: str) -> dict[str, tuple[str, ...]]:
+    """``words`` by their last character, for :func:`ends_with`."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        index.setdefault(word[-1], []).append(word)
+    return {last: tuple(group) for last, group in index.items()}
+
+
+def ends_with(text: str, index: dict[str, tuple[str, ...]]) -> bool:
+    """Whether ``text`` ends with one of the words of ``index`` (see :func:`endings`): a look-up and a few
+    comparisons, however many the words.
+
+    >>> ends_with("killed at least", endings("least", "most")), ends_with("", endings("least"))
+    (True, False)
+    """
+    return text.endswith(index.get(text[-1:], ()))
+
+
 class EndCue(Cue):
     """A :class:`Cue` for words that end the text (a pattern ending ``\\s+$``), searched in a lowercase copy
     only when it ends with one of ``endings`` (its matches' last words) and blanks: most texts end otherwise.
@@ -96,13 +114,13 @@ class EndCue(Cue):
 
     __slots__ = ("endings",)
 
-    def __init__(self, pattern: re.Pattern[str], endings: tuple[str, ...]) -> None:
+    def __init__(self, pattern: re.Pattern[str], words: tuple[str, ...]) -> None:
         super().__init__(pattern)
-        self.endings = endings
+        self.endings = endings(*words)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         pattern, target = self._target(text)
-        if target is not text and not target[pos:endpos].rstrip().endswith(self.endings):
+        if target is not text and not ends_with(target[pos:endpos].rstrip(), self.endings):
             return None  # the copy is lowercase, as the endings are
         return pattern.search(target, pos, endpos)
 
@@ -603,13 +621,17 @@ SHOTS_IN_AIR = Guarded(("air",), r"(?:warning )?shots? (?:\w+ ){0,3}(?:fired )?i
 CASUALTIES = _cue(r"killed", r"dead", r"died", r"deaths?", r"death toll", r"fatalit(?:y|ies)", r"wounded", r"injur(?:ed|ies|y)",
                     r"casualties", r"victims?", r"bodies", r"lost their lives", r"perished")
 #: Words that make a sentence hypothetical or negated: the event is less certain, or none.
-HYPOTHETICAL = _cue(r"could", r"might", r"(?-i:may)", r"would", r"threaten(?:ed|s)? to", r"plan(?:s|ned)? to", r"urged",
-                    r"called (?:on|for)", r"calls? (?:on|for)", r"if", r"warn(?:ed|s)?", r"prepar(?:ed|ing) to",
-                    r"intend(?:s|ed)? to", r"fear(?:s|ed)?", r"risk of", r"in case", r"possible", r"possibility",
-                    cased=("may",))
-NEGATED = _cue(r"no (?:\w+ )?(?:clashes|fighting|attacks?|strikes?|shelling|casualties|incidents?|violence|protests?) "
-               r"(?:was |were )?(?:reported|recorded)",
-               r"did not (?:attack|strike|shell|bomb|fire)", r"denied (?:any )?(?:involvement|responsibility)")
+HYPOTHETICAL = Guarded(
+    ("could", "might", "would", "threaten", "plan", "urged", "called", "calls", "warn", "prepar", "intend", "fear", "risk",
+     "case", "possib"),
+    r"could", r"might", r"(?-i:may)", r"would", r"threaten(?:ed|s)? to", r"plan(?:s|ned)? to", r"urged",
+    r"called (?:on|for)", r"calls? (?:on|for)", r"if", r"warn(?:ed|s)?", r"prepar(?:ed|ing) to", r"intend(?:s|ed)? to",
+    r"fear(?:s|ed)?", r"risk of", r"in case", r"possible", r"possibility", words=("if", "may"), cased=("may",))
+NEGATED = Guarded(
+    ("denied",),
+    r"no (?:\w+ )?(?:clashes|fighting|attacks?|strikes?|shelling|casualties|incidents?|violence|protests?) "
+    r"(?:was |were )?(?:reported|recorded)",
+    r"did not (?:attack|strike|shell|bomb|fire)", r"denied (?:any )?(?:involvement|responsibility)", words=("no", "did"))
 #: Background: the event is history told for context, not news.
 BACKGROUND = _words(r"since", r"ago", r"anniversary", r"commemorat(?:e|ed|ing|ion)", r"in memory of", r"history", r"historic",
                     r"former", r"previous(?:ly)?", r"earlier war", r"the \d{4}(?:-\d{2,4})? war")

@@ -23,6 +23,7 @@ kept as written: "(1421 GMT)" is ``"14:21"`` whatever the zone.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -265,13 +266,19 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
     if isinstance(published, datetime.datetime):
         published = published.date()
     found: list[tuple[int, _Found]] = []
-    for order, (needs, pattern, handler) in enumerate(_PATTERNS):
-        if needs <= cues:
-            for match in pattern.finditer(text):
-                candidate = handler(match, published)
-                if candidate is not None:
-                    found.append((order, candidate))
+    for order, pattern, handler in _patterns(cues):
+        for match in pattern.finditer(text):
+            candidate = handler(match, published)
+            if candidate is not None:
+                found.append((order, candidate))
     return _join(text, _longest(found))
+
+
+@functools.cache
+def _patterns(cues: frozenset[str]) -> tuple[tuple[int, re.Pattern[str], _Handler], ...]:
+    """The patterns of :data:`_PATTERNS` that ``cues`` allow, with their order (a few sets of cues recur)."""
+    return tuple((order, pattern, handler) for order, (needs, pattern, handler) in enumerate(_PATTERNS)
+                 if needs <= cues)
 
 
 def parse_published(value: str | datetime.date | datetime.datetime | None) -> datetime.date | None:
@@ -378,6 +385,8 @@ def _cues(text: _Text) -> frozenset[str]:
 
 def _longest(found: list[tuple[int, _Found]]) -> list[_Found]:
     """Non-overlapping candidates, longest first (then earliest, then pattern order), in reading order."""
+    if len(found) < 2:
+        return [f for _order, f in found]
     chosen: list[_Found] = []
     for _order, f in sorted(found, key=lambda o_f: (o_f[1].start - o_f[1].end, o_f[1].start, o_f[0])):
         if all(f.end <= c.start or f.start >= c.end for c in chosen):

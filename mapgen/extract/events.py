@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from mapgen.errors import InputError
 from mapgen.extract import lexicon as lx
 from mapgen.extract.classify import Kind, classify, combine
+from mapgen.extract.counts import find_counts
 from mapgen.extract.places import STRAY_SCORE, choose, countries, label
 from mapgen.extract.roles import actors, claims, denials
 from mapgen.extract.sentences import Sentence, split_sentences
@@ -135,7 +136,6 @@ def extract_many(texts: Sequence[str], *, published: str | date | Sequence[str |
 
 def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym | None,
             gazetteer: OfflineGazetteer | None = None) -> list[_Draft]:
-    from mapgen.extract.counts import find_counts
     from mapgen.extract.dates import find_dates
     from mapgen.geoparse.actors import actor_countries
 

@@ -24,7 +24,9 @@ ABBREVIATIONS = frozenset([
     "vs", "approx", "est", "dept", "corp", "inc", "ltd", "co", "jr", "sr", "km",
 ])
 
-_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-ÖØ-Þ])|[.!?]+["'”’)\]]*\s*$""")
+#: A sentence's end: stops and closing quotes before a capital or a figure, or before the end. (One stop
+#: first, so that the regex engine skips to the stops; both ends can only follow the longest run.)
+_END = re.compile(r"""[.!?][.!?]*["'”’)\]]*(?:(?=\s+["'“‘(\[]?[A-Z0-9À-ÖØ-Þ])|\s*$)""")
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n\s*|\n(?=[ \t]*(?:[-*•#]|\d+[.)]\s))")  # \r: Windows line ends
 _LINE = re.compile(r"\n")
 _OPEN_END = re.compile(r"\b(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|that|near)$", re.I)

@@ -125,6 +125,29 @@ class EndCue(Cue):
         return pattern.search(target, pos, endpos)
 
 
+class PartCue(Cue):
+    """A :class:`Cue` searched in a lowercase copy only when it holds one of ``parts``, which every match holds.
+
+    >>> cue = PartCue(re.compile(r"(?:near|\\d+ km from)\\s+$", re.I), ("near", "km"))
+    >>> cue.search("Shelling near ").span(), cue.search("Shelling in ") is None
+    ((9, 14), True)
+    """
+
+    __slots__ = ("parts",)
+
+    def __init__(self, pattern: re.Pattern[str], parts: tuple[str, ...]) -> None:
+        super().__init__(pattern)
+        self.parts = parts
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        pattern, target = self._target(text)
+        if target is not text:  # the copy is lowercase, as the parts are
+            window = target[pos:endpos]
+            if not any(part in window for part in self.parts):
+                return None
+        return pattern.search(target, pos, endpos)
+
+
 def _cue(*alternatives: str, cased: tuple[str, ...] = ()) -> Cue:
     """A :class:`Cue` matching any of the alternatives as whole words."""
     return Cue(_words(*alternatives), cased)
@@ -636,8 +659,11 @@ NEGATED = Guarded(
 BACKGROUND = _words(r"since", r"ago", r"anniversary", r"commemorat(?:e|ed|ing|ion)", r"in memory of", r"history", r"historic",
                     r"former", r"previous(?:ly)?", r"earlier war", r"the \d{4}(?:-\d{2,4})? war")
 #: A place after these words is where the event happened ("near Gori" is precision 2).
-NEAR = Cue(re.compile(r"(?:near|outside|around|close to|on the outskirts of|outskirts of|vicinity of|area of|environs of|"
-                      r"\d+ ?(?:km|kilometres|kilometers|miles) (?:\w+ )?(?:of|from))\s+(?:the\s+)?(?:\w+\s+)?(?:of\s+)?$", re.I))
+NEAR = PartCue(re.compile(r"(?:near|outside|around|close to|on the outskirts of|outskirts of|vicinity of|area of|"
+                          r"environs of|\d+ ?(?:km|kilometres|kilometers|miles) (?:\w+ )?(?:of|from))\s+(?:the\s+)?"
+                          r"(?:\w+\s+)?(?:of\s+)?$", re.I),
+               ("near", "outside", "around", "close to", "outskirts of", "vicinity of", "area of", "environs of", "km",
+                "kilometres", "kilometers", "miles"))
 _LOCATIVE_WORDS = ("in|at|near|outside|around|on|into|inside|across|throughout|within|of|to|from|towards?|toward|across|"
                    "over|by|between|and|village|town|city|district|area|province|region")
 LOCATIVE = EndCue(re.compile(rf"(?:{_LOCATIVE_WORDS})\s+(?:the\s+)?$", re.I),

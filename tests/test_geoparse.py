@@ -326,3 +326,30 @@ def test_a_name_joined_by_a_particle_is_read_whole_or_not_by_its_parts():
     found = [t.text for t in geoparse("In Niteroi, police raided the Rio do Ouro neighborhood.")]
     assert "Ouro" not in found and "Rio" not in found  # parts of a name the gazetteer lacks
     assert [t.text for t in geoparse("He won the Tour de France twice.")] == ["France"]  # a country stays itself
+
+
+def test_a_big_town_the_model_takes_for_a_person_is_the_town():
+    # spaCy's small model tags the lone "Gainesville" as a person; no one is commonly called that
+    found = geoparse("Smoke hung over Gainesville on Monday. Firefighters from Gainesville worked all night.")
+    assert {t.name for t in found} == {"Gainesville"}
+    assert all(t.country_code == "US" for t in found)
+
+
+def test_a_common_personal_name_alone_needs_a_cue_to_be_a_place():
+    from mapgen.geoparse.lexicon import person_names
+
+    assert person_names()["lincoln"] == "surname" and "gainesville" not in person_names()
+    # "Lincoln impersonator": the president, not Lincoln, Nebraska; "in Lincoln" stays the town
+    assert [t.text for t in geoparse("The Lincoln impersonator spoke to the crowd.")] == []
+    assert [t.text for t in geoparse("The council met in Lincoln on Tuesday.")] == ["Lincoln"]
+
+
+def test_a_place_name_in_a_name_given_after_a_person_counts_only_when_the_text_names_the_place():
+    assert "Kelly" not in [t.text for t in geoparse("Parents met at Cora Kelly Elementary School on Monday.")]
+    assert "Polk" not in [t.text for t in geoparse("The Polk School Gymnasium needs a new roof.")]
+    # the town's own institutions and "of" are the town's
+    assert "Richmond" in [t.text for t in geoparse("The Richmond Police Department opened an inquiry.")]
+    assert "Alexandria" in [t.text for t in geoparse("He studied at the University of Alexandria.")]
+    # a school named like the town the story is about is the town's
+    text = "A woman from Lancaster won the prize. She went to Lancaster Girls' Grammar School."
+    assert [t.text for t in geoparse(text)].count("Lancaster") == 2

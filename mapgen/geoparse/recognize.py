@@ -22,7 +22,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from mapgen.geocode.gazetteer import OfflineGazetteer
@@ -47,6 +47,7 @@ from mapgen.geoparse.lexicon import (
     STREET_WORDS,
     STRONG_FEATURES,
     TRIM_START,
+    person_names,
 )
 
 #: How often a mention found each way is a real place name: precision measured on LGL
@@ -183,6 +184,9 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     mentions = [m for m in mentions if m.how == "pattern" or not (
         _NAME_JOINED_BEFORE.search(text, max(0, m.start - 40), m.start) or _NAME_JOINED_AFTER.match(text, m.end))
         or gazetteer.country_code(m.lookup)]  # a country stays itself inside a longer name: "Tour de France"
+    named = {normalize(m.lookup) for m in mentions if m.how != "eponym"}  # "Lancaster Girls' School" of Lancaster
+    mentions = [replace(m, how="inside") if m.how == "eponym" else m for m in mentions
+                if m.how != "eponym" or normalize(m.lookup) in named]
     mentions = _with_abbreviations(text, mentions, gazetteer)
     mentions = [_as_street(text, m, gazetteer) for m in mentions]
     taken = [(m.start, m.end) for m in mentions]
@@ -411,6 +415,23 @@ def _listed_with_place(doc: _Tokens, start: int, end: int) -> bool:
     return after or before
 
 
+#: Institutions of a town, not named after a person as schools and libraries often are.
+CIVIC_INSTITUTIONS = INSTITUTIONS - {"school", "schools", "high", "elementary", "library", "hospital", "memorial",
+                                     "community"}
+#: A town this large, tagged as a person but not named like one, is the town.
+BIG_TOWN = 100_000
+
+
+def _personal(key: str) -> bool:
+    """Whether a normalised name is a common given name or surname ("lincoln", "scott")."""
+    return key in person_names()
+
+
+def _given(doc: _Tokens, i: int) -> bool:
+    """Whether token ``i`` is a capitalised common given name ("Cora" of "Cora Kelly")."""
+    return doc.proper[i] and person_names().get(normalize(doc.text[i])) in ("given", "both")
+
+
 def _person_tokens(doc: _Tokens) -> set[str]:
     """Surnames of full personal names in the document ("Ripley" of "John Ripley")."""
     return {doc.text[ent.end - 1] for ent in doc.ents if ent.label_ == "PERSON" and ent.end - ent.start > 1}
@@ -468,8 +489,10 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
                     maybe.append(_mention(doc, start, end, offset, "nearby"))
                     continue
             # An organisation named like a village ("Red Cross", North Carolina) is the organisation.
+            personal = _personal(normalize(name))  # "Lincoln impersonator": the president, not Nebraska
             if known and not _acronym(name) and normalize(name) not in NOT_PLACES and (
-                    any(p.feature in STRONG_FEATURES - {"admin2"} or p.population >= 50_000 for p in known)
+                    any(p.feature in STRONG_FEATURES - {"admin2"} or (p.population >= 50_000 and not personal)
+                        for p in known)
                     or _modifies_local_noun(doc, end) or _locative_before(doc, start)):
                 found.append(_mention(doc, start, end, offset, "entity"))  # "Oakland officer shot"
             else:
@@ -489,6 +512,8 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
                           or _modifies_local_noun(doc, end) or _comma_place_after(doc, end, gazetteer)
                           # "Tbilisi denied the report": a capital speaking for its government
                           or normalize(name) in gazetteer.capitals
+                          # "the sky over Gainesville": a big town the model took for a person no one is called
+                          or (not _personal(normalize(name)) and any(p.population >= BIG_TOWN for p in known))
                           or any(p.feature in ("country", "region", "admin1") for p in known)):
                 found.append(_mention(doc, start, end, offset, "person"))
     found.extend(_scan(doc, offset, covered, gazetteer))
@@ -572,13 +597,30 @@ def _inside(doc: _Tokens, start: int, end: int, offset: int, gazetteer: OfflineG
                 stop + 1 < len(doc) and doc.text[stop] == "-" and not doc.space[stop]
                 and not doc.space[stop - 1] and not _main(gazetteer, doc.text[stop + 1])):
             return False  # "France" of "Agence France-Presse", but "Fargo" of "Fargo-Moorhead"
+        key = normalize(name)
+        if listing or key in place_names:
+            return True
         institution = stop < end and doc.lower[stop] in INSTITUTIONS
         # Municipalities ("Haram" of "Boko Haram", "Al" of "Al Shabaab") are too many and too short to count here.
-        return stop - i > 1 or listing or institution or normalize(name) in place_names or any(
-            (p.feature in STRONG_FEATURES and p.feature != "admin2") or p.population >= 50_000 for p in known)
+        if not (stop - i > 1 or institution or any(
+                (p.feature in STRONG_FEATURES and p.feature != "admin2") or p.population >= 50_000 for p in known)):
+            return False
+        if stop - i == 1 and (_personal(key) or (i > start and _given(doc, i - 1))) and _eponym(doc, i, stop, known):
+            eponyms.add(offset + doc.idx[i])  # "Cora Kelly Elementary School": a place only if the text names it so
+        return True
 
-    return _longest_names(doc, range(start, end), lambda i: min(end, i + MAX_WORDS), offset, gazetteer,
-                          "inside", accept)
+    eponyms: set[int] = set()
+    found = _longest_names(doc, range(start, end), lambda i: min(end, i + MAX_WORDS), offset, gazetteer,
+                           "inside", accept)
+    return [replace(m, how="eponym") if m.start in eponyms else m for m in found]
+
+
+def _eponym(doc: _Tokens, i: int, stop: int, known: Sequence[Any]) -> bool:
+    """Whether a one-word place name inside a longer name may be a person's name there: not a country
+    or state, not the name of a town's own institution ("Richmond Police Department") and not after
+    "of" ("University of Alexandria")."""
+    return not (stop < len(doc) and doc.lower[stop] in CIVIC_INSTITUTIONS) and doc.lower[i - 1] != "of" and not any(
+        p.feature in ("country", "admin1") for p in known)
 
 
 def _only_places(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazetteer) -> bool:

@@ -353,3 +353,31 @@ def test_a_place_name_in_a_name_given_after_a_person_counts_only_when_the_text_n
     # a school named like the town the story is about is the town's
     text = "A woman from Lancaster won the prize. She went to Lancaster Girls' Grammar School."
     assert [t.text for t in geoparse(text)].count("Lancaster") == 2
+
+
+def test_a_village_far_outside_the_area_its_reporters_work_in_gets_the_areas_namesake_or_no_pin():
+    from mapgen.geoparse.actors import actor_areas
+
+    assert actor_areas("The OSCE SMM recorded explosions.") == ["Donbas"]
+    # the gazetteer's only Vodyane lie in Lviv and Zaporizhia provinces, far from Donbas: no pin
+    vodyane = geoparse("The OSCE SMM recorded 60 explosions near Vodyane.")
+    assert [(t.text, t.latitude) for t in vodyane] == [("Vodyane", None)]
+    # Vesele has namesakes in Donetsk province: one of them, not the bigger one by Zaporizhia
+    vesele = geoparse("The OSCE SMM recorded 6 explosions near Vesele.")[0]
+    assert vesele.admin1 == "Donetsk"
+    # without the monitors the text says nothing of Donbas
+    assert geoparse("Police said a fire broke out near Vodyane.")[0].latitude is not None
+
+
+def test_outside_areas_keeps_a_town_another_place_of_the_text_lies_next_to():
+    from mapgen.geocode import OfflineGazetteer, Place
+    from mapgen.geoparse.recognize import Mention
+    from mapgen.geoparse.resolve import outside_areas
+
+    gazetteer = OfflineGazetteer.default()
+    donbas = next(p for p in gazetteer.candidates("Donbas") if p.feature == "region")
+    sokilnyky = Place("Sokilnyky", 49.78, 23.98, feature="city", country_code="UA", population=9021)
+    lviv = Place("Lviv", 49.84, 24.02, feature="city", country_code="UA", population=717_000)
+    mentions = [Mention(0, 9, "Sokilnyky", "gazetteer", "Sokilnyky"), Mention(20, 24, "Lviv", "ner", "Lviv")]
+    assert outside_areas(mentions[:1], [(sokilnyky, 0.8)], [donbas], gazetteer) == {0: None}
+    assert outside_areas(mentions, [(sokilnyky, 0.8), (lviv, 0.9)], [donbas], gazetteer) == {}

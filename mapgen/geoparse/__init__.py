@@ -82,9 +82,9 @@ def check_text(text: object) -> None:
 
 def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: OfflineGazetteer | None,
               demonyms: bool, docs: list[tuple[int, Any]] | None) -> list[Toponym]:
-    from mapgen.geoparse.actors import actor_countries
+    from mapgen.geoparse.actors import actor_areas, actor_countries
     from mapgen.geoparse.recognize import RECOGNITION_CONFIDENCE, recognize
-    from mapgen.geoparse.resolve import implausible, lonely, resolve, supported
+    from mapgen.geoparse.resolve import implausible, lonely, outside_areas, resolve, supported
 
     if not text.strip():
         return []
@@ -96,6 +96,9 @@ def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: Offl
     dropped = implausible(found.mentions, resolved, peoples, gaz)
     for index in lonely(found.mentions, resolved, peoples) - dropped:
         resolved[index] = (None, resolved[index][1])  # a mention still, but no pin
+    areas = [p for name in actor_areas(text) for p in gaz.candidates(name) if p.feature == "region"]
+    for index, place in outside_areas(found.mentions, resolved, areas, gaz).items():
+        resolved[index] = (place, resolved[index][1])  # the area's namesake, or no pin
     pairs = [pair for index, pair in enumerate(zip(found.mentions, resolved, strict=True)) if index not in dropped]
     pairs += [(m, (p, 1.0)) for m, p in supported(found.maybe, resolved, gaz)]
     pairs.sort(key=lambda pair: pair[0].start)

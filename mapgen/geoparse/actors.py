@@ -25,16 +25,20 @@ from importlib import resources
 
 
 @functools.cache
-def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], dict[str, str]]:
     text = resources.files("mapgen.geodata").joinpath("actors.csv").read_text(encoding="utf-8")
     countries: dict[str, tuple[str, ...]] = {}
+    areas: dict[str, str] = {}
     for row in csv.DictReader(io.StringIO(text)):
         codes = tuple(row["country_codes"].split())
         for name in row["name"].split("|"):
             countries[name.strip()] = codes
+            if row.get("region"):
+                areas[name.strip()] = row["region"]
     names = sorted(countries, key=len, reverse=True)
     # "pro-Houthi fighters" and "anti-Taliban forces" say as much about the country as the name alone
-    return re.compile(r"(?<![\w-])(?:(?:[Pp]ro|[Aa]nti)-)?(" + _by_first_letter(names) + r")(?![\w-])"), countries
+    pattern = re.compile(r"(?<![\w-])(?:(?:[Pp]ro|[Aa]nti)-)?(" + _by_first_letter(names) + r")(?![\w-])")
+    return pattern, countries, areas
 
 
 def _by_first_letter(names: list[str]) -> str:
@@ -59,10 +63,24 @@ def actor_countries(text: str) -> Counter[str]:
     A group active in several countries ("Boko Haram": Nigeria, Niger, Chad, Cameroon) counts
     for each of them, a share each.
     """
-    pattern, countries = _lexicon()
+    pattern, countries, _ = _lexicon()
     out: Counter[str] = Counter()
     for name in {m[1] for m in pattern.finditer(text)}:
         codes = countries[name]
         for code in codes:
             out[code] += 1 / len(codes)
     return out
+
+
+def actor_areas(text: str) -> list[str]:
+    """Names of the curated regions (``geodata/regions.csv``) that the text's armed groups and missions
+    work in, when their name says so: the OSCE's monitors and the "people's republics" report from
+    Donbas, so a village they name "near" is a village of Donbas.
+
+    >>> actor_areas("The OSCE SMM recorded 20 explosions near Vesele.")
+    ['Donbas']
+    >>> actor_areas("Houthi forces shelled the port.")
+    []
+    """
+    pattern, _, areas = _lexicon()
+    return sorted({areas[m[1]] for m in pattern.finditer(text) if m[1] in areas})

@@ -673,6 +673,47 @@ def lonely(mentions: list[Mention], resolved: list[tuple[Place | None, float]], 
     return out
 
 
+#: How far outside the area of the text's armed groups or missions (``actors.csv``) a small town
+#: may lie when nothing else the text names is near it (km).
+AREA_KM = 100.0
+
+
+def outside_areas(mentions: list[Mention], resolved: list[tuple[Place | None, float]], areas: list[Place],
+                  gazetteer: OfflineGazetteer) -> dict[int, Place | None]:
+    """Small towns read in the country of the area the text's groups work in, but far outside it, with
+    nothing the text names near them: a namesake of the area's village, which the gazetteer may not
+    hold ("near Vodyane" in an OSCE report from Donbas is not Vodyane in Lviv province). Each gets the
+    namesake inside the area if there is one, else no pin.
+
+    Returns the new reading (a place, or None) of each mention to change.
+    """
+    boxes = [a for a in areas if a.bbox and a.country_code]
+    if not boxes:
+        return {}
+    placed = [(i, p) for i, (p, _) in enumerate(resolved) if p is not None]
+    out: dict[int, Place | None] = {}
+    for index, place in placed:
+        if (place.feature != "city" or place.population >= LONELY_POPULATION or mentions[index].how == "pattern"
+                or not any(place.country_code == a.country_code for a in boxes)
+                or min(_box_km(place, a) for a in boxes) <= AREA_KM):
+            continue
+        if any(i != index and p.name != place.name and mentions[i].how not in ("inside", "nearby")
+               and distance_km(place, p) <= AREA_KM for i, p in placed):
+            continue  # another place the text names lies next to it
+        inside = [c for c in gazetteer.candidates(mentions[index].lookup)
+                  if c.feature == "city" and min(_box_km(c, a) for a in boxes) <= AREA_KM]
+        out[index] = max(inside, key=lambda c: c.population) if inside else None
+    return out
+
+
+def _box_km(place: Place, area: Place) -> float:
+    """Distance from a place to an area's box (0 inside it)."""
+    assert area.bbox is not None
+    west, south, east, north = area.bbox
+    nearest = Place("", min(max(place.latitude, south), north), min(max(place.longitude, west), east))
+    return distance_km(place, nearest)
+
+
 def implausible(mentions: list[Mention], resolved: list[tuple[Place | None, float]], demonyms: Counter[str],
                 gazetteer: OfflineGazetteer) -> set[int]:
     """Weakly recognised mentions placed in a country nothing else in the text points to, while

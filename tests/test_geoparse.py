@@ -381,3 +381,10 @@ def test_outside_areas_keeps_a_town_another_place_of_the_text_lies_next_to():
     mentions = [Mention(0, 9, "Sokilnyky", "gazetteer", "Sokilnyky"), Mention(20, 24, "Lviv", "ner", "Lviv")]
     assert outside_areas(mentions[:1], [(sokilnyky, 0.8)], [donbas], gazetteer) == {0: None}
     assert outside_areas(mentions, [(sokilnyky, 0.8), (lviv, 0.9)], [donbas], gazetteer) == {}
+
+
+def test_a_town_city_council_is_the_towns_council():
+    text = "Dublin City Council approved the new park. Residents of the Columbus suburb in Franklin County, Ohio, asked."
+    dublin = geoparse(text)[0]
+    assert (dublin.text, dublin.country_code, dublin.admin1) == ("Dublin", "US", "Ohio")  # not Dublin City, Ireland
+    assert geoparse("Kansas City Council voted on Monday.")[0].text == "Kansas City"  # a city named so stays whole

@@ -598,6 +598,9 @@ def _inside(doc: _Tokens, start: int, end: int, offset: int, gazetteer: OfflineG
                 and not doc.space[stop - 1] and not _main(gazetteer, doc.text[stop + 1])):
             return False  # "France" of "Agence France-Presse", but "Fargo" of "Fargo-Moorhead"
         key = normalize(name)
+        if stop - i > 1 and doc.lower[stop - 1] == "city" and not any(p.feature == "city" for p in known) and any(
+                p.feature == "city" for p in _main(gazetteer, doc.span(i, stop - 1))):
+            return False  # "Dublin City Council" of Dublin, Ohio: the town's council, not the Irish county
         if listing or key in place_names:
             return True
         institution = stop < end and doc.lower[stop] in INSTITUTIONS

@@ -384,7 +384,33 @@ def test_outside_areas_keeps_a_town_another_place_of_the_text_lies_next_to():
 
 
 def test_a_town_city_council_is_the_towns_council():
-    text = "Dublin City Council approved the new park. Residents of the Columbus suburb in Franklin County, Ohio, asked."
+    text = "Dublin City Council approved the park. Residents of the Columbus suburb in Franklin County, Ohio, asked."
     dublin = geoparse(text)[0]
     assert (dublin.text, dublin.country_code, dublin.admin1) == ("Dublin", "US", "Ohio")  # not Dublin City, Ireland
     assert geoparse("Kansas City Council voted on Monday.")[0].text == "Kansas City"  # a city named so stays whole
+
+
+def test_a_small_town_read_in_a_far_state_the_text_is_not_about_gets_no_pin():
+    text = "Floods closed roads near Perham and Pelican Rapids on Monday. Water also covered the road to Star Lake."
+    found = {t.text: t for t in geoparse(text)}
+    assert found["Perham"].admin1 == found["Pelican Rapids"].admin1 == "Minnesota"
+    assert found["Star Lake"].latitude is None  # the gazetteer's only Star Lake is in New York, 1,600 km away
+    # written with its state, it is that one
+    assert {t.text: t.admin1 for t in geoparse(text[:-1] + ", N.Y.")}["Star Lake"] == "New York"
+
+
+def test_far_from_its_state_takes_the_namesake_where_the_text_is():
+    from mapgen.geocode import OfflineGazetteer, Place
+    from mapgen.geoparse.recognize import Mention
+    from mapgen.geoparse.resolve import far_from_its_state
+
+    gazetteer = OfflineGazetteer.default()
+    mn = next(p for p in gazetteer.candidates("Alexandria") if p.admin1 == "Minnesota")
+    va = Place("Alexandria", 38.8, -77.05, feature="city", country_code="US", admin1_code="VA", population=15_000)
+    cloud = gazetteer.candidates("St. Cloud", country="US")[0]
+    perham = gazetteer.candidates("Perham", country="US")[0]
+    mentions = [Mention(0, 10, "Alexandria", "ner", "Alexandria"), Mention(20, 29, "St. Cloud", "ner", "St. Cloud"),
+                Mention(40, 46, "Perham", "ner", "Perham")]
+    resolved = [(va, 0.4), (cloud, 0.9), (perham, 0.9)]
+    assert far_from_its_state(mentions, resolved, gazetteer) == {0: mn}
+    assert far_from_its_state(mentions[:2], resolved[:2], gazetteer) == {}  # one sure place says too little

@@ -84,7 +84,7 @@ def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: Offl
               demonyms: bool, docs: list[tuple[int, Any]] | None) -> list[Toponym]:
     from mapgen.geoparse.actors import actor_areas, actor_countries
     from mapgen.geoparse.recognize import RECOGNITION_CONFIDENCE, recognize
-    from mapgen.geoparse.resolve import implausible, lonely, outside_areas, resolve, supported
+    from mapgen.geoparse.resolve import far_from_its_state, implausible, lonely, outside_areas, resolve, supported
 
     if not text.strip():
         return []
@@ -99,6 +99,8 @@ def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: Offl
     areas = [p for name in actor_areas(text) for p in gaz.candidates(name) if p.feature == "region"]
     for index, place in outside_areas(found.mentions, resolved, areas, gaz).items():
         resolved[index] = (place, resolved[index][1])  # the area's namesake, or no pin
+    for index, place in far_from_its_state(found.mentions, resolved, gaz).items():
+        resolved[index] = (place, resolved[index][1])  # the namesake where the text is, or no pin
     pairs = [pair for index, pair in enumerate(zip(found.mentions, resolved, strict=True)) if index not in dropped]
     pairs += [(m, (p, 1.0)) for m, p in supported(found.maybe, resolved, gaz)]
     pairs.sort(key=lambda pair: pair[0].start)

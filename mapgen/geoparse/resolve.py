@@ -673,6 +673,50 @@ def lonely(mentions: list[Mention], resolved: list[tuple[Place | None, float]], 
     return out
 
 
+#: How far from every other place of the text a small town must lie, in a first-level region no
+#: other place of the text is in, to be taken for a namesake of a town the text means (km).
+LONELY_STATE_KM = 500.0
+#: How sure the other places must be to say where the text is.
+ANCHOR_SCORE = 0.5
+
+
+def far_from_its_state(mentions: list[Mention], resolved: list[tuple[Place | None, float]],
+                       gazetteer: OfflineGazetteer) -> dict[int, Place | None]:
+    """Small towns read in a state or province none of the text's sure places lies in, far from all
+    of them: "Star Lake" in a story from Minnesota read as Star Lake, New York, 1,600 km away. Each
+    gets its namesake in one of those places' states, or within 100 km of one of them, if the
+    gazetteer has one (the biggest), else no pin: the text means a town the gazetteer lacks.
+    Names written with their state ("Star Lake, N.Y.") are exempt, and so is a town in a state the
+    text names, or in a text with fewer than two sure places of other names in its country.
+
+    Returns the new reading (a place, or None) of each mention to change.
+    """
+    sure = {}
+    named_states = set()  # "Florida", however sure: the text names the state
+    for i, (p, score) in enumerate(resolved):
+        if p is not None and p.feature == "admin1":
+            named_states.add((p.country_code, p.admin1_code))
+        if (p is not None and score >= ANCHOR_SCORE and p.feature != "country"
+                and mentions[i].how not in ("inside", "nearby")):
+            sure.setdefault(p.name, p)
+    out: dict[int, Place | None] = {}
+    for index, (place, _) in enumerate(resolved):
+        if (place is None or place.feature != "city" or place.population >= LONELY_POPULATION
+                or not place.admin1_code or mentions[index].how == "pattern"):
+            continue
+        # the text's other places in the same country ("Honda Odyssey" read as two foreign towns says nothing)
+        others = [p for name, p in sure.items() if name != place.name and p.country_code == place.country_code]
+        states = {(p.country_code, p.admin1_code) for p in others if p.admin1_code} | named_states
+        if len(others) < 2 or (place.country_code, place.admin1_code) in states:
+            continue
+        if any(distance_km(place, p) <= LONELY_STATE_KM for p in others):
+            continue
+        near = [c for c in gazetteer.candidates(mentions[index].lookup) if c.feature == "city" and (
+            (c.country_code, c.admin1_code) in states or any(distance_km(c, p) <= AREA_KM for p in others))]
+        out[index] = max(near, key=lambda c: c.population) if near else None
+    return out
+
+
 #: How far outside the area of the text's armed groups or missions (``actors.csv``) a small town
 #: may lie when nothing else the text names is near it (km).
 AREA_KM = 100.0

@@ -414,3 +414,9 @@ def test_far_from_its_state_takes_the_namesake_where_the_text_is():
     resolved = [(va, 0.4), (cloud, 0.9), (perham, 0.9)]
     assert far_from_its_state(mentions, resolved, gazetteer) == {0: mn}
     assert far_from_its_state(mentions[:2], resolved[:2], gazetteer) == {}  # one sure place says too little
+
+
+def test_a_currency_named_after_a_country_is_no_place():
+    found = geoparse("Rioters protesting the high US dollar exchange rate blocked roads in Sidon.")
+    assert [t.text for t in found] == ["Sidon"]
+    assert [t.text for t in geoparse("Prices in Hong Kong dollars rose. The US pounded Mosul.")] == ["US", "Mosul"]

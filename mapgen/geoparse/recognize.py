@@ -184,6 +184,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     mentions = [m for m in mentions if m.how == "pattern" or not (
         _NAME_JOINED_BEFORE.search(text, max(0, m.start - 40), m.start) or _NAME_JOINED_AFTER.match(text, m.end))
         or gazetteer.country_code(m.lookup)]  # a country stays itself inside a longer name: "Tour de France"
+    mentions = [m for m in mentions if not _CURRENCY_AFTER.match(text, m.end)]  # "the US dollar" is no place
     named = {normalize(m.lookup) for m in mentions if m.how != "eponym"}  # "Lancaster Girls' School" of Lancaster
     mentions = [replace(m, how="inside") if m.how == "eponym" else m for m in mentions
                 if m.how != "eponym" or normalize(m.lookup) in named]
@@ -194,6 +195,9 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     return Recognition(mentions, evidence, maybe)
 
 
+#: After a mention: a currency it names ("US dollar", "Hong Kong dollars").
+_CURRENCY_AFTER = re.compile(r"\s(?:dollars?|pounds?|euros?|liras?|rupees?|riyals?|rials?|dinars?|dirhams?|naira|yuan|"
+                             r"yen|rubles?|roubles?|hryvnias?|shekels?|francs?|pesos?|currency|exchange rate)\b")
 #: Before a mention: the start of a longer name it ends ("Rio do Ouro", "Tlacotepec de Benito Juarez").
 _NAME_JOINED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s(?:de|da|do|dos|das|del|di|du)\s$")
 #: After a mention: the rest of a longer name it begins, which the gazetteer does not know ("Rio do Ouro").

@@ -420,3 +420,12 @@ def test_a_currency_named_after_a_country_is_no_place():
     found = geoparse("Rioters protesting the high US dollar exchange rate blocked roads in Sidon.")
     assert [t.text for t in found] == ["Sidon"]
     assert [t.text for t in geoparse("Prices in Hong Kong dollars rose. The US pounded Mosul.")] == ["US", "Mosul"]
+
+
+def test_another_spelling_of_a_place_abroad_is_no_pin_when_the_text_is_surely_elsewhere():
+    found = geoparse("Al Shabaab militants threw a grenade at soldiers in Hodan district of Mogadishu.")
+    assert [(t.text, t.latitude is None) for t in found] == [("Hodan", True), ("Mogadishu", False)]  # not Houdan
+    found = geoparse("Raiders attacked a cattle camp in Kongor payam, Jonglei state, said South Sudanese officials.")
+    assert found[0].text == "Kongor" and found[0].latitude is None  # not Kungur, Russia
+    # a misspelling in the country the text is about stays placed
+    assert [t.name for t in geoparse("Shelling hit Tiblisi and Gori.")] == ["Tbilisi", "Gori"]

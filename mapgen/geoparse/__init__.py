@@ -84,7 +84,15 @@ def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: Offl
               demonyms: bool, docs: list[tuple[int, Any]] | None) -> list[Toponym]:
     from mapgen.geoparse.actors import actor_areas, actor_countries
     from mapgen.geoparse.recognize import RECOGNITION_CONFIDENCE, recognize
-    from mapgen.geoparse.resolve import far_from_its_state, implausible, lonely, outside_areas, resolve, supported
+    from mapgen.geoparse.resolve import (
+        far_from_its_state,
+        implausible,
+        lonely,
+        outside_areas,
+        resolve,
+        respelt_abroad,
+        supported,
+    )
 
     if not text.strip():
         return []
@@ -94,7 +102,8 @@ def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: Offl
     peoples = found.demonyms + actor_countries(text)  # "Yemeni" and "Houthi forces" both point to Yemen
     resolved = resolve(text, found.mentions, peoples, gaz, hints)
     dropped = implausible(found.mentions, resolved, peoples, gaz)
-    for index in lonely(found.mentions, resolved, peoples) - dropped:
+    for index in (lonely(found.mentions, resolved, peoples) | respelt_abroad(found.mentions, resolved, peoples, gaz)) \
+            - dropped:
         resolved[index] = (None, resolved[index][1])  # a mention still, but no pin
     areas = [p for name in actor_areas(text) for p in gaz.candidates(name) if p.feature == "region"]
     for index, place in outside_areas(found.mentions, resolved, areas, gaz).items():

@@ -758,6 +758,32 @@ def _box_km(place: Place, area: Place) -> float:
     return distance_km(place, nearest)
 
 
+def respelt_abroad(mentions: list[Mention], resolved: list[tuple[Place | None, float]],
+                   demonyms: Counter[str], gazetteer: OfflineGazetteer) -> set[int]:
+    """Readings by another spelling (a transliteration variant, an alternate name, a corrected
+    misspelling) in a country nothing else in the text points to, nor its neighbours, while the text
+    points to another: "Hodan district (Banadir)" in a report of Al Shabaab is not Houdan, France,
+    and "Kongor payam (Jonglei)" not Kungur, Russia. The text means a place the gazetteer lacks:
+    the mention stays, unplaced."""
+    countries: Counter[str] = Counter(demonyms)
+    sure: Counter[str] = Counter(demonyms)  # what surely points to a country: peoples, groups, sure readings
+    for mention, (place, score) in zip(mentions, resolved, strict=True):
+        if place is not None and place.country_code:
+            countries[place.country_code] += 1
+            if score >= ANCHOR_SCORE and mention.how not in WEAK_PATHS and not place.alternate:
+                sure[place.country_code] += 1
+    out = set()
+    for index, (mention, (place, _)) in enumerate(zip(mentions, resolved, strict=True)):
+        if place is None or not place.country_code or not (place.alternate or mention.how == "fuzzy"):
+            continue
+        code = place.country_code
+        if countries[code] - 1 > 0 or any(countries[n] for n in gazetteer.neighbours.get(code, ())):
+            continue
+        if any(n > 0 for c, n in sure.items() if c != code):
+            out.add(index)
+    return out
+
+
 def implausible(mentions: list[Mention], resolved: list[tuple[Place | None, float]], demonyms: Counter[str],
                 gazetteer: OfflineGazetteer) -> set[int]:
     """Weakly recognised mentions placed in a country nothing else in the text points to, while

@@ -429,3 +429,17 @@ def test_another_spelling_of_a_place_abroad_is_no_pin_when_the_text_is_surely_el
     assert found[0].text == "Kongor" and found[0].latitude is None  # not Kungur, Russia
     # a misspelling in the country the text is about stays placed
     assert [t.name for t in geoparse("Shelling hit Tiblisi and Gori.")] == ["Tbilisi", "Gori"]
+
+
+def test_a_state_abbreviation_of_another_country_does_not_unplace_a_town():
+    # TN is Tennessee in the US abbreviations, and Tamil Nadu in Indian reports
+    found = geoparse("Workers protested in Chennai city (Chennai, TN) on Friday.")
+    assert {(t.name, t.country_code) for t in found} == {("Chennai", "IN")}
+    assert geoparse("A storm hit Gainesville, Ga., on Monday.")[0].admin1 == "Georgia"
+
+
+def test_a_town_filed_under_its_provinces_old_code_is_still_inside_it():
+    found = geoparse("Police arrested journalists in Mbuji Mayi (Mbuji-Mayi, Kasai-Oriental).")
+    assert found[0].name == "Mbuji-Mayi" and found[0].latitude is not None
+    # a village the province does not hold stays unplaced
+    assert geoparse("Shelling was reported near Vodyane, Donetsk.")[0].latitude is None

@@ -356,14 +356,33 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
                                                        and normalize(place.admin1) == normalize(nxt.lookup)):
                         # "Vodyane, Donetsk": the province named after its capital
                         slot.within.append((place.country_code or "", place.admin1_code))
+                        if place.feature == "admin1":
+                            slot.within += _coded_otherwise(mention, place, gazetteer)
                 continue
         match = _ABBREVIATION_AFTER.match(after)
         found = region_abbreviation(gazetteer, match[1]) if match else None
         if match and found and match[1].replace(" ", "") in (f.replace(" ", "") for f in found[2:]):
             country, region = found[0], found[1]
-            for place in gazetteer.candidates(region, country=country):
-                if place.feature == "admin1":
-                    slot.within.append((country, place.admin1_code))
+            states = [(country, p.admin1_code) for p in gazetteer.candidates(region, country=country)
+                      if p.feature == "admin1"]
+            # An abbreviation names a state of another country as well ("Chennai, TN" is in Tamil Nadu,
+            # not Tennessee): it says where a place is only if a namesake lies in the state it stands for.
+            if any((c.country_code, c.admin1_code) in states for c in gazetteer.candidates(mention.lookup)):
+                slot.within += states
+
+
+def _coded_otherwise(mention: Mention, region: Place, gazetteer: OfflineGazetteer) -> list[tuple[str, str | None]]:
+    """The regions (country, admin1 code) of namesakes of ``mention`` that lie within the region's
+    reach though GeoNames files them under a stale code (one no region bears any more), when none
+    is filed under the region's own: provinces split or renumbered ("Mbuji-Mayi (Kasai-Oriental)"
+    is coded to the old province)."""
+    candidates = gazetteer.candidates(mention.lookup)
+    if not region.area_km2 or any(c.country_code == region.country_code and c.admin1_code == region.admin1_code
+                                  for c in candidates):
+        return []
+    reach = 1.5 * math.sqrt(region.area_km2 / math.pi)
+    return [(c.country_code or "", c.admin1_code) for c in candidates if c.feature in TOWN_FEATURES
+            and c.country_code == region.country_code and c.admin1 is None and distance_km(c, region) <= reach]
 
 
 _JOINS = (",", "and", "or", ", and", ", or")

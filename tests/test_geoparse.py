@@ -443,3 +443,15 @@ def test_a_town_filed_under_its_provinces_old_code_is_still_inside_it():
     assert found[0].name == "Mbuji-Mayi" and found[0].latitude is not None
     # a village the province does not hold stays unplaced
     assert geoparse("Shelling was reported near Vodyane, Donetsk.")[0].latitude is None
+
+
+def test_hyphenated_names_are_found_whole():
+    assert [t.name for t in geoparse("Fighting in Ivano-Frankivsk.")] == ["Ivano-Frankivsk"]  # no entity
+    assert [t.name for t in geoparse("People protested in Ivano-Frankivsk on Monday.")] == ["Ivano-Frankivsk"]
+    assert [t.name for t in geoparse("The opposition in Guinea-Bissau protested.")] == ["Guinea-Bissau"]
+
+
+def test_a_place_after_a_particle_in_a_persons_name_is_no_surname():
+    # the model takes "Autonomo de Bissau" for a person: Bissau is still the city, not a surname
+    found = geoparse("Police occupied the parliament in Bissau (Sector Autonomo de Bissau, Bissau) on Thursday.")
+    assert {t.name for t in found} == {"Bissau"} and all(t.country_code == "GW" for t in found)

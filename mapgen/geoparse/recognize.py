@@ -436,9 +436,20 @@ def _given(doc: _Tokens, i: int) -> bool:
     return doc.proper[i] and person_names().get(normalize(doc.text[i])) in ("given", "both")
 
 
+#: Lower-case particles after which a "surname" is a place: "Sector Autonomo de Bissau".
+_SURNAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "du"})
+
+
+def _tight_hyphen(doc: _Tokens, k: int) -> bool:
+    """Whether token ``k`` is a hyphen joining two words without spaces ("Ivano-Frankivsk")."""
+    return doc.text[k] in ("-", "‐", "‑") and k > 0 and not doc.space[k - 1] and not doc.space[k]
+
+
 def _person_tokens(doc: _Tokens) -> set[str]:
     """Surnames of full personal names in the document ("Ripley" of "John Ripley")."""
-    return {doc.text[ent.end - 1] for ent in doc.ents if ent.label_ == "PERSON" and ent.end - ent.start > 1}
+    # not after a particle: "Sector Autonomo de Bissau", taken for a person, is Bissau's sector
+    return {doc.text[ent.end - 1] for ent in doc.ents if ent.label_ == "PERSON" and ent.end - ent.start > 1
+            and doc.text[ent.end - 2] not in _SURNAME_PARTICLES}
 
 
 def _modifies_local_noun(doc: _Tokens, end: int) -> bool:
@@ -529,8 +540,9 @@ def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, la
     if region := _abbreviated_region(gazetteer, name, offset + doc.idx[start]):  # "S.D.", "B.C."
         return [region]
     for longer in range(min(len(doc), end + 3), end, -1):  # "Kvaisi checkpoint", "Sao Sebastiao [da Boa Vista]"
-        if not any(doc.punct[end:longer]) and _main(gazetteer, doc.span(start, longer)):
-            return [_mention(doc, start, longer, offset, "ner")]
+        if not any(doc.punct[k] and not _tight_hyphen(doc, k) for k in range(end, longer)) and not (
+                _tight_hyphen(doc, longer - 1)) and _main(gazetteer, doc.span(start, longer)):
+            return [_mention(doc, start, longer, offset, "ner")]  # also "Ivano[-Frankivsk]", "Guinea[-Bissau]"
     if _known(gazetteer, name):
         return [_mention(doc, start, end, offset, "ner")]
     if label == "GPE" and (fixed := _fuzzy.correct(name, gazetteer)):
@@ -644,8 +656,9 @@ def _scan(doc: _Tokens, offset: int, covered: list[bool], gazetteer: OfflineGaze
 
     def run_end(i: int) -> int:
         j = i
-        while j < size and j - i < MAX_WORDS and not covered[j] and (proper[j] or _joins(doc, i, j)):
-            j += 1
+        while j < size and j - i < MAX_WORDS and not covered[j] and (
+                proper[j] or _joins(doc, i, j) or (_tight_hyphen(doc, j) and j + 1 < size and proper[j + 1])):
+            j += 1  # "Ivano-Frankivsk" runs on over its hyphen
         return j
 
     def accept(i: int, end: int, name: str, known: Sequence[Any]) -> bool:

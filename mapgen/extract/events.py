@@ -160,8 +160,7 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
             paragraph, carried = sentence.paragraph, None
         kind = classify(masked)
         refuted = denials(words)
-        carried = next((replace(d, time=None, time_precision=None) for d in dates
-                        if d.date is not None and not d.relative), carried)
+        carried = next((d for d in dates if d.date is not None and not d.relative), carried)  # its time: _when_of
         if kind is None or lx.NEGATED.search(masked):
             if refuted:
                 _deny(drafts, sentence, [c.who for c in refuted])
@@ -249,13 +248,17 @@ def _when_of(dates: list[DateMention], own: list[DateMention], carried: DateMent
     if any(d.date is not None for d in dates) or carried is None or any(d.relative for d in own):
         return next(iter(dates), None)
     timed = next((d for d in dates if d.time), None)
-    if timed is None:
+    if timed is not None:
+        return replace(carried, time=timed.time, time_precision=timed.time_precision)
+    if carried.time is None and carried.time_precision is None:
         return carried
-    return replace(carried, time=timed.time, time_precision=timed.time_precision)
+    return replace(carried, time=None, time_precision=None)  # the day carries over, not the clock time
 
 
 def _mask_quotes(words: str) -> str:
     """The sentence with long quoted speech blanked out (same length): opinions are not events."""
+    if '"' not in words and "“" not in words:
+        return words  # every quote opens with one of them (most sentences have none)
     return _QUOTED.sub(lambda m: m[0][0] + " " * len(m["q"]) + m[0][-1], words)
 
 

@@ -577,11 +577,13 @@ SHOTS_IN_AIR = Guarded(("air",), r"(?:warning )?shots? (?:\w+ ){0,3}(?:fired )?i
 CASUALTIES = _cue(r"killed", r"dead", r"died", r"deaths?", r"death toll", r"fatalit(?:y|ies)", r"wounded", r"injur(?:ed|ies|y)",
                     r"casualties", r"victims?", r"bodies", r"lost their lives", r"perished")
 #: Words that make a sentence hypothetical or negated: the event is less certain, or none.
-HYPOTHETICAL = _words(r"could", r"might", r"(?-i:may)", r"would", r"threaten(?:ed|s)? to", r"plan(?:s|ned)? to", r"urged", r"called (?:on|for)",
-                      r"calls? (?:on|for)", r"if", r"warn(?:ed|s)?", r"prepar(?:ed|ing) to", r"intend(?:s|ed)? to",
-                      r"fear(?:s|ed)?", r"risk of", r"in case", r"possible", r"possibility")
-NEGATED = _words(r"no (?:\w+ )?(?:clashes|fighting|attacks?|strikes?|shelling|casualties|incidents?|violence|protests?) (?:was |were )?(?:reported|recorded)",
-                 r"did not (?:attack|strike|shell|bomb|fire)", r"denied (?:any )?(?:involvement|responsibility)")
+HYPOTHETICAL = _cue(r"could", r"might", r"(?-i:may)", r"would", r"threaten(?:ed|s)? to", r"plan(?:s|ned)? to", r"urged",
+                    r"called (?:on|for)", r"calls? (?:on|for)", r"if", r"warn(?:ed|s)?", r"prepar(?:ed|ing) to",
+                    r"intend(?:s|ed)? to", r"fear(?:s|ed)?", r"risk of", r"in case", r"possible", r"possibility",
+                    cased=("may",))
+NEGATED = _cue(r"no (?:\w+ )?(?:clashes|fighting|attacks?|strikes?|shelling|casualties|incidents?|violence|protests?) "
+               r"(?:was |were )?(?:reported|recorded)",
+               r"did not (?:attack|strike|shell|bomb|fire)", r"denied (?:any )?(?:involvement|responsibility)")
 #: Background: the event is history told for context, not news.
 BACKGROUND = _words(r"since", r"ago", r"anniversary", r"commemorat(?:e|ed|ing|ion)", r"in memory of", r"history", r"historic",
                     r"former", r"previous(?:ly)?", r"earlier war", r"the \d{4}(?:-\d{2,4})? war")

@@ -28,7 +28,7 @@ _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-ÖØ-Þ]
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n\s*|\n(?=[ \t]*(?:[-*•#]|\d+[.)]\s))")  # \r: Windows line ends
 _LINE = re.compile(r"\n")
 _OPEN_END = re.compile(r"\b(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|that|near)$", re.I)
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_WORD_BACK = re.compile(r"[\w.]+")
 #: A line that ends without punctuation and is short is a heading or a dateline: its own sentence.
 HEADING_CHARS = 80
 
@@ -43,9 +43,10 @@ class Sentence:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentence spans of ``text`` (leading and trailing blanks trimmed), in order."""
     out: list[Sentence] = []
+    backwards = text[::-1]  # the word before a full stop is read backwards from it
     for index, (p_start, p_end) in enumerate(_paragraphs(text)):
         for line_start, line_end in _lines(text, p_start, p_end):
-            for start, end in _sentences(text, line_start, line_end):
+            for start, end in _sentences(text, line_start, line_end, backwards):
                 out.append(Sentence(start, end, index))
     return out
 
@@ -77,15 +78,12 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _sentences(text: str, start: int, end: int, backwards: str) -> list[tuple[int, int]]:
     spans = []
     begin = start
     for match in _END.finditer(text, start, end):
         stop = match.end()
-        word = _WORD_BEFORE.search(text, begin, match.start() + 1)
-        before = (word[1] if word else "").rstrip(".").lower()
-        single = len(before) == 1 and before.isalpha()  # "J. Smith", "U."
-        if match.end() < end and (before in ABBREVIATIONS or single):
+        if stop < end and text[match.start()] == "." and _abbreviated(text, begin, match.start(), backwards):
             continue
         spans.append((begin, stop))
         begin = stop
@@ -98,3 +96,16 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if piece.strip():
             out.append((s + lead, e - trail))
     return out
+
+
+def _abbreviated(text: str, begin: int, stop: int, backwards: str) -> bool:
+    """Whether the full stop at ``stop`` ends an abbreviation ("Gen.", "U.S.") or an initial ("J. Smith").
+
+    The word is the run of word characters and stops that ends with it, from ``begin`` at the
+    earliest (read in ``backwards``, the text reversed). Only a full stop ends such a word: after
+    "!" or "?" a sentence always ends.
+    """
+    size = len(text)
+    word = _WORD_BACK.match(backwards, size - 1 - stop, size - begin)
+    before = text[size - word.end():stop + 1].rstrip(".").lower()  # type: ignore[union-attr]
+    return before in ABBREVIATIONS or (len(before) == 1 and before.isalpha())

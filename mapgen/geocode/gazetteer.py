@@ -8,10 +8,10 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 import json
 import math
 import os
+import struct
 import sys
 import threading
 from functools import cached_property
@@ -56,7 +56,12 @@ class OfflineGazetteer(Geocoder):
         self._a = {name: np.asarray(np.load(self.index_dir / f"{name}.npy", mmap_mode="r"))
                    for name in ("keys", "alternate", "postings", "records", "loose_keys", "loose_alternate",
                                 "loose_postings")}
+        # Scalar reads go through memoryviews: indexing an ndarray builds a numpy scalar each time.
+        self._views = {name: memoryview(array) for name, array in self._a.items() if name != "records"}
+        self._rows = memoryview(self._a["records"].view(np.uint8))
         self._memo: dict[str, list[Place]] = {}
+        self._main: dict[str, list[Place]] = {}  # main-name places only, for keys _memo lacks
+        self._codes: dict[bytes, tuple[str | None, str | None, str | None, str | None]] = {}
         self._towns: dict[int, dict[str, np.ndarray]] = {}
         self._user: dict[str, list[Place]] = {}
         self._names = (self.index_dir / "names.bin").read_bytes()
@@ -114,7 +119,41 @@ class OfflineGazetteer(Geocoder):
             for key, places in load_user_gazetteer(path).items():
                 clone._user[key] = places + clone._user.get(key, [])
         clone._memo = {}
+        clone._main = {}
         return clone
+
+    def main_candidates(self, name: str) -> list[Place]:
+        """``candidates(name)`` without the places ``name`` is only an alternate name of.
+
+        What recognition asks of every run of proper nouns, most of which are no place: the
+        transliteration fallback is never needed for it (it finds alternate names only), nor
+        are the alternate names' places built.
+        """
+        return list(self._lookup_main(normalize(name)))
+
+    def _lookup_main(self, key: str) -> list[Place]:
+        """Places whose main name is ``key`` (memoised; the list is shared, do not change it)."""
+        if key in self._user:
+            return [p for p in self._user[key] if not p.alternate]
+        cached = self._main.get(key)
+        if cached is not None:
+            return cached
+        places = self._memo.get(key)
+        if places is not None:
+            main = [p for p in places if not p.alternate]
+        elif len(key) < 2:
+            main = []
+        else:
+            lo, hi = self._range(key, "")
+            alternate = self._views["alternate"]
+            end = lo
+            while end < hi and not alternate[end]:  # main names come first in a key's range
+                end += 1
+            main = self._places(self._views["postings"][lo:end], [0] * (end - lo))
+        if len(self._main) >= MEMO_SIZE:
+            self._main.clear()
+        self._main[key] = main
+        return main
 
     def _lookup(self, key: str) -> list[Place]:
         """Every place whose normalised name is ``key`` (memoised: texts repeat names)."""
@@ -125,23 +164,34 @@ class OfflineGazetteer(Geocoder):
             return cached
         if len(key) < 2:
             return []
-        places = self._find(key, "")
+        places = self._find(key, "", self._main.get(key))
         if not places and len(loose := skeleton(key)) >= 4:
             # Khan Younis for Khān Yūnis: a transliteration variant, counted as an alternate name.
-            places = [dataclasses.replace(p, alternate=True) for p in self._find(loose, "loose_")]
+            lo, hi = self._range(loose, "loose_")
+            places = self._places(self._views["loose_postings"][lo:hi], [1] * (hi - lo))
         if len(self._memo) >= MEMO_SIZE:
             self._memo.clear()
         self._memo[key] = places
         return places
 
-    def _find(self, key: str, table: str) -> list[Place]:
-        keys = self._a[f"{table}keys"]
+    def _find(self, key: str, table: str, main: list[Place] | None = None) -> list[Place]:
+        """Places of ``key`` in ``table``; ``main``, its main-name places if already built, are reused."""
+        lo, hi = self._range(key, table)
+        if main is not None:
+            lo += len(main)
+        places = self._places(self._views[f"{table}postings"][lo:hi], self._views[f"{table}alternate"][lo:hi])
+        return main + places if main else places
+
+    def _range(self, key: str, table: str) -> tuple[int, int]:
+        """The rows of ``table`` whose key is ``key``: one binary search, then a short scan forward
+        (a name has a few places, and most names looked up have none)."""
         h = _index.name_hash(key)
-        lo = int(np.searchsorted(keys, h, side="left"))
-        if lo == len(keys) or keys[lo] != h:
-            return []  # most names looked up are not places
-        hi = int(np.searchsorted(keys, h, side="right"))
-        return self._places(self._a[f"{table}postings"][lo:hi], self._a[f"{table}alternate"][lo:hi].tolist())
+        lo = int(self._a[f"{table}keys"].searchsorted(h))  # the method: np.searchsorted wraps it slowly
+        keys = self._views[f"{table}keys"]
+        hi, size = lo, len(keys)
+        while hi < size and keys[hi] == h:
+            hi += 1
+        return lo, hi
 
     def well_known_names(self, min_population: int) -> dict[str, str]:
         """Normalised main name -> name, of every non-town place and of towns this large or larger."""
@@ -170,7 +220,7 @@ class OfflineGazetteer(Geocoder):
         lat0, lon0 = math.radians(latitude), math.radians(longitude)
         h = np.sin((lat - lat0) / 2) ** 2 + np.cos(lat) * math.cos(lat0) * np.sin((lon - lon0) / 2) ** 2
         best = int(rows[int(np.argmin(h))])
-        return self._places(np.array([best]), [0])[0]
+        return self._places([best], [0])[0]
 
     def _towns_by_country(self, min_population: int) -> dict[str, np.ndarray]:
         cached = self._towns.get(min_population)
@@ -194,23 +244,40 @@ class OfflineGazetteer(Geocoder):
     def _lookup_countries(self, text: str) -> list[Place]:
         return [p for p in self._find(normalize(text), "") if p.feature == "country"]
 
-    def _places(self, rows: np.ndarray, alternates: list[int]) -> list[Place]:
-        """Places for index rows."""
-        if len(rows) == 0:
-            return []
+    def _places(self, rows: Any, alternates: Any) -> list[Place]:
+        """Places for index rows (a sequence of ints) and their alternate flags."""
         out = []
-        names, countries, features = self._names, self.countries, self._features
-        for record, alternate in zip(self._a["records"][np.asarray(rows)].tolist(), alternates, strict=True):
-            start, end, lat, lon, population, gid, area, west, south, east, north, feature, cc, code = record
+        names, features, raw, unpack, size = self._names, self._features, self._rows, _RECORD.unpack_from, _RECORD.size
+        for row, alternate in zip(rows, alternates, strict=True):
+            start, end, lat, lon, population, gid, area, west, south, east, north, feature, codes = unpack(
+                raw, row * size)
+            cc, country, admin1, code = self._codes.get(codes) or self._decode_codes(codes)
             out.append(Place(
                 name=names[start:end].decode(), latitude=lat, longitude=lon, feature=features[feature],
-                country_code=cc or None, country=countries.get(cc) if cc else None,
-                admin1=self.admin1_names.get(f"{cc}.{code}") if code else None, admin1_code=code or None,
+                country_code=cc, country=country, admin1=admin1, admin1_code=code,
                 population=population, geonameid=gid if gid >= 0 else None,
                 bbox=None if math.isnan(west) else (west, south, east, north),
                 source="mapgen" if gid == -1 else "geonames", alternate=bool(alternate), area_km2=area,
             ))
         return out
+
+    def _decode_codes(self, codes: bytes) -> tuple[str | None, str | None, str | None, str | None]:
+        """Country code, country, admin1 name and admin1 code of a record's raw ``cc`` and ``admin1``
+        fields (remembered: few pairs recur across the places)."""
+        cc = codes[:_CC_BYTES].decode("utf-32-le").rstrip("\x00")
+        code = codes[_CC_BYTES:].decode("utf-32-le").rstrip("\x00")
+        decoded = (cc or None, self.countries.get(cc) if cc else None,
+                   self.admin1_names.get(f"{cc}.{code}") if code else None, code or None)
+        self._codes[codes] = decoded
+        return decoded
+
+
+#: The fields of an index record as ``struct`` reads them from the raw rows (cheaper, per row,
+#: than numpy's fancy indexing and ``tolist``); ``cc`` and ``admin1`` stay raw UTF-32 bytes, together.
+_CC_BYTES = _index.RECORD["cc"].itemsize
+_RECORD = struct.Struct("<qqddqqdddddb" f"{_CC_BYTES + _index.RECORD['admin1'].itemsize}s")
+assert _RECORD.size == _index.RECORD.itemsize, "the struct must follow _index.RECORD"
+assert list(_index.RECORD.names)[-3:] == ["feature", "cc", "admin1"], "the struct must follow _index.RECORD"
 
 
 register("offline", OfflineGazetteer.default)

@@ -350,7 +350,7 @@ MAIN_MEMO = 100_000
 @functools.lru_cache(maxsize=MAIN_MEMO)
 def _main(gazetteer: OfflineGazetteer, name: str) -> tuple[Any, ...]:
     """Places whose main name (not a historic or foreign one) is ``name`` (shared: do not change it)."""
-    return () if _blocked(name) else tuple(p for p in gazetteer.candidates(name) if not p.alternate)
+    return () if _blocked(name) else tuple(gazetteer.main_candidates(name))
 
 
 @functools.lru_cache(maxsize=MAIN_MEMO)

@@ -455,3 +455,18 @@ def test_a_place_after_a_particle_in_a_persons_name_is_no_surname():
     # the model takes "Autonomo de Bissau" for a person: Bissau is still the city, not a surname
     found = geoparse("Police occupied the parliament in Bissau (Sector Autonomo de Bissau, Bissau) on Thursday.")
     assert {t.name for t in found} == {"Bissau"} and all(t.country_code == "GW" for t in found)
+
+
+def test_a_lower_case_kind_word_is_not_part_of_the_name():
+    found = geoparse("Taliban militants attacked a convoy in Maidan Shar city, Wardak.")
+    assert [(t.text, t.name) for t in found] == [("Maidan Shar", "Maydanshakhr"), ("Wardak", "Vardak")]
+    capitals = geoparse("Protests in Guatemala city and Mexico city.")
+    assert [t.name for t in capitals] == ["Guatemala City", "Mexico City"]
+
+
+def test_another_spelling_taken_for_a_person_is_a_place_with_a_cue():
+    found = geoparse("Residents protested outside the press club in Umerkot city (Umerkot, Sindh) on Friday.")
+    assert {t.name for t in found} == {"Umarkot", "Sindh"}
+    # "Faridkot (Punjab)": a town, then its state in brackets
+    found = geoparse("Labourers protested at the college, Faridkot (Punjab), on Saturday.")
+    assert found[0].country_code == "IN" and found[0].feature == "city"

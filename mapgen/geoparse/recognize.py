@@ -402,8 +402,8 @@ def _locative_before(doc: _Tokens, start: int) -> bool:
 
 
 def _comma_place_after(doc: _Tokens, end: int, gazetteer: OfflineGazetteer) -> bool:
-    """ "Gainesville, Ga." or "Paris, Texas": a comma, then a state or country."""
-    if end + 1 >= len(doc) or doc.text[end] != ",":
+    """ "Gainesville, Ga.", "Paris, Texas" or "Faridkot (Punjab)": a comma or bracket, then a state or country."""
+    if end + 1 >= len(doc) or doc.text[end] not in (",", "("):
         return False
     nxt = doc.text[end + 1]
     if nxt[:1].isupper() and nxt in (region_abbreviation(gazetteer, nxt) or [])[2:]:
@@ -436,6 +436,9 @@ def _given(doc: _Tokens, i: int) -> bool:
     return doc.proper[i] and person_names().get(normalize(doc.text[i])) in ("given", "both")
 
 
+#: Lower-case words the model takes into a place's name: "Maidan Shar city", "Ghoryan district".
+TRAILING_KINDS = frozenset({"city", "town", "village", "district", "province", "governorate", "municipality",
+                            "subdistrict", "area", "region", "county", "state"})
 #: Lower-case particles after which a "surname" is a place: "Sector Autonomo de Bissau".
 _SURNAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "du"})
 
@@ -472,6 +475,9 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
         for i in range(ent.start, ent.end):
             covered[i] = True
         start, end = _trim(doc, ent.start, ent.end)
+        if ent.label_ in PLACE_LABELS and end - start > 1 and doc.text[end - 1] in TRAILING_KINDS and not _main(
+                gazetteer, doc.span(start, end)):
+            end -= 1  # "Maidan Shar city", "Hays city": the town (but "Guatemala city" is Guatemala City)
         if start >= end:
             continue
         name = POSSESSIVE.sub("", doc.span(start, end))
@@ -531,6 +537,9 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
                           or (not _personal(normalize(name)) and any(p.population >= BIG_TOWN for p in known))
                           or any(p.feature in ("country", "region", "admin1") for p in known)):
                 found.append(_mention(doc, start, end, offset, "person"))
+            elif not known and (_locative_before(doc, start) or _comma_place_after(doc, end, gazetteer)) and (
+                    _spelt_like(gazetteer, name)):
+                found.append(_mention(doc, start, end, offset, "person"))  # "in Umerkot city (Umerkot, Sindh)"
     found.extend(_scan(doc, offset, covered, gazetteer))
     return found
 

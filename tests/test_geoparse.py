@@ -470,3 +470,16 @@ def test_another_spelling_taken_for_a_person_is_a_place_with_a_cue():
     # "Faridkot (Punjab)": a town, then its state in brackets
     found = geoparse("Labourers protested at the college, Faridkot (Punjab), on Saturday.")
     assert found[0].country_code == "IN" and found[0].feature == "city"
+
+
+def test_a_country_in_a_headline_the_model_takes_for_a_person_is_still_the_country():
+    text = ("Rethinking Egypt-US relations. Since the election, hopes spread over the Middle East. "
+            "Egypt, which often had trouble with Washington, is now hopeful. Cairo and Alexandria agree.")
+    egypt = [t for t in geoparse(text) if t.text == "Egypt"]  # the model's person "Rethinking Egypt" gives no surname
+    assert [(t.start, t.feature, t.country_code) for t in egypt] == [(text.index("Egypt,"), "country", "EG")]
+
+
+def test_a_town_named_like_a_country_needs_its_state():
+    assert geoparse("Officials in Egypt and the US met in Cairo.")[0].feature == "country"
+    lebanon = geoparse("A fire broke out in Lebanon, Pa., on Monday.")[0]
+    assert (lebanon.feature, lebanon.admin1) == ("city", "Pennsylvania")

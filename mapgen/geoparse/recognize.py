@@ -174,7 +174,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
         maybe.extend(_unsupported(doc, offset, gazetteer))
         names += [(offset + doc.idx[e.start], offset + doc.idx[e.end - 1] + len(doc.text[e.end - 1]))
                   for e in doc.ents if e.end - e.start > 1]
-        people |= {name.casefold() for name in _person_tokens(doc)}
+        people |= {name.casefold() for name in _person_tokens(doc, gazetteer)}
     mentions.extend(_datelines(text, gazetteer))
     mentions.extend(_text_patterns(text, gazetteer))
     mentions.sort(key=lambda m: (m.start, -m.end, m.how != "pattern"))  # a pattern knows more
@@ -448,11 +448,23 @@ def _tight_hyphen(doc: _Tokens, k: int) -> bool:
     return doc.text[k] in ("-", "‐", "‑") and k > 0 and not doc.space[k - 1] and not doc.space[k]
 
 
-def _person_tokens(doc: _Tokens) -> set[str]:
-    """Surnames of full personal names in the document ("Ripley" of "John Ripley")."""
-    # not after a particle: "Sector Autonomo de Bissau", taken for a person, is Bissau's sector
-    return {doc.text[ent.end - 1] for ent in doc.ents if ent.label_ == "PERSON" and ent.end - ent.start > 1
-            and doc.text[ent.end - 2] not in _SURNAME_PARTICLES}
+def _person_tokens(doc: _Tokens, gazetteer: OfflineGazetteer) -> set[str]:
+    """Surnames of full personal names in the document ("Ripley" of "John Ripley").
+
+    Not after a particle ("Sector Autonomo de Bissau", taken for a person, is Bissau's sector), nor
+    a country or state no one is called ("Rethinking Egypt": the model's person in a headline).
+    """
+    return {word for ent in doc.ents if ent.label_ == "PERSON" and ent.end - ent.start > 1
+            and doc.text[ent.end - 2] not in _SURNAME_PARTICLES
+            and not _not_a_surname(gazetteer, word := doc.text[ent.end - 1])}
+
+
+def _not_a_surname(gazetteer: OfflineGazetteer, word: str) -> bool:
+    """Whether a word is a country or a state, and neither a common personal name nor a big town's
+    name (big towns give surnames: "Mayor John Manchester")."""
+    known = _main(gazetteer, word)
+    return not _personal(normalize(word)) and any(p.feature in ("country", "admin1") for p in known) and not any(
+        p.feature == "city" and p.population >= BIG_TOWN for p in known)
 
 
 def _modifies_local_noun(doc: _Tokens, end: int) -> bool:
@@ -469,7 +481,7 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
     map supports them go to ``maybe``."""
     found: list[Mention] = []
     covered = [False] * len(doc)
-    people = _person_tokens(doc)
+    people = _person_tokens(doc, gazetteer)
     place_names = frozenset(normalize(doc.span(e.start, e.end)) for e in doc.ents if e.label_ in PLACE_LABELS)
     for ent in doc.ents:
         for i in range(ent.start, ent.end):

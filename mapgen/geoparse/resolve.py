@@ -38,6 +38,8 @@ W_PATTERN = 5.0
 W_STATES = 2.0  # a state named with other states of its country (see _score)
 W_NEAR = 2.0
 W_HINT = 2.5
+#: How much a town named like a country loses, unless written with its state ("Lebanon, Pa.").
+W_COUNTRY_NAMED = 1.5
 NEAR_KM = 150.0
 W_CLUSTER = 1.5  # how much the other names' readings nearby count (see _cluster_support)
 #: Readings this far apart (km) vouch for each other by 1/e; farther, exponentially less.
@@ -71,6 +73,7 @@ class _Slot:
     support: list[float] = field(default_factory=list)  # _cluster_support() of each candidate
     scores: list[float] = field(default_factory=list)
     capital: Place | None = None  # the candidate that is its country's capital ("Washington")
+    country: Place | None = None  # the country the name is the main name of ("Egypt"), if any
     region_read: bool = False  # written as a region somewhere: "Albany, New York", "Idlib province"
     _sure: tuple[list[float] | None, float] = (None, 1.0)  # (the scores it was computed from, confidence)
     #: Per choice: which candidates lie within SAME_KM of it (the choice changes rarely between rounds).
@@ -131,7 +134,8 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
             elif mention.feature:
                 candidates = [c for c in candidates if c.feature == mention.feature] or candidates
             candidates, capital = _capital_first(mention.lookup, candidates, gazetteer)
-            slots[key] = _Slot(key, [], candidates, capital=capital)
+            country = next((c for c in candidates if c.feature == "country" and not c.alternate), None)
+            slots[key] = _Slot(key, [], candidates, capital=capital, country=country)
         slots[key].mentions.append(index)
     _patterns(text, mentions, slots, gazetteer)
     for slot in slots.values():
@@ -555,6 +559,8 @@ def _score(slot: _Slot, place: Place, prior_score: float, others: _Others,
             score += W_PATTERN
             break
     score += W_NEAR * _nearness(place, neighbours, near)
+    if place.feature in TOWN_FEATURES and not slot.within and slot.country is not None:
+        score -= W_COUNTRY_NAMED  # "Egypt" in a text about Egypt and the US is not Egypt, Alabama
     if hint_code and place.country_code == hint_code:
         score += W_HINT
     if hints and hints.bbox:

@@ -483,3 +483,8 @@ def test_a_town_named_like_a_country_needs_its_state():
     assert geoparse("Officials in Egypt and the US met in Cairo.")[0].feature == "country"
     lebanon = geoparse("A fire broke out in Lebanon, Pa., on Monday.")[0]
     assert (lebanon.feature, lebanon.admin1) == ("city", "Pennsylvania")
+
+
+def test_a_place_the_model_takes_for_a_people_counts_when_the_text_names_it_as_a_place():
+    text = "Ten candidates joined the crowded Sochi mayoral election. The mayoral election in Sochi is in April."
+    assert [t.text for t in geoparse(text)] == ["Sochi", "Sochi"]  # the first is tagged NORP

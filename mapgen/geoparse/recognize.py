@@ -498,7 +498,7 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
             codes = gazetteer.demonyms.get(normalize(name)) or gazetteer.demonyms.get(normalize(name[:-1]))
             if not codes and end - start == 1 and _main(gazetteer, name) and (
                     _locative_before(doc, start) or _comma_place_after(doc, end, gazetteer)
-                    or _modifies_local_noun(doc, end)):
+                    or _modifies_local_noun(doc, end) or normalize(name) in place_names):  # "the Sochi election"
                 found.append(_mention(doc, start, end, offset, "entity"))  # "Greer, South Carolina"
             for code in codes or ():
                 evidence[code] += 1 / len(codes)

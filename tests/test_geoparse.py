@@ -488,3 +488,11 @@ def test_a_town_named_like_a_country_needs_its_state():
 def test_a_place_the_model_takes_for_a_people_counts_when_the_text_names_it_as_a_place():
     text = "Ten candidates joined the crowded Sochi mayoral election. The mayoral election in Sochi is in April."
     assert [t.text for t in geoparse(text)] == ["Sochi", "Sochi"]  # the first is tagged NORP
+
+
+def test_sums_in_dollars_tip_a_lone_namesake_to_the_united_states():
+    text = "MANSFIELD - The City Council on Monday refinanced $10.3 million of debt, Mansfield officials said."
+    assert {t.country_code for t in geoparse(text)} == {"US"}
+    assert {t.country_code for t in geoparse(text.replace("$10.3 million", "much"))} == {"GB"}  # the biggest
+    # they do not outweigh what the text says of its places
+    assert geoparse("Russia pledged $10 million to rebuild Georgia after the war.")[1].country_code == "GE"

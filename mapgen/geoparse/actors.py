@@ -84,3 +84,21 @@ def actor_areas(text: str) -> list[str]:
     """
     pattern, _, areas = _lexicon()
     return sorted({areas[m[1]] for m in pattern.finditer(text) if m[1] in areas})
+
+
+#: A sum in dollars ("$10.3 million"): a hint that the text is American, as much as a demonym's
+#: third; it only tips namesakes the text says nothing else about ("Mansfield" alone in a story
+#: about a city council's debt is Mansfield, Texas, not Mansfield, England).
+DOLLAR_WEIGHT = 0.3
+_DOLLARS = re.compile(r"(?<![A-Z])\$\s?\d")
+
+
+def currency_countries(text: str) -> Counter[str]:
+    """Countries a text's money points to: sums in bare dollars, the United States (a little).
+
+    >>> currency_countries("The council refinanced $10.3 million of debt.")
+    Counter({'US': 0.3})
+    >>> currency_countries("Aid of A$5 million and C$ 2 million.") + currency_countries("No sums.")
+    Counter()
+    """
+    return Counter({"US": DOLLAR_WEIGHT}) if _DOLLARS.search(text) else Counter()

@@ -496,3 +496,10 @@ def test_sums_in_dollars_tip_a_lone_namesake_to_the_united_states():
     assert {t.country_code for t in geoparse(text.replace("$10.3 million", "much"))} == {"GB"}  # the biggest
     # they do not outweigh what the text says of its places
     assert geoparse("Russia pledged $10 million to rebuild Georgia after the war.")[1].country_code == "GE"
+
+
+def test_a_known_name_hyphenated_to_another_is_a_pair_only_when_they_lie_together():
+    found = geoparse("Boko Haram looted a camp in Kolofata town (Mayo-Sava, Extreme-Nord).")
+    assert "Sava" not in [t.text for t in found]  # not Sava, Madagascar: part of a Cameroonian name
+    assert [t.name for t in geoparse("Flooding hit the Fargo-Moorhead area.")] == ["Fargo", "Moorhead"]
+    assert [t.text for t in geoparse("Rep. Vicki Lensing, D-Iowa City, spoke.")] == ["Iowa City"]

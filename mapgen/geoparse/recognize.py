@@ -443,6 +443,25 @@ TRAILING_KINDS = frozenset({"city", "town", "village", "district", "province", "
 _SURNAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "du"})
 
 
+#: How near two places joined by a hyphen must lie to be a pair ("Fargo-Moorhead"), not one name (km).
+PAIR_KM = 300.0
+
+
+def _pair(gazetteer: OfflineGazetteer, known: Sequence[Any], other: str) -> bool:
+    """Whether a place and the word hyphenated to it name two places: "Egypt-US" (two countries),
+    "Fargo-Moorhead" (neighbours), not "Mayo-Sava" (an Irish county and a Malagasy region: one
+    Cameroonian name) nor "Agence France-Presse"."""
+    from mapgen.geocode.place import distance_km
+
+    others = _main(gazetteer, other)
+    if not others:
+        return False
+    big = ("country", "admin1", "region", "continent")
+    if any(p.feature in big for p in known) and any(q.feature in big for q in others):
+        return True
+    return any(distance_km(p, q) <= PAIR_KM for p in known[:10] for q in others[:10])
+
+
 def _tight_hyphen(doc: _Tokens, k: int) -> bool:
     """Whether token ``k`` is a hyphen joining two words without spaces ("Ivano-Frankivsk")."""
     return doc.text[k] in ("-", "‐", "‑") and k > 0 and not doc.space[k - 1] and not doc.space[k]
@@ -632,8 +651,11 @@ def _inside(doc: _Tokens, start: int, end: int, offset: int, gazetteer: OfflineG
     def accept(i: int, stop: int, name: str, known: Sequence[Any]) -> bool:
         if doc.text[stop - 1].endswith("-") or (
                 stop + 1 < len(doc) and doc.text[stop] == "-" and not doc.space[stop]
-                and not doc.space[stop - 1] and not _main(gazetteer, doc.text[stop + 1])):
+                and not doc.space[stop - 1] and not _pair(gazetteer, known, doc.text[stop + 1])):
             return False  # "France" of "Agence France-Presse", but "Fargo" of "Fargo-Moorhead"
+        if (i >= 2 and _tight_hyphen(doc, i - 1) and doc.proper[i - 2] and len(doc.text[i - 2]) > 1  # not "D-Iowa City"
+                and not _pair(gazetteer, known, doc.text[i - 2])):
+            return False  # "Sava" of "Mayo-Sava" (a Cameroonian department), but "Moorhead" of "Fargo-Moorhead"
         key = normalize(name)
         if stop - i > 1 and doc.lower[stop - 1] == "city" and not any(p.feature == "city" for p in known) and any(
                 p.feature == "city" for p in _main(gazetteer, doc.span(i, stop - 1))):

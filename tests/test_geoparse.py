@@ -503,3 +503,11 @@ def test_a_known_name_hyphenated_to_another_is_a_pair_only_when_they_lie_togethe
     assert "Sava" not in [t.text for t in found]  # not Sava, Madagascar: part of a Cameroonian name
     assert [t.name for t in geoparse("Flooding hit the Fargo-Moorhead area.")] == ["Fargo", "Moorhead"]
     assert [t.text for t in geoparse("Rep. Vicki Lensing, D-Iowa City, spoke.")] == ["Iowa City"]
+
+
+def test_words_for_local_divisions_point_to_their_country():
+    from mapgen.geoparse.actors import term_countries
+
+    assert term_countries("Raiders attacked a camp in Kongor payam.") == {"SS": 1.0}
+    found = geoparse("Raiders attacked a cattle camp near Wanglei in Kongor payam, Jonglei state.")
+    assert {t.country_code for t in found if t.latitude is not None} == {"SS"}  # not Kungur, Russia

@@ -82,7 +82,7 @@ def check_text(text: object) -> None:
 
 def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: OfflineGazetteer | None,
               demonyms: bool, docs: list[tuple[int, Any]] | None) -> list[Toponym]:
-    from mapgen.geoparse.actors import actor_areas, actor_countries, currency_countries
+    from mapgen.geoparse.actors import actor_areas, actor_countries, currency_countries, term_countries
     from mapgen.geoparse.recognize import RECOGNITION_CONFIDENCE, recognize
     from mapgen.geoparse.resolve import (
         far_from_its_state,
@@ -99,8 +99,9 @@ def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: Offl
     hints = context if isinstance(context, Hints) or context is None else Hints(**context)
     gaz = gazetteer or OfflineGazetteer.default()
     found = recognize(text, gaz, demonyms=demonyms, docs=docs)
-    # "Yemeni" and "Houthi forces" both point to Yemen; "$10 million", a little, to the United States
-    peoples = found.demonyms + actor_countries(text) + currency_countries(text)
+    # "Yemeni" and "Houthi forces" point to Yemen, "Barangay Basak" to the Philippines,
+    # "$10 million", a little, to the United States
+    peoples = found.demonyms + actor_countries(text) + currency_countries(text) + term_countries(text)
     resolved = resolve(text, found.mentions, peoples, gaz, hints)
     dropped = implausible(found.mentions, resolved, peoples, gaz)
     for index in (lonely(found.mentions, resolved, peoples) | respelt_abroad(found.mentions, resolved, peoples, gaz)) \

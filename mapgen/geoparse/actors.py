@@ -102,3 +102,30 @@ def currency_countries(text: str) -> Counter[str]:
     Counter()
     """
     return Counter({"US": DOLLAR_WEIGHT}) if _DOLLARS.search(text) else Counter()
+
+
+@functools.cache
+def _terms() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    text = resources.files("mapgen.geodata").joinpath("admin_terms.csv").read_text(encoding="utf-8")
+    codes = {row["term"]: tuple(row["country_codes"].split()) for row in csv.DictReader(io.StringIO(text))}
+    # acronyms as written ("LGA"), words in any case ("Barangay", "payam")
+    parts = [re.escape(t) if t.isupper() else "(?i:" + re.escape(t) + ")" for t in sorted(codes, key=len, reverse=True)]
+    return re.compile(r"(?<![\w-])(" + "|".join(parts) + r")(?![\w-])"), {t.casefold(): c for t, c in codes.items()}
+
+
+def term_countries(text: str) -> Counter[str]:
+    """Countries the text's words for their own local divisions point to, once per word used:
+    "Barangay Basak" is in the Philippines, "Kongor payam" in South Sudan, "Biu LGA" in Nigeria
+    (``geodata/admin_terms.csv``). Like a demonym, evidence for namesakes, never a place.
+
+    >>> term_countries("In Barangay Basak, Guihulngan, police shot a man.")
+    Counter({'PH': 1.0})
+    >>> term_countries("The LGA chairman met the lga staff.")
+    Counter({'NG': 1.0})
+    """
+    pattern, codes = _terms()
+    out: Counter[str] = Counter()
+    for term in {m[1].casefold() for m in pattern.finditer(text)}:
+        for code in codes[term]:
+            out[code] += 1 / len(codes[term])
+    return out

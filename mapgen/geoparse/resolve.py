@@ -791,10 +791,13 @@ def respelt_abroad(mentions: list[Mention], resolved: list[tuple[Place | None, f
     and "Kongor payam (Jonglei)" not Kungur, Russia. The text means a place the gazetteer lacks:
     the mention stays, unplaced."""
     countries: Counter[str] = Counter(demonyms)
+    plain: Counter[str] = Counter(demonyms)  # what is not itself read by another spelling
     sure: Counter[str] = Counter(demonyms)  # what surely points to a country: peoples, groups, sure readings
     for mention, (place, score) in zip(mentions, resolved, strict=True):
         if place is not None and place.country_code:
             countries[place.country_code] += 1
+            if not (place.alternate or mention.how == "fuzzy"):
+                plain[place.country_code] += 1
             if score >= ANCHOR_SCORE and mention.how not in WEAK_PATHS and not place.alternate:
                 sure[place.country_code] += 1
     out = set()
@@ -802,8 +805,8 @@ def respelt_abroad(mentions: list[Mention], resolved: list[tuple[Place | None, f
         if place is None or not place.country_code or not (place.alternate or mention.how == "fuzzy"):
             continue
         code = place.country_code
-        if countries[code] - 1 > 0 or any(countries[n] for n in gazetteer.neighbours.get(code, ())):
-            continue
+        if countries[code] - 1 > 0 or any(plain[n] for n in gazetteer.neighbours.get(code, ())):
+            continue  # (a respelt reading in a neighbour does not vouch: "Wanglei" as Vank, Azerbaijan)
         if any(n > 0 for c, n in sure.items() if c != code):
             out.add(index)
     return out

@@ -22,6 +22,20 @@ def test_normalize_folds_spelling_variants(a, b):
     assert normalize(a) == normalize(b)
 
 
+@pytest.mark.parametrize(("name", "key"), [
+    ("' Gori", "gori"), ("Khan  Younis", "khan younis"), ("Khan\tYounis", "khan younis"), ("x . y", "x y"),
+    ("Gori,", "gori"), ("(Gori)", "gori"), ("Gori 2", "gori 2"), ("Sant`Anna", "santanna"), ("THE  HAGUE", "hague"),
+])
+def test_normalize_ascii_fast_path_folds_like_the_expression(name, key):
+    assert normalize(name) == key
+
+
+def test_normalize_knows_every_ascii_apostrophe():
+    from mapgen.geocode.normalize import _APOSTROPHES
+
+    assert {c for c in _APOSTROPHES if c.isascii()} == {"'", "`"}  # the fast path tests for these two
+
+
 def test_normalize_keeps_distinct_names_apart():
     assert normalize("Gori") != normalize("Gorin")
     assert normalize("Гори") == "гори"
@@ -80,6 +94,17 @@ def test_alternate_names_rank_after_main_names(gazetteer):
     candidates = gazetteer.candidates("Poti")
     assert candidates[0].country_code == "GE" and not candidates[0].alternate
     assert any(c.alternate for c in candidates[1:])
+
+
+@pytest.mark.parametrize("name", ["Poti", "Kareli", "Georgia", "Khan Younis", "Khān Yūnis", "Tiflis", "Qwzxplk", "",
+                                  "San Jose", "Washington"])
+def test_main_candidates_are_the_candidates_by_their_main_name(gazetteer, name):
+    fresh = OfflineGazetteer(gazetteer.index_dir)  # main names first, then all candidates
+    main = fresh.main_candidates(name)
+    assert main == [p for p in fresh.candidates(name) if not p.alternate] == fresh.main_candidates(name)
+    again = OfflineGazetteer(gazetteer.index_dir)  # all candidates first
+    assert again.candidates(name) == gazetteer.candidates(name)
+    assert again.main_candidates(name) == main
 
 
 def test_registry_names_the_valid_geocoders():

@@ -511,3 +511,73 @@ def test_words_for_local_divisions_point_to_their_country():
     assert term_countries("Raiders attacked a camp in Kongor payam.") == {"SS": 1.0}
     found = geoparse("Raiders attacked a cattle camp near Wanglei in Kongor payam, Jonglei state.")
     assert {t.country_code for t in found if t.latitude is not None} == {"SS"}  # not Kungur, Russia
+
+
+def test_spelling_correction_picks_what_a_scan_of_every_candidate_would() -> None:
+    """The length groups and the Levenshtein prefilter only skip names too far to matter: the answer is
+    the first closest well-known name, as one pass of Damerau-Levenshtein over the same initial gives."""
+    import random
+
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    from mapgen.geocode import OfflineGazetteer
+    from mapgen.geocode.normalize import normalize
+    from mapgen.geoparse import _fuzzy
+
+    gazetteer = OfflineGazetteer.default()
+    choices = _fuzzy._choices(gazetteer)
+
+    def scan(name: str) -> str | None:
+        key = normalize(name)
+        if len(key) < 5:
+            return None
+        limit = 1 if len(key) < 9 else 2
+        match = process.extractOne(key, [c for c in choices if c[:1] == key[:1]],
+                                   scorer=DamerauLevenshtein.distance, score_cutoff=limit)
+        if match is None or match[0] == key or (" " in key and match[1] > 1):
+            return None
+        return choices[match[0]]
+
+    rng = random.Random(7)
+    names = list(choices.values())
+    misspelt = []
+    for name in rng.sample(names, 150):
+        chars = list(name)
+        i = rng.randrange(1, len(chars)) if len(chars) > 1 else 0
+        edit = rng.randrange(3)
+        if edit == 0:
+            del chars[i]
+        elif edit == 1:
+            chars.insert(i, rng.choice("aeiourst"))
+        elif i + 1 < len(chars):
+            chars[i], chars[i + 1] = chars[i + 1], chars[i]
+        misspelt.append("".join(chars))
+    for name in ["Tiblisi", "Tskinvali", "Bronx Conty", "Gori", *misspelt, *rng.sample(names, 20)]:
+        assert _fuzzy.correct(name, gazetteer) == scan(name), name
+
+
+def test_name_matches_find_what_the_expression_finds() -> None:
+    """In texts of ASCII letters and caseless punctuation, str.find with the word rules finds what the
+    case-insensitive expression of the names finds; other texts get the expression itself."""
+    import random
+
+    from mapgen.geoparse.recognize import _name_matches, _plain
+
+    def expression(text: str, names: list[str]) -> list[tuple[int, int]]:
+        pattern = re.compile(r"(?<![\w.'’-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-]|['’]\w\w)",
+                             re.IGNORECASE)
+        return [match.span() for match in pattern.finditer(text)]
+
+    rng = random.Random(3)
+    texts = ["Gori\u2019s \u201cGori\u201d Gori\u2019sx \u2014Gori\u2014 Gori\u2013Tbilisi",
+             "GORI\u2019S gori. \u2019Gori Gori\u2019"]
+    texts += ["".join(rng.choice("abAB\u2019\u201c\u2014'-_. 1\u00e9") for _ in range(rng.randint(1, 25)))
+              for _ in range(3000)]
+    checked = 0
+    for text in texts:
+        starts = rng.sample(range(len(text)), min(2, len(text)))
+        names = sorted({text[i:i + rng.randint(1, 4)].casefold() for i in starts}, key=len, reverse=True)
+        assert _name_matches(text, names) == expression(text, names), (text, names)
+        checked += _plain(text) and not text.isascii()
+    assert checked > 500

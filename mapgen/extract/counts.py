@@ -99,6 +99,65 @@ class _Caseless:
         return self.pattern.finditer(text, pos, endpos) if low is None else self._low.finditer(low, pos, endpos)
 
 
+def _ends_with(window: str, endings: tuple[str, ...], hyphens: bool = False) -> bool:
+    """Whether ``window``, less its trailing blanks (and hyphens among them, with ``hyphens``), ends with
+    one of ``endings``.
+
+    >>> _ends_with("killed at least  ", ("least",)), _ends_with("in mid- ", ("mid",), hyphens=True)
+    (True, True)
+    """
+    tail = window.rstrip()
+    while hyphens and tail.endswith("-"):
+        tail = tail[:-1].rstrip()
+    return tail.endswith(endings)
+
+
+class _Tail(_Caseless):
+    """A :class:`_Caseless` pattern that ends where the window it searches ends (``...\\s*$``), searched
+    only in a window that ends with one of ``endings`` (lower case, the last words of its matches) and
+    blanks (and hyphens, with ``hyphens``): most windows end otherwise, and the test costs less than the
+    search, which tries every position of the window.
+    """
+
+    __slots__ = ("endings", "hyphens")
+
+    def __init__(self, source: str, endings: tuple[str, ...], *, hyphens: bool = False) -> None:
+        super().__init__(source)
+        self.endings, self.hyphens = endings, hyphens
+
+    def search(self, text: _Text, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = text.low
+        if low is None:
+            return self.pattern.search(text, pos, endpos)
+        if not _ends_with(low[pos:endpos], self.endings, self.hyphens):
+            return None
+        return self._low.search(low, pos, endpos)
+
+    def plain(self, text: _Text, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """The search without the test (what :meth:`search` finds, as the tests check)."""
+        return super().search(text, pos, endpos)
+
+
+class _TailRe:
+    """A pattern (any case) that ends where the window it searches ends, searched like :class:`_Tail`: only
+    where the window's lower-cased copy ends with one of ``endings``, before blanks (and hyphens)."""
+
+    __slots__ = ("endings", "hyphens", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], endings: tuple[str, ...], *, hyphens: bool = False) -> None:
+        self.pattern, self.endings, self.hyphens = pattern, endings, hyphens
+
+    def search(self, text: _Text, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = text.low
+        if low is not None and not _ends_with(low[pos:endpos], self.endings, self.hyphens):
+            return None
+        return self.pattern.search(text, pos, endpos)
+
+    def plain(self, text: _Text, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """The search without the test."""
+        return self.pattern.search(text, pos, endpos)
+
+
 #: The roles of :class:`Counts`, in field order.
 ROLES = ("fatalities", "injured", "displaced", "people", "vehicles", "aircraft")
 
@@ -188,8 +247,11 @@ _VAGUE = (r"(?<![\w-])(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)"
           rf"|an?\s+(?:(?:{'|'.join(_NUMBER_ADJECTIVES)})\s+)?number(?=\s+of\b))(?![\w-])")
 
 # --- what is not an amount -----------------------------------------------------------------------
-_MONTHS = (r"\b(?-i:January|February|March|April|May|June|July|August|September|October|November|December|"
-           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?")
+_MONTH_WORDS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+                "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
+_MONTHS = rf"\b(?-i:{_MONTH_WORDS})\b\.?"
+#: The last words of a month (lower case), with its dot.
+_MONTH_ENDINGS = tuple(w.lower() + dot for w in _MONTH_WORDS.split("|") for dot in ("", "."))
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # Plural nouns that can follow a count: a year-like "2000" or "2000-3000" before them is an amount.
 _COUNTED = (r"people|persons|civilians|men|women|children|soldiers|troops|protesters|protestors|demonstrators|"
@@ -224,37 +286,47 @@ _AFTER_REJECT = _Caseless(rf"[^\W\d_]|\s*[%‰°]|-(?!strong\b)[^\W\d_]|\s*(?:{_
 #: After an amount, as written: a street word ("12 Main Street") or "de" ("5 de Mayo").
 _AFTER_NAME = re.compile(r"\s+(?:Street|Avenue|Road|Boulevard|Square|St|Ave|Rd|de|del|da|do)\b")
 #: Before an amount: a currency, "aged", "no.", "route", "km" ...; then :data:`_BEFORE_NAME`.
-_BEFORE_REJECT = _Caseless(
-    r"(?:[$€£¥₽₹]|\bus\$|\b(?:usd|eur|gbp|rub|uah|gel|rs)\.?"
+_REJECTED_NAMES = ("mile|marker|route|highway|level|phase|stage|zone|zona|colonia|comuna|sector|article|resolution|"
+                   "chapter|section|paragraph|page|exit|junction|platform|flight|room|apartment|floor|category|grade|"
+                   "version|model|season|episode|district|ward|block")
+_CURRENCY_CODES = "usd|eur|gbp|rub|uah|gel|rs"
+_BEFORE_REJECT = _Tail(
+    rf"(?:[$€£¥₽₹]|\bus\$|\b(?:{_CURRENCY_CODES})\.?"
     r"|\bage[ds]?\s+(?:of\s+|between\s+)?\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,|and|or|to|-|–)"  # aged 7 and 9
     r"|\b(?:aged?|ages|aged\s+between|ages\s+of|age\s+of|at\s+the\s+age\s+of|no\.|nos\.|number|km|kilomet(?:re|er)|"
-    r"mile|marker|route|highway|level|phase|stage|zone|zona|colonia|comuna|sector|article|resolution|chapter|"
-    r"section|paragraph|page|exit|junction|platform|flight|room|apartment|floor|category|grade|version|model|"
-    r"season|episode|district|ward|block))\s*$")
+    rf"{_REJECTED_NAMES}))\s*$",
+    ("$", "€", "£", "¥", "₽", "₹", *_CURRENCY_CODES.split("|"), *(code + "." for code in _CURRENCY_CODES.split("|")),
+     ",", "and", "or", "to", "-", "–", "age", "aged", "ages", "between", "of", "no.", "nos.", "number", "km",
+     "kilometre", "kilometer", *_REJECTED_NAMES.split("|")))
 #: Before an amount, capitalised: a month ("August 8") or a name's word ("Route 66", "Brigade 2").
-_BEFORE_NAME = re.compile(
-    rf"(?:{_MONTHS}"
-    r"|\b(?:Route|Highway|Motorway|Road|Street|Avenue|Resolution|Article|Section|Paragraph|Chapter|Page|Unit|"
-    r"Building|Block|Zone|District|Sector|Checkpoint|Gate|Post|Hill|Height|Flight|Platform|Line|Phase|Stage|Level|"
-    r"Brigade|Battalion|Regiment|Division|Army|Corps|Squadron|Company|Platoon|Group|Fleet|Camp|Base|Station|"
-    r"Terminal|Protocol|Amendment|Model|Type|Mark|Mk|Series|Version|Vol|Volume|Issue|Episode|Season|Day|Week|"
-    r"Year|Round|Term|Clause|Decree|Law|Bill|Act|Lot|Plot|Ward|Precinct|Grid|Square|Bus|Train|Apartment|House|"
-    r"Room|Floor|School|Hospital|Category|Channel|Generation|Item|Annex|Figure|Table|Exit|Junction|Grade|Class|"
-    r"Number|No|Nos)\b\.?)\s*$")
+_NAME_WORDS = (
+    "Route|Highway|Motorway|Road|Street|Avenue|Resolution|Article|Section|Paragraph|Chapter|Page|Unit|"
+    "Building|Block|Zone|District|Sector|Checkpoint|Gate|Post|Hill|Height|Flight|Platform|Line|Phase|Stage|Level|"
+    "Brigade|Battalion|Regiment|Division|Army|Corps|Squadron|Company|Platoon|Group|Fleet|Camp|Base|Station|"
+    "Terminal|Protocol|Amendment|Model|Type|Mark|Mk|Series|Version|Vol|Volume|Issue|Episode|Season|Day|Week|"
+    "Year|Round|Term|Clause|Decree|Law|Bill|Act|Lot|Plot|Ward|Precinct|Grid|Square|Bus|Train|Apartment|House|"
+    "Room|Floor|School|Hospital|Category|Channel|Generation|Item|Annex|Figure|Table|Exit|Junction|Grade|Class|"
+    "Number|No|Nos")
+_BEFORE_NAME = _TailRe(re.compile(rf"(?:{_MONTHS}|\b(?:{_NAME_WORDS})\b\.?)\s*$"), _MONTH_ENDINGS + tuple(
+    w.lower() + dot for w in _NAME_WORDS.split("|") for dot in ("", ".")))
 _ONE_BEFORE = _Caseless(r"\b(?:no|any|every|each|the|this|that|which|such|another|last|same|other|little|"
                         r"only\s+the)\s+$")
 _ONE_AFTER = _Caseless(r"\s+(?:of|another|by\s+one|or\s+(?:an)?other|after\s+another|side|hand|way|thing|point|"
                        r"and\s+the\s+same|and\s+only|in\s+(?:a|every|ten|five|four|three)|with)\b|['’]s\b")
-_YEAR_BEFORE = re.compile(rf"(?:\b(?:in|since|by|until|till|from|of|during|before|after|early|late|mid|spring|"
-                          rf"summer|autumn|fall|winter|year|the|circa)|{_MONTHS},?)[\s-]*$", re.I)
+_YEAR_WORDS = ("in|since|by|until|till|from|of|during|before|after|early|late|mid|spring|summer|autumn|fall|winter|"
+               "year|the|circa")
+_YEAR_BEFORE = _TailRe(re.compile(rf"(?:\b(?:{_YEAR_WORDS})|{_MONTHS},?)[\s-]*$", re.I),
+                       (*_YEAR_WORDS.split("|"), *_MONTH_ENDINGS, *(m + "," for m in _MONTH_ENDINGS)), hyphens=True)
 _COUNT_AHEAD = _Caseless(rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_COUNTED})\b")
 _EQUALS_BEFORE = re.compile(r"[=:]\s*$")
-_QUALIFIER = _Caseless(
+_QUALIFIER = _Tail(
     r"(?<![\w-])(?P<q>up\s+to|as\s+many\s+as|as\s+few\s+as|at\s+least|at\s+most|more\s+than|less\s+than|"
     r"fewer\s+than|no\s+(?:more|less|fewer)\s+than|not\s+(?:more|less|fewer)\s+than|(?:well|just)\s+(?:over|under)|"
     r"over|under|above|below|about|around|approximately|approx\.|roughly|nearly|almost|close\s+to|some|"
     r"an\s+estimated|estimated|upwards\s+of|in\s+excess\s+of|more\s+or\s+less|circa|between|"
-    r"a\s+maximum\s+of|a\s+minimum\s+of)\s+(?:(?:a\s+total\s+of|an\s+estimated|some)\s+)?$")
+    r"a\s+maximum\s+of|a\s+minimum\s+of)\s+(?:(?:a\s+total\s+of|an\s+estimated|some)\s+)?$",
+    ("to", "as", "least", "most", "than", "over", "under", "above", "below", "about", "around", "approximately",
+     "approx.", "roughly", "nearly", "almost", "some", "estimated", "of", "less", "circa", "between"))
 _LOW_QUALIFIERS = frozenset({"at least", "more than", "over", "above", "no fewer than", "no less than",
                              "not fewer than", "not less than", "upwards of", "in excess of", "just over", "well over",
                              "a minimum of"})
@@ -380,7 +452,7 @@ def _amounts(sentence: _Text, m: re.Match[str]) -> tuple[list[Quantity], int]:
         if qualifier == "between" and (more := _AND_NUM.match(sentence, end)):
             second, end = more["num2"], more.end()
         else:
-            quantity = _single(sentence, start, end)
+            quantity = _single(sentence, start, end, (q_start, qualifier))
             return ([quantity] if quantity is not None else []), end
     if _rejected(sentence, start, end):
         return [], end
@@ -397,8 +469,9 @@ def _amounts(sentence: _Text, m: re.Match[str]) -> tuple[list[Quantity], int]:
     return [Quantity(q_start, end, sentence[q_start:end], int(low), int(low), int(high), qualifier=qualifier)], end
 
 
-def _single(sentence: _Text, start: int, end: int) -> Quantity | None:
-    """One figure at sentence[start:end] unless its context says it is not an amount."""
+def _single(sentence: _Text, start: int, end: int, told: tuple[int, str | None] | None = None) -> Quantity | None:
+    """One figure at sentence[start:end] unless its context says it is not an amount (``told``: its
+    :func:`_qualifier`, when the caller has it)."""
     text = sentence[start:end]
     if _rejected(sentence, start, end):
         return None
@@ -408,7 +481,7 @@ def _single(sentence: _Text, start: int, end: int) -> Quantity | None:
     if (text.isdigit() and int(text) <= _MAX_AGE and _AGE_AFTER.match(sentence, end)
             and _AGE_BEFORE.search(sentence, max(0, start - 40), start)):
         return None  # "a man, 25, was killed"
-    q_start, qualifier = _bounded(sentence, start, end)
+    q_start, qualifier = _bounded(sentence, start, end, told)
     if len(text) == 4 and text.isdigit() and 1500 <= int(text) <= 2100:  # a year unless counted
         if _YEAR_BEFORE.search(sentence, max(0, q_start - 12), q_start):
             return None
@@ -432,9 +505,10 @@ def _qualifier(sentence: _Text, start: int) -> tuple[int, str | None]:
     return m.start(), " ".join(m["q"].lower().split())
 
 
-def _bounded(sentence: _Text, start: int, end: int) -> tuple[int, str | None]:
-    """_qualifier, without a "between" that no "and" follows ("split between 3 events")."""
-    q_start, qualifier = _qualifier(sentence, start)
+def _bounded(sentence: _Text, start: int, end: int,
+             told: tuple[int, str | None] | None = None) -> tuple[int, str | None]:
+    """_qualifier (``told``, when known), without a "between" that no "and" follows ("split between 3 events")."""
+    q_start, qualifier = told or _qualifier(sentence, start)
     if qualifier == "between":
         return start, None
     return q_start, qualifier

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from mapgen.errors import InputError
-from mapgen.extract.counts import _Caseless, _Text  # a text's lower-cased copy, for fast re.I patterns
+from mapgen.extract.counts import _Caseless, _ends_with, _Text  # a text's lower-cased copy, for fast re.I patterns
 
 # --- word lists ----------------------------------------------------------------------------------
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -163,13 +163,18 @@ _CLOCK_WORD = re.compile(r"(?<![\w-])(?P<s>(?:12\s+)?(?P<word>(?i:noon|midday|mi
 # --- left context, read backwards from a match ---------------------------------------------------
 #: How far back the context patterns look (characters).
 _CONTEXT = 40
-_YEAR_BEFORE = _Caseless(
-    r"(?:(?<![\w-])(?P<pre>in|since|by|of|from|until|till|through|throughout|during|before|after|around|circa)"
-    rf"\s+)?(?:(?<![\w-])(?P<mod>{_MODIFIER}))?$")
-_MONTH_BEFORE = _Caseless(
-    r"(?:(?<![\w-])(?P<pre>in|since|until|till|during|by|from|through|before|after)\s+)?"
-    rf"(?:(?<![\w-])(?P<mod>{_MODIFIER}))?$")
-_WEEKDAY_BEFORE = _Caseless(r"(?<![\w-])(?P<mod>next|last|this|late|early|overnight)\s+(?:on\s+)?$")
+_YEAR_PRE = "in|since|by|of|from|until|till|through|throughout|during|before|after|around|circa"
+_YEAR_BEFORE = _Caseless(rf"(?:(?<![\w-])(?P<pre>{_YEAR_PRE})\s+)?(?:(?<![\w-])(?P<mod>{_MODIFIER}))?$")
+_MONTH_PRE = "in|since|until|till|during|by|from|through|before|after"
+_MONTH_BEFORE = _Caseless(rf"(?:(?<![\w-])(?P<pre>{_MONTH_PRE})\s+)?(?:(?<![\w-])(?P<mod>{_MODIFIER}))?$")
+_WEEKDAY_MOD = "next|last|this|late|early|overnight"
+_WEEKDAY_BEFORE = _Caseless(rf"(?<![\w-])(?P<mod>{_WEEKDAY_MOD})\s+(?:on\s+)?$")
+#: The last words of each context pattern's matches but the empty one (lower case): see _before.
+_CONTEXT_ENDINGS = {
+    _YEAR_BEFORE: (*_YEAR_PRE.split("|"), "early", "late", "mid"),
+    _MONTH_BEFORE: (*_MONTH_PRE.split("|"), "early", "late", "mid"),
+    _WEEKDAY_BEFORE: (*_WEEKDAY_MOD.split("|"), "on"),
+}
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 #: After a house number: "1935 Orchard St.", "2008 North Main Street".
 _STREET_AFTER = re.compile(r"(?:\s+[A-Z][\w'’.-]*){1,3}\s+(?:St|Street|Rd|Road|Ave|Avenue|Dr|Drive|Ln|Lane|Blvd|"
@@ -479,9 +484,18 @@ def _word_start(text: str, index: int) -> bool:
 
 
 def _before(pattern: _Caseless, m: re.Match[str]) -> re.Match[str] | None:
-    """``pattern`` (anchored with $) matched against the text just before ``m`` (a match in a :class:`_Text`)."""
+    """``pattern`` (anchored with $) matched against the text just before ``m`` (a match in a :class:`_Text`).
+
+    None, without a search, where no words of the pattern end the text before ``m`` (blanks and hyphens
+    aside): then it has no match but the empty one (a pattern of optional parts), whose groups are all
+    None, which tells the handlers as little as None.
+    """
     start = m.start("s")
-    return pattern.search(m.string, max(0, start - _CONTEXT), start)  # type: ignore[arg-type]
+    lo = max(0, start - _CONTEXT)
+    low = m.string.low  # type: ignore[attr-defined]
+    if low is not None and not _ends_with(low[lo:start], _CONTEXT_ENDINGS[pattern], hyphens=True):
+        return None
+    return pattern.search(m.string, lo, start)  # type: ignore[arg-type]
 
 
 def _unresolved(m: re.Match[str], kind: str = "date") -> _Found:

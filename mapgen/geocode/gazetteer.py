@@ -14,6 +14,7 @@ import os
 import struct
 import sys
 import threading
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar
@@ -57,10 +58,13 @@ class OfflineGazetteer(Geocoder):
                    for name in ("keys", "alternate", "postings", "records", "loose_keys", "loose_alternate",
                                 "loose_postings")}
         # Scalar reads go through memoryviews: indexing an ndarray builds a numpy scalar each time.
-        self._views = {name: memoryview(array) for name, array in self._a.items() if name != "records"}
-        self._rows = memoryview(self._a["records"].view(np.uint8))
-        self._memo: dict[str, list[Place]] = {}
-        self._main: dict[str, list[Place]] = {}  # main-name places only, for keys _memo lacks
+        self._views = {name: array.data for name, array in self._a.items() if name != "records"}
+        self._search = {table: (self._a[f"{table}keys"].searchsorted, self._views[f"{table}keys"])
+                        for table in ("", "loose_")}
+        self._rows = self._a["records"].view(np.uint8).data
+        # Memos keep tuples, () for the many names that are no place: nothing for the garbage collector.
+        self._memo: dict[str, tuple[Place, ...]] = {}
+        self._main: dict[str, tuple[Place, ...]] = {}  # main-name places only, for keys _memo lacks
         self._codes: dict[bytes, tuple[str | None, str | None, str | None, str | None]] = {}
         self._towns: dict[int, dict[str, np.ndarray]] = {}
         self._user: dict[str, list[Place]] = {}
@@ -102,7 +106,7 @@ class OfflineGazetteer(Geocoder):
             return []
         places = self._lookup(normalize(name))
         if code is None:
-            return list(places)  # a copy: the memo's list stays as it is
+            return list(places)
         # A user's entry without a country fits any country.
         return [p for p in places if p.country_code in (code, None)]
 
@@ -131,8 +135,8 @@ class OfflineGazetteer(Geocoder):
         """
         return list(self._lookup_main(normalize(name)))
 
-    def _lookup_main(self, key: str) -> list[Place]:
-        """Places whose main name is ``key`` (memoised; the list is shared, do not change it)."""
+    def _lookup_main(self, key: str) -> Sequence[Place]:
+        """Places whose main name is ``key`` (memoised)."""
         if key in self._user:
             return [p for p in self._user[key] if not p.alternate]
         cached = self._main.get(key)
@@ -140,22 +144,20 @@ class OfflineGazetteer(Geocoder):
             return cached
         places = self._memo.get(key)
         if places is not None:
-            main = [p for p in places if not p.alternate]
-        elif len(key) < 2:
-            main = []
+            main = tuple(p for p in places if not p.alternate)
         else:
-            lo, hi = self._range(key, "")
+            lo, hi = self._range(key, "") if len(key) >= 2 else (0, 0)
             alternate = self._views["alternate"]
             end = lo
             while end < hi and not alternate[end]:  # main names come first in a key's range
                 end += 1
-            main = self._places(self._views["postings"][lo:end], [0] * (end - lo))
+            main = tuple(self._places(self._views["postings"][lo:end], [0] * (end - lo))) if end > lo else ()
         if len(self._main) >= MEMO_SIZE:
             self._main.clear()
         self._main[key] = main
         return main
 
-    def _lookup(self, key: str) -> list[Place]:
+    def _lookup(self, key: str) -> Sequence[Place]:
         """Every place whose normalised name is ``key`` (memoised: texts repeat names)."""
         if key in self._user:
             return self._user[key]
@@ -164,30 +166,31 @@ class OfflineGazetteer(Geocoder):
             return cached
         if len(key) < 2:
             return []
-        places = self._find(key, "", self._main.get(key))
+        places = self._find(key, "", self._main.get(key, ()))
         if not places and len(loose := skeleton(key)) >= 4:
             # Khan Younis for Khān Yūnis: a transliteration variant, counted as an alternate name.
             lo, hi = self._range(loose, "loose_")
-            places = self._places(self._views["loose_postings"][lo:hi], [1] * (hi - lo))
+            places = self._places(self._views["loose_postings"][lo:hi], [1] * (hi - lo)) if hi > lo else []
         if len(self._memo) >= MEMO_SIZE:
             self._memo.clear()
-        self._memo[key] = places
-        return places
+        self._memo[key] = found = tuple(places)
+        return found
 
-    def _find(self, key: str, table: str, main: list[Place] | None = None) -> list[Place]:
+    def _find(self, key: str, table: str, main: Sequence[Place] = ()) -> list[Place]:
         """Places of ``key`` in ``table``; ``main``, its main-name places if already built, are reused."""
         lo, hi = self._range(key, table)
-        if main is not None:
-            lo += len(main)
+        lo += len(main)
+        if hi <= lo:
+            return list(main)  # most names looked up are not places
         places = self._places(self._views[f"{table}postings"][lo:hi], self._views[f"{table}alternate"][lo:hi])
-        return main + places if main else places
+        return [*main, *places] if main else places
 
     def _range(self, key: str, table: str) -> tuple[int, int]:
         """The rows of ``table`` whose key is ``key``: one binary search, then a short scan forward
         (a name has a few places, and most names looked up have none)."""
+        search, keys = self._search[table]  # the method: np.searchsorted wraps it slowly
         h = _index.name_hash(key)
-        lo = int(self._a[f"{table}keys"].searchsorted(h))  # the method: np.searchsorted wraps it slowly
-        keys = self._views[f"{table}keys"]
+        lo = int(search(h))
         hi, size = lo, len(keys)
         while hi < size and keys[hi] == h:
             hi += 1
@@ -277,7 +280,7 @@ class OfflineGazetteer(Geocoder):
 _CC_BYTES = _index.RECORD["cc"].itemsize
 _RECORD = struct.Struct("<qqddqqdddddb" f"{_CC_BYTES + _index.RECORD['admin1'].itemsize}s")
 assert _RECORD.size == _index.RECORD.itemsize, "the struct must follow _index.RECORD"
-assert list(_index.RECORD.names)[-3:] == ["feature", "cc", "admin1"], "the struct must follow _index.RECORD"
+assert (_index.RECORD.names or ())[-3:] == ("feature", "cc", "admin1"), "the struct must follow _index.RECORD"
 
 
 register("offline", OfflineGazetteer.default)

@@ -38,20 +38,26 @@ def normalize(name: str) -> str:
     """The lookup key of a place name: lower case, no diacritics, no apostrophes, single spaces."""
     text = name.strip()
     if text.isascii():  # the Unicode steps below change nothing in ASCII, where casefold is lower
-        text = text.translate(_DROP).lower()
+        if "'" in text or "`" in text:  # the ASCII apostrophes
+            text = text.translate(_DROP)
+        text = text.lower().replace(".", "")  # U.S. = US, St. = St
+        # Letters, digits and single spaces (most names) have nothing to fold: skip the expression.
+        if "  " in text or not text.replace(" ", "").isalnum():
+            text = _SEPARATORS.sub(" ", text)
+        text = text.strip()
     else:
         text = unicodedata.normalize("NFKD", text).translate(_DROP)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-        text = unicodedata.normalize("NFKC", text).casefold()
-    text = text.replace(".", "")  # U.S. = US, St. = St
-    text = _SEPARATORS.sub(" ", text).strip()
+        text = unicodedata.normalize("NFKC", text).casefold().replace(".", "")
+        text = _SEPARATORS.sub(" ", text).strip()
     if text.startswith("the "):
         text = text[4:]
-    words = text.split(" ")
-    if len(words) > 1 and (words[0] in _ABBREVIATIONS or words[-1] in _SUFFIXES):
-        words[0] = _ABBREVIATIONS.get(words[0], words[0])  # Mt. Pleasant, St. Louis, Ft. Worth
-        words[-1] = _SUFFIXES.get(words[-1], words[-1])  # Platte Co., Hamilton Twp.
-        text = " ".join(words)
+    if " " in text:
+        words = text.split(" ")
+        if words[0] in _ABBREVIATIONS or words[-1] in _SUFFIXES:
+            words[0] = _ABBREVIATIONS.get(words[0], words[0])  # Mt. Pleasant, St. Louis, Ft. Worth
+            words[-1] = _SUFFIXES.get(words[-1], words[-1])  # Platte Co., Hamilton Twp.
+            text = " ".join(words)
     return text
 
 

@@ -109,31 +109,39 @@ class _Tokens:
     >>> tokens = _Tokens(doc)
     >>> tokens.span(2, 5) == doc[2:5].text, tokens.text == [t.text for t in doc], tokens.chars == doc.text
     (True, True, True)
+    >>> tokens.ent_type == [t.ent_type_ for t in doc], _Tokens(doc, "(x) " + doc.text, 4).chars == doc.text
+    (True, True)
     >>> tokens.proper[:4], tokens.ent_type[2], tokens.punct[3]
     ([True, False, True, False], 'GPE', True)
     """
 
     __slots__ = ("chars", "ent_type", "ents", "idx", "lower", "proper", "punct", "space", "text")
 
-    def __init__(self, doc: Any) -> None:
-        from spacy.attrs import ENT_TYPE, IDX, IS_PUNCT, LOWER, ORTH, SPACY
+    def __init__(self, doc: Any, text: str | None = None, offset: int = 0) -> None:
+        """``text`` is the text ``doc`` was parsed from, at ``offset`` (its characters are the doc's)."""
+        from spacy.attrs import IDX, IS_PUNCT, LOWER, ORTH, SPACY
 
         # Entities as plain tuples: a spaCy Span looks its label up in the StringStore at every .label_
         self.ents: list[_Entity] = [_Entity(e.start, e.end, e.label_) for e in doc.ents]
         # Attributes as numbers, without a Token object each; strings come from the vocabulary.
-        columns = doc.to_array([ORTH, LOWER, IS_PUNCT, SPACY, ENT_TYPE, IDX])
-        text, lower, punct, space, ent_type, idx = (columns[:, k].tolist() for k in range(6))
+        columns = doc.to_array([ORTH, LOWER, IS_PUNCT, SPACY, IDX])
+        orth, lower, punct, space, idx = (columns[:, k].tolist() for k in range(5))
         strings = doc.vocab.strings
-        self.text: list[str] = [strings[h] for h in text]
+        self.text: list[str] = [strings[h] for h in orth]
         self.lower: list[str] = [strings[h] for h in lower]
-        labels = {h: strings[h] for h in set(ent_type)}
-        self.ent_type: list[str] = list(map(labels.__getitem__, ent_type))  # "" outside entities
+        # Each token's entity label ("" outside entities), from the entities: cheaper than spaCy's column.
+        self.ent_type: list[str] = [""] * len(orth)
+        for start, end, label in self.ents:
+            self.ent_type[start:end] = [label] * (end - start)
         self.punct: list[bool] = list(map(bool, punct))
         # proper_noun(), inline: it is asked of every token
         self.proper: list[bool] = [not p and w[:1].isupper() for w, p in zip(self.text, self.punct, strict=True)]
         self.space: list[bool] = list(map(bool, space))  # a space after the token
         self.idx: list[int] = idx
-        self.chars = "".join([word + " " if after else word for word, after in zip(self.text, self.space, strict=True)])
+        if text is None:
+            self.chars: str = doc.text
+        else:  # the same characters, cut out of the text rather than joined from the tokens
+            self.chars = text[offset:offset + idx[-1] + len(self.text[-1]) + space[-1]] if orth else ""
 
     def __len__(self) -> int:
         return len(self.text)
@@ -169,7 +177,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     names: list[tuple[int, int]] = []  # entities of several words: their parts are no repeats
     people: set[str] = set()
     for offset, spacy_doc in docs:
-        doc = _Tokens(spacy_doc)
+        doc = _Tokens(spacy_doc, text, offset)
         mentions.extend(_in_doc(doc, offset, gazetteer, evidence, demonyms, maybe))
         maybe.extend(_unsupported(doc, offset, gazetteer))
         names += [(offset + doc.idx[e.start], offset + doc.idx[e.end - 1] + len(doc.text[e.end - 1]))
@@ -243,13 +251,13 @@ def _name_matches(text: str, names: list[str]) -> list[tuple[int, int]]:
     of the names in this order would: leftmost first, the first name that fits there, no overlaps.
 
     Compiling that expression cost more than the rest of recognition for many texts (it differs with
-    every text), so in ASCII texts, where case folding is lower-casing, the names are found with
-    ``str.find`` and the same rules; other texts get the expression.
+    every text), so in texts of ASCII letters (:func:`_plain`), where case folding is lower-casing, the
+    names are found with ``str.find`` and the same rules; other texts get the expression.
 
-    >>> _name_matches("Gori. GORI-based, Gori's, Gori's_x, Gori's", ["gori"])
+    >>> _name_matches("Gori. GORI-based, Gori's, Gori\u2019sx, \u201cGori\u2019s\u201d", ["gori"])
     [(0, 4), (18, 22), (36, 40)]
     """
-    if not text.isascii():
+    if not _plain(text):
         pattern = re.compile(r"(?<![\w.'’-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-]|['’]\w\w)",
                              re.IGNORECASE)
         return [match.span() for match in pattern.finditer(text)]
@@ -270,16 +278,29 @@ def _name_matches(text: str, names: list[str]) -> list[tuple[int, int]]:
     return out
 
 
+def _plain(text: str) -> bool:
+    """Whether ``text`` is ASCII but for punctuation without case (curly quotes, dashes): there the
+    expression's case-insensitive matching and its ``\\w`` mean ``str.lower`` and ``str.isalnum``,
+    and lower-casing keeps every offset.
+
+    >>> _plain("\u201cGori\u2019s\u201d \u2014 Tbilisi"), _plain("Tbilisi, Sant Julià"), _plain("KELVIN \u212a")
+    (True, False, False)
+    """
+    return text.isascii() or all(
+        not char.isalnum() and char.lower() == char == char.upper() == char.casefold()
+        for char in set(text) if not char.isascii())
+
+
 def _whole_word(text: str, start: int, end: int) -> bool:
-    """In ASCII text: ``(?<![\\w.'-])`` before ``start`` and ``(?![\\w-]|'\\w\\w)`` after ``end``
-    (not inside a word, an abbreviation or a hyphenated name; "Gori's" but not "Gori'sx")."""
-    if start > 0 and ((before := text[start - 1]).isalnum() or before in "_.'-"):
+    """In a :func:`_plain` text: ``(?<![\\w.'\u2019-])`` before ``start``, ``(?![\\w-]|['\u2019]\\w\\w)`` after
+    ``end`` (not inside a word, an abbreviation or a hyphenated name; "Gori's" but not "Gori'sx")."""
+    if start > 0 and ((before := text[start - 1]).isalnum() or before in "_.'’-"):
         return False
     if end < len(text):
         after = text[end]
         if after.isalnum() or after in "_-":
             return False
-        if after == "'" and end + 2 < len(text) and _word_char(text[end + 1]) and _word_char(text[end + 2]):
+        if after in "'’" and end + 2 < len(text) and _word_char(text[end + 1]) and _word_char(text[end + 2]):
             return False
     return True
 
@@ -716,20 +737,21 @@ def _scan(doc: _Tokens, offset: int, covered: list[bool], gazetteer: OfflineGaze
 
 def _longest_names(doc: _Tokens, starts: Any, run_end: Any, offset: int, gazetteer: OfflineGazetteer, how: str,
                    accept: Any) -> list[Mention]:
-    """Walk ``starts``; at each capitalised proper noun take the longest known name up to
+    """Walk ``starts`` (increasing); at each capitalised proper noun take the longest known name up to
     ``run_end(i)`` that ``accept(i, end, name, places)`` agrees to, then go on after it."""
     found: list[Mention] = []
-    proper, words = doc.proper, doc.text
+    proper, words, punct, chars, idx = doc.proper, doc.text, doc.punct, doc.chars, doc.idx
     after = 0  # the first token a name may start at: names do not overlap
-    for i in sorted({i for i in starts if proper[i]}):
+    for i in [i for i in starts if proper[i]]:
         if i < after:
             continue
+        never = _never_place(words[i])
         for end in range(run_end(i), i, -1):  # longest first
-            if doc.punct[end - 1]:
+            if punct[end - 1]:
                 continue  # "Obrenovac," is Obrenovac: normalising drops the comma, the span must too
-            if _never_place(words[i]) and all(map(_never_place, words[i + 1:end])):
+            if never and all(map(_never_place, words[i + 1:end])):
                 continue
-            name = doc.span(i, end)
+            name = chars[idx[i]:idx[end - 1] + len(words[end - 1])]  # doc.span(i, end), inline: a hot loop
             known = _main(gazetteer, name)
             if not known or (_acronym(name) and not any(p.feature == "country" for p in known)):
                 continue

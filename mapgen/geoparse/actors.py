@@ -83,6 +83,8 @@ def actor_areas(text: str) -> list[str]:
     []
     """
     pattern, _, areas = _lexicon()
+    if not any(name in text for name in areas):
+        return []  # most texts name no group with an area: a few substring tests, not a second scan
     return sorted({areas[m[1]] for m in pattern.finditer(text) if m[1] in areas})
 
 
@@ -101,16 +103,18 @@ def currency_countries(text: str) -> Counter[str]:
     >>> currency_countries("Aid of A$5 million and C$ 2 million.") + currency_countries("No sums.")
     Counter()
     """
-    return Counter({"US": DOLLAR_WEIGHT}) if _DOLLARS.search(text) else Counter()
+    return Counter({"US": DOLLAR_WEIGHT}) if "$" in text and _DOLLARS.search(text) else Counter()
 
 
 @functools.cache
-def _terms() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+def _terms() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    """Each term, the pattern of it as a whole word, and its countries. Words are searched in a
+    lower-case copy of the text, acronyms ("LGA") as written."""
     text = resources.files("mapgen.geodata").joinpath("admin_terms.csv").read_text(encoding="utf-8")
-    codes = {row["term"]: tuple(row["country_codes"].split()) for row in csv.DictReader(io.StringIO(text))}
-    # acronyms as written ("LGA"), words in any case ("Barangay", "payam")
-    parts = [re.escape(t) if t.isupper() else "(?i:" + re.escape(t) + ")" for t in sorted(codes, key=len, reverse=True)]
-    return re.compile(r"(?<![\w-])(" + "|".join(parts) + r")(?![\w-])"), {t.casefold(): c for t, c in codes.items()}
+    return [(row["term"] if row["term"].isupper() else row["term"].lower(),
+             re.compile(r"(?<![\w-])" + re.escape(row["term"] if row["term"].isupper() else row["term"].lower())
+                        + r"(?![\w-])"), tuple(row["country_codes"].split()))
+            for row in csv.DictReader(io.StringIO(text))]
 
 
 def term_countries(text: str) -> Counter[str]:
@@ -123,9 +127,11 @@ def term_countries(text: str) -> Counter[str]:
     >>> term_countries("The LGA chairman met the lga staff.")
     Counter({'NG': 1.0})
     """
-    pattern, codes = _terms()
     out: Counter[str] = Counter()
-    for term in {m[1].casefold() for m in pattern.finditer(text)}:
-        for code in codes[term]:
-            out[code] += 1 / len(codes[term])
+    lower = text.lower()
+    for term, pattern, codes in _terms():
+        within = text if term.isupper() else lower
+        if term in within and pattern.search(within):  # a substring test first: most texts have none
+            for code in codes:
+                out[code] += 1 / len(codes)
     return out

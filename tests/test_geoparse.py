@@ -581,3 +581,10 @@ def test_name_matches_find_what_the_expression_finds() -> None:
         assert _name_matches(text, names) == expression(text, names), (text, names)
         checked += _plain(text) and not text.isascii()
     assert checked > 500
+
+
+def test_a_division_geonames_names_with_its_kind_is_found_by_its_own_name():
+    found = geoparse("A suspect was shot dead in Barangay Basak, Guihulngan, Negros Oriental.")
+    province = next(t for t in found if t.text == "Negros Oriental")  # GeoNames: "Province of Negros Oriental"
+    assert (province.country_code, province.feature) == ("PH", "admin2")
+    assert "Oriental" not in [t.text for t in found]  # not the Moroccan region

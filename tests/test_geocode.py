@@ -107,6 +107,15 @@ def test_main_candidates_are_the_candidates_by_their_main_name(gazetteer, name):
     assert again.main_candidates(name) == main
 
 
+@pytest.mark.parametrize("min_population", [100_000, 5_000_000])
+def test_well_known_names_are_keyed_by_their_normalised_names(gazetteer, min_population):
+    names = gazetteer.well_known_names(min_population)
+    assert len(names) > 5_000
+    assert all(normalize(name) == key for key, name in names.items())  # the stored keys
+    assert names["new york city"] == "New York City"
+    assert ("oakland" in names) == (min_population <= 400_000)  # a town of 419,000
+
+
 def test_registry_names_the_valid_geocoders():
     assert get_geocoder("offline") is OfflineGazetteer.default()
     with pytest.raises(GeocoderError, match="choose one of: offline"):

@@ -29,6 +29,8 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import ClassVar
 
+from mapgen.extract.lexicon import endings, ends_with
+
 __all__ = ["ROLES", "Counts", "Quantity", "find_counts", "find_numbers"]
 
 
@@ -56,11 +58,16 @@ class _Text(str):
 
     @classmethod
     def of(cls, sentence: str) -> _Text:
-        """``sentence`` as a _Text, made once for the same sentence (object) asked for in turn."""
+        """``sentence`` as a _Text, made once for the same sentence (object) asked for in turn.
+
+        A _Text is its own and leaves the memo alone: the sentence it was made of may be asked for next.
+        """
+        if isinstance(sentence, _Text):
+            return sentence
         last = cls._last
         if last is not None and last[0] is sentence:
             return last[1]
-        text = sentence if isinstance(sentence, _Text) else cls(sentence)
+        text = cls(sentence)
         cls._last = (sentence, text)
         return text
 
@@ -99,17 +106,17 @@ class _Caseless:
         return self.pattern.finditer(text, pos, endpos) if low is None else self._low.finditer(low, pos, endpos)
 
 
-def _ends_with(window: str, endings: tuple[str, ...], hyphens: bool = False) -> bool:
+def _ends_with(window: str, index: dict[str, tuple[str, ...]], hyphens: bool = False) -> bool:
     """Whether ``window``, less its trailing blanks (and hyphens among them, with ``hyphens``), ends with
-    one of ``endings``.
+    one of the words of ``index`` (:func:`~mapgen.extract.lexicon.endings`).
 
-    >>> _ends_with("killed at least  ", ("least",)), _ends_with("in mid- ", ("mid",), hyphens=True)
+    >>> _ends_with("killed at least  ", endings("least")), _ends_with("in mid- ", endings("mid"), hyphens=True)
     (True, True)
     """
     tail = window.rstrip()
     while hyphens and tail.endswith("-"):
         tail = tail[:-1].rstrip()
-    return tail.endswith(endings)
+    return ends_with(tail, index)
 
 
 class _Tail(_Caseless):
@@ -121,9 +128,9 @@ class _Tail(_Caseless):
 
     __slots__ = ("endings", "hyphens")
 
-    def __init__(self, source: str, endings: tuple[str, ...], *, hyphens: bool = False) -> None:
+    def __init__(self, source: str, words: tuple[str, ...], *, hyphens: bool = False) -> None:
         super().__init__(source)
-        self.endings, self.hyphens = endings, hyphens
+        self.endings, self.hyphens = endings(*words), hyphens
 
     def search(self, text: _Text, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         low = text.low
@@ -144,8 +151,8 @@ class _TailRe:
 
     __slots__ = ("endings", "hyphens", "pattern")
 
-    def __init__(self, pattern: re.Pattern[str], endings: tuple[str, ...], *, hyphens: bool = False) -> None:
-        self.pattern, self.endings, self.hyphens = pattern, endings, hyphens
+    def __init__(self, pattern: re.Pattern[str], words: tuple[str, ...], *, hyphens: bool = False) -> None:
+        self.pattern, self.endings, self.hyphens = pattern, endings(*words), hyphens
 
     def search(self, text: _Text, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         low = text.low

@@ -30,6 +30,7 @@ from pathlib import PurePath
 
 from mapgen.errors import InputError
 from mapgen.extract.counts import _Caseless, _ends_with, _Text  # a text's lower-cased copy, for fast re.I patterns
+from mapgen.extract.lexicon import endings
 
 # --- word lists ----------------------------------------------------------------------------------
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -171,9 +172,9 @@ _WEEKDAY_MOD = "next|last|this|late|early|overnight"
 _WEEKDAY_BEFORE = _Caseless(rf"(?<![\w-])(?P<mod>{_WEEKDAY_MOD})\s+(?:on\s+)?$")
 #: The last words of each context pattern's matches but the empty one (lower case): see _before.
 _CONTEXT_ENDINGS = {
-    _YEAR_BEFORE: (*_YEAR_PRE.split("|"), "early", "late", "mid"),
-    _MONTH_BEFORE: (*_MONTH_PRE.split("|"), "early", "late", "mid"),
-    _WEEKDAY_BEFORE: (*_WEEKDAY_MOD.split("|"), "on"),
+    _YEAR_BEFORE: endings(*_YEAR_PRE.split("|"), "early", "late", "mid"),
+    _MONTH_BEFORE: endings(*_MONTH_PRE.split("|"), "early", "late", "mid"),
+    _WEEKDAY_BEFORE: endings(*_WEEKDAY_MOD.split("|"), "on"),
 }
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 #: After a house number: "1935 Orchard St.", "2008 North Main Street".

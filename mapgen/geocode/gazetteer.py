@@ -201,10 +201,15 @@ class OfflineGazetteer(Geocoder):
         records = self._a["records"]
         rows = np.flatnonzero((records["feature"] != self._features.index("city"))
                               | (records["population"] >= min_population))
+        # The normalised names were stored when the index was built (normalising them here cost more).
+        offsets = np.load(self.index_dir / "main_keys.npy", mmap_mode="r")
+        keys = (self.index_dir / "main_keys.bin").read_bytes()
+        names = self._names
         out: dict[str, str] = {}
-        for start, end in zip(records["name_start"][rows].tolist(), records["name_end"][rows].tolist(), strict=True):
-            name = self._names[start:end].decode()
-            out.setdefault(normalize(name), name)
+        for start, end, key_start, key_end in zip(records["name_start"][rows].tolist(),
+                                                   records["name_end"][rows].tolist(), offsets[rows].tolist(),
+                                                   (offsets[rows + 1] - 1).tolist(), strict=True):
+            out.setdefault(keys[key_start:key_end].decode(), names[start:end].decode())
         return out
 
     def nearest_town(self, country_code: str, latitude: float, longitude: float, *,

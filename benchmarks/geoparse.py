@@ -2,10 +2,11 @@
 
 Reports recognition precision/recall/F1 (a prediction counts when it overlaps a gold span),
 accuracy@161 km on the gold spans found, end-to-end accuracy@161 km (correct over all gold
-spans with coordinates), median error, and throughput in words per second (``geoparse_many`` over
-all articles, one batch) next to the throughput of the NER model alone on the same texts: spaCy's
-``ner`` component by itself (``mapgen.geoparse._nlp.ner_alone``), timed before and after geoparsing
-in the same run.
+spans with coordinates), the shares of found spans drawn over 161 km off and left unplaced
+(accuracy counts an unplaced span as wrong; a reader only sees the wrong pins), median error,
+and throughput in words per second (``geoparse_many`` over all articles, one batch) next to the
+throughput of the NER model alone on the same texts: spaCy's ``ner`` component by itself
+(``mapgen.geoparse._nlp.ner_alone``), timed before and after geoparsing in the same run.
 
 Run: ``.venv/bin/python benchmarks/geoparse.py [--corpus PATH] [--limit N] [--errors FILE] [--demonyms]``
 """
@@ -49,7 +50,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def score(articles: list[dict], predictions: list[list]) -> tuple[dict, list[dict]]:
-    n_pred = n_pred_ok = n_gold = n_found = n_geo = n_geo_found = n_correct = 0
+    n_pred = n_pred_ok = n_gold = n_found = n_geo = n_geo_found = n_correct = n_unplaced = 0
     errors: list[float] = []
     report = []
     for article, preds in zip(articles, predictions, strict=True):
@@ -67,6 +68,7 @@ def score(articles: list[dict], predictions: list[list]) -> tuple[dict, list[dic
                 continue
             n_geo_found += 1
             if match.latitude is None:
+                n_unplaced += 1
                 report.append({"doc": article["id"], "phrase": g["phrase"], "problem": "unresolved"})
                 continue
             error = km(g["lat"], g["lon"], match.latitude, match.longitude)
@@ -90,6 +92,9 @@ def score(articles: list[dict], predictions: list[list]) -> tuple[dict, list[dic
         "recognition_f1": round(f1, 3),
         "accuracy_161_found": round(n_correct / n_geo_found, 3) if n_geo_found else 0.0,
         "accuracy_161_end_to_end": round(n_correct / n_geo, 3) if n_geo else 0.0,
+        # of the gold spans found: drawn more than 161 km off (the wrong pins a reader sees), and left unplaced
+        "wrong_pins_found": round((n_geo_found - n_unplaced - n_correct) / n_geo_found, 3) if n_geo_found else 0.0,
+        "unplaced_found": round(n_unplaced / n_geo_found, 3) if n_geo_found else 0.0,
         "median_error_km": round(statistics.median(errors), 1) if errors else None,
     }
     return metrics, report

@@ -328,6 +328,191 @@ def test_a_name_joined_by_a_particle_is_read_whole_or_not_by_its_parts():
     assert [t.text for t in geoparse("He won the Tour de France twice.")] == ["France"]  # a country stays itself
 
 
+def test_a_big_town_the_model_takes_for_a_person_is_the_town():
+    # spaCy's small model tags the lone "Gainesville" as a person; no one is commonly called that
+    found = geoparse("Smoke hung over Gainesville on Monday. Firefighters from Gainesville worked all night.")
+    assert {t.name for t in found} == {"Gainesville"}
+    assert all(t.country_code == "US" for t in found)
+
+
+def test_a_common_personal_name_alone_needs_a_cue_to_be_a_place():
+    from mapgen.geoparse.lexicon import person_names
+
+    assert person_names()["lincoln"] == "surname" and "gainesville" not in person_names()
+    # "Lincoln impersonator": the president, not Lincoln, Nebraska; "in Lincoln" stays the town
+    assert [t.text for t in geoparse("The Lincoln impersonator spoke to the crowd.")] == []
+    assert [t.text for t in geoparse("The council met in Lincoln on Tuesday.")] == ["Lincoln"]
+
+
+def test_a_place_name_in_a_name_given_after_a_person_counts_only_when_the_text_names_the_place():
+    assert "Kelly" not in [t.text for t in geoparse("Parents met at Cora Kelly Elementary School on Monday.")]
+    assert "Polk" not in [t.text for t in geoparse("The Polk School Gymnasium needs a new roof.")]
+    # the town's own institutions and "of" are the town's
+    assert "Richmond" in [t.text for t in geoparse("The Richmond Police Department opened an inquiry.")]
+    assert "Alexandria" in [t.text for t in geoparse("He studied at the University of Alexandria.")]
+    # a school named like the town the story is about is the town's
+    text = "A woman from Lancaster won the prize. She went to Lancaster Girls' Grammar School."
+    assert [t.text for t in geoparse(text)].count("Lancaster") == 2
+
+
+def test_a_village_far_outside_the_area_its_reporters_work_in_gets_the_areas_namesake_or_no_pin():
+    from mapgen.geoparse.actors import actor_areas
+
+    assert actor_areas("The OSCE SMM recorded explosions.") == ["Donbas"]
+    # the gazetteer's only Vodyane lie in Lviv and Zaporizhia provinces, far from Donbas: no pin
+    vodyane = geoparse("The OSCE SMM recorded 60 explosions near Vodyane.")
+    assert [(t.text, t.latitude) for t in vodyane] == [("Vodyane", None)]
+    # Vesele has namesakes in Donetsk province: one of them, not the bigger one by Zaporizhia
+    vesele = geoparse("The OSCE SMM recorded 6 explosions near Vesele.")[0]
+    assert vesele.admin1 == "Donetsk"
+    # without the monitors the text says nothing of Donbas
+    assert geoparse("Police said a fire broke out near Vodyane.")[0].latitude is not None
+
+
+def test_outside_areas_keeps_a_town_another_place_of_the_text_lies_next_to():
+    from mapgen.geocode import OfflineGazetteer, Place
+    from mapgen.geoparse.recognize import Mention
+    from mapgen.geoparse.resolve import outside_areas
+
+    gazetteer = OfflineGazetteer.default()
+    donbas = next(p for p in gazetteer.candidates("Donbas") if p.feature == "region")
+    sokilnyky = Place("Sokilnyky", 49.78, 23.98, feature="city", country_code="UA", population=9021)
+    lviv = Place("Lviv", 49.84, 24.02, feature="city", country_code="UA", population=717_000)
+    mentions = [Mention(0, 9, "Sokilnyky", "gazetteer", "Sokilnyky"), Mention(20, 24, "Lviv", "ner", "Lviv")]
+    assert outside_areas(mentions[:1], [(sokilnyky, 0.8)], [donbas], gazetteer) == {0: None}
+    assert outside_areas(mentions, [(sokilnyky, 0.8), (lviv, 0.9)], [donbas], gazetteer) == {}
+
+
+def test_a_town_city_council_is_the_towns_council():
+    text = "Dublin City Council approved the park. Residents of the Columbus suburb in Franklin County, Ohio, asked."
+    dublin = geoparse(text)[0]
+    assert (dublin.text, dublin.country_code, dublin.admin1) == ("Dublin", "US", "Ohio")  # not Dublin City, Ireland
+    assert geoparse("Kansas City Council voted on Monday.")[0].text == "Kansas City"  # a city named so stays whole
+
+
+def test_a_small_town_read_in_a_far_state_the_text_is_not_about_gets_no_pin():
+    text = "Floods closed roads near Perham and Pelican Rapids on Monday. Water also covered the road to Star Lake."
+    found = {t.text: t for t in geoparse(text)}
+    assert found["Perham"].admin1 == found["Pelican Rapids"].admin1 == "Minnesota"
+    assert found["Star Lake"].latitude is None  # the gazetteer's only Star Lake is in New York, 1,600 km away
+    # written with its state, it is that one
+    assert {t.text: t.admin1 for t in geoparse(text[:-1] + ", N.Y.")}["Star Lake"] == "New York"
+
+
+def test_far_from_its_state_takes_the_namesake_where_the_text_is():
+    from mapgen.geocode import OfflineGazetteer, Place
+    from mapgen.geoparse.recognize import Mention
+    from mapgen.geoparse.resolve import far_from_its_state
+
+    gazetteer = OfflineGazetteer.default()
+    mn = next(p for p in gazetteer.candidates("Alexandria") if p.admin1 == "Minnesota")
+    va = Place("Alexandria", 38.8, -77.05, feature="city", country_code="US", admin1_code="VA", population=15_000)
+    cloud = gazetteer.candidates("St. Cloud", country="US")[0]
+    perham = gazetteer.candidates("Perham", country="US")[0]
+    mentions = [Mention(0, 10, "Alexandria", "ner", "Alexandria"), Mention(20, 29, "St. Cloud", "ner", "St. Cloud"),
+                Mention(40, 46, "Perham", "ner", "Perham")]
+    resolved = [(va, 0.4), (cloud, 0.9), (perham, 0.9)]
+    assert far_from_its_state(mentions, resolved, gazetteer) == {0: mn}
+    assert far_from_its_state(mentions[:2], resolved[:2], gazetteer) == {}  # one sure place says too little
+
+
+def test_a_currency_named_after_a_country_is_no_place():
+    found = geoparse("Rioters protesting the high US dollar exchange rate blocked roads in Sidon.")
+    assert [t.text for t in found] == ["Sidon"]
+    assert [t.text for t in geoparse("Prices in Hong Kong dollars rose. The US pounded Mosul.")] == ["US", "Mosul"]
+
+
+def test_another_spelling_of_a_place_abroad_is_no_pin_when_the_text_is_surely_elsewhere():
+    found = geoparse("Al Shabaab militants threw a grenade at soldiers in Hodan district of Mogadishu.")
+    assert [(t.text, t.latitude is None) for t in found] == [("Hodan", True), ("Mogadishu", False)]  # not Houdan
+    found = geoparse("Raiders attacked a cattle camp in Kongor payam, Jonglei state, said South Sudanese officials.")
+    assert found[0].text == "Kongor" and found[0].latitude is None  # not Kungur, Russia
+    # a misspelling in the country the text is about stays placed
+    assert [t.name for t in geoparse("Shelling hit Tiblisi and Gori.")] == ["Tbilisi", "Gori"]
+
+
+def test_a_state_abbreviation_of_another_country_does_not_unplace_a_town():
+    # TN is Tennessee in the US abbreviations, and Tamil Nadu in Indian reports
+    found = geoparse("Workers protested in Chennai city (Chennai, TN) on Friday.")
+    assert {(t.name, t.country_code) for t in found} == {("Chennai", "IN")}
+    assert geoparse("A storm hit Gainesville, Ga., on Monday.")[0].admin1 == "Georgia"
+
+
+def test_a_town_filed_under_its_provinces_old_code_is_still_inside_it():
+    found = geoparse("Police arrested journalists in Mbuji Mayi (Mbuji-Mayi, Kasai-Oriental).")
+    assert found[0].name == "Mbuji-Mayi" and found[0].latitude is not None
+    # a village the province does not hold stays unplaced
+    assert geoparse("Shelling was reported near Vodyane, Donetsk.")[0].latitude is None
+
+
+def test_hyphenated_names_are_found_whole():
+    assert [t.name for t in geoparse("Fighting in Ivano-Frankivsk.")] == ["Ivano-Frankivsk"]  # no entity
+    assert [t.name for t in geoparse("People protested in Ivano-Frankivsk on Monday.")] == ["Ivano-Frankivsk"]
+    assert [t.name for t in geoparse("The opposition in Guinea-Bissau protested.")] == ["Guinea-Bissau"]
+
+
+def test_a_place_after_a_particle_in_a_persons_name_is_no_surname():
+    # the model takes "Autonomo de Bissau" for a person: Bissau is still the city, not a surname
+    found = geoparse("Police occupied the parliament in Bissau (Sector Autonomo de Bissau, Bissau) on Thursday.")
+    assert {t.name for t in found} == {"Bissau"} and all(t.country_code == "GW" for t in found)
+
+
+def test_a_lower_case_kind_word_is_not_part_of_the_name():
+    found = geoparse("Taliban militants attacked a convoy in Maidan Shar city, Wardak.")
+    assert [(t.text, t.name) for t in found] == [("Maidan Shar", "Maydanshakhr"), ("Wardak", "Vardak")]
+    capitals = geoparse("Protests in Guatemala city and Mexico city.")
+    assert [t.name for t in capitals] == ["Guatemala City", "Mexico City"]
+
+
+def test_another_spelling_taken_for_a_person_is_a_place_with_a_cue():
+    found = geoparse("Residents protested outside the press club in Umerkot city (Umerkot, Sindh) on Friday.")
+    assert {t.name for t in found} == {"Umarkot", "Sindh"}
+    # "Faridkot (Punjab)": a town, then its state in brackets
+    found = geoparse("Labourers protested at the college, Faridkot (Punjab), on Saturday.")
+    assert found[0].country_code == "IN" and found[0].feature == "city"
+
+
+def test_a_country_in_a_headline_the_model_takes_for_a_person_is_still_the_country():
+    text = ("Rethinking Egypt-US relations. Since the election, hopes spread over the Middle East. "
+            "Egypt, which often had trouble with Washington, is now hopeful. Cairo and Alexandria agree.")
+    egypt = [t for t in geoparse(text) if t.text == "Egypt"]  # the model's person "Rethinking Egypt" gives no surname
+    assert [(t.start, t.feature, t.country_code) for t in egypt] == [(text.index("Egypt,"), "country", "EG")]
+
+
+def test_a_town_named_like_a_country_needs_its_state():
+    assert geoparse("Officials in Egypt and the US met in Cairo.")[0].feature == "country"
+    lebanon = geoparse("A fire broke out in Lebanon, Pa., on Monday.")[0]
+    assert (lebanon.feature, lebanon.admin1) == ("city", "Pennsylvania")
+
+
+def test_a_place_the_model_takes_for_a_people_counts_when_the_text_names_it_as_a_place():
+    text = "Ten candidates joined the crowded Sochi mayoral election. The mayoral election in Sochi is in April."
+    assert [t.text for t in geoparse(text)] == ["Sochi", "Sochi"]  # the first is tagged NORP
+
+
+def test_sums_in_dollars_tip_a_lone_namesake_to_the_united_states():
+    text = "MANSFIELD - The City Council on Monday refinanced $10.3 million of debt, Mansfield officials said."
+    assert {t.country_code for t in geoparse(text)} == {"US"}
+    assert {t.country_code for t in geoparse(text.replace("$10.3 million", "much"))} == {"GB"}  # the biggest
+    # they do not outweigh what the text says of its places
+    assert geoparse("Russia pledged $10 million to rebuild Georgia after the war.")[1].country_code == "GE"
+
+
+def test_a_known_name_hyphenated_to_another_is_a_pair_only_when_they_lie_together():
+    found = geoparse("Boko Haram looted a camp in Kolofata town (Mayo-Sava, Extreme-Nord).")
+    assert "Sava" not in [t.text for t in found]  # not Sava, Madagascar: part of a Cameroonian name
+    assert [t.name for t in geoparse("Flooding hit the Fargo-Moorhead area.")] == ["Fargo", "Moorhead"]
+    assert [t.text for t in geoparse("Rep. Vicki Lensing, D-Iowa City, spoke.")] == ["Iowa City"]
+
+
+def test_words_for_local_divisions_point_to_their_country():
+    from mapgen.geoparse.actors import term_countries
+
+    assert term_countries("Raiders attacked a camp in Kongor payam.") == {"SS": 1.0}
+    found = geoparse("Raiders attacked a cattle camp near Wanglei in Kongor payam, Jonglei state.")
+    assert {t.country_code for t in found if t.latitude is not None} == {"SS"}  # not Kungur, Russia
+
+
 def test_spelling_correction_picks_what_a_scan_of_every_candidate_would() -> None:
     """The length groups and the Levenshtein prefilter only skip names too far to matter: the answer is
     the first closest well-known name, as one pass of Damerau-Levenshtein over the same initial gives."""
@@ -396,3 +581,10 @@ def test_name_matches_find_what_the_expression_finds() -> None:
         assert _name_matches(text, names) == expression(text, names), (text, names)
         checked += _plain(text) and not text.isascii()
     assert checked > 500
+
+
+def test_a_division_geonames_names_with_its_kind_is_found_by_its_own_name():
+    found = geoparse("A suspect was shot dead in Barangay Basak, Guihulngan, Negros Oriental.")
+    province = next(t for t in found if t.text == "Negros Oriental")  # GeoNames: "Province of Negros Oriental"
+    assert (province.country_code, province.feature) == ("PH", "admin2")
+    assert "Oriental" not in [t.text for t in found]  # not the Moroccan region

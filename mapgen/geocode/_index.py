@@ -34,7 +34,7 @@ from mapgen._resources import geodata
 from mapgen.geocode.normalize import normalize, skeleton
 
 #: Bump when the layout of the index changes.
-FORMAT = 17
+FORMAT = 19
 
 RECORD = np.dtype([
     ("name_start", "i8"), ("name_end", "i8"), ("lat", "f8"), ("lon", "f8"), ("population", "i8"),
@@ -149,13 +149,33 @@ def _admin_regions(cities: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[s
         cc, admin1 = key[0], key[1]
         lat, lon, (west, south, east, north) = _centre_and_box(np.array(points))
         records.append({
-            "name": key[-1], "names": [key[-1]], "feature": "admin1" if len(key) == 2 else "admin2",
+            "name": key[-1], "names": [key[-1], *_without_kind(key[-1])],
+            "feature": "admin1" if len(key) == 2 else "admin2",
             "cc": cc, "lat": round(float(lat), 5), "lon": round(float(lon), 5), "population": 0,
             "geonameid": -2, "admin1": admin1_code.get((cc, admin1), ""), "bbox": None,
             "area_km2": _box_area_km2(west, south, east, north),
         })
     names = {f"{cc}.{code}": name for (cc, name), code in admin1_code.items()}
     return records, names
+
+
+#: How GeoNames begins the names of some divisions ("Province of Samar", "Departement du Mayo-Sava",
+#: "Provincia di Cosenza"): texts name them without it.
+_KIND_PREFIX = re.compile(r"^(?:Province (?:of|de|du|des)|Provincia (?:de|di|del)|Departamento (?:de|del)|"
+                          r"Departement (?:de la|de l'|de|du|des)|Partido de|Municipio de|Canton de|"
+                          r"Politischer Bezirk|Borough of|District of|Rrethi i|Komuna e) ?")
+
+
+def _without_kind(name: str) -> list[str]:
+    """The name of a division without the word for its kind, when GeoNames writes one first.
+
+    >>> _without_kind("Province of Negros Oriental"), _without_kind("Departement du Mayo-Sava")
+    (['Negros Oriental'], ['Mayo-Sava'])
+    >>> _without_kind("Iowa")
+    []
+    """
+    bare = _KIND_PREFIX.sub("", name)
+    return [bare] if bare != name and len(bare) >= 3 else []
 
 
 def _records(admin_records: list[dict[str, Any]]) -> Iterable[dict[str, Any]]:

@@ -82,20 +82,36 @@ def check_text(text: object) -> None:
 
 def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: OfflineGazetteer | None,
               demonyms: bool, docs: list[tuple[int, Any]] | None) -> list[Toponym]:
-    from mapgen.geoparse.actors import actor_countries
+    from mapgen.geoparse.actors import actor_areas, actor_countries, currency_countries, term_countries
     from mapgen.geoparse.recognize import RECOGNITION_CONFIDENCE, recognize
-    from mapgen.geoparse.resolve import implausible, lonely, resolve, supported
+    from mapgen.geoparse.resolve import (
+        far_from_its_state,
+        implausible,
+        lonely,
+        outside_areas,
+        resolve,
+        respelt_abroad,
+        supported,
+    )
 
     if not text.strip():
         return []
     hints = context if isinstance(context, Hints) or context is None else Hints(**context)
     gaz = gazetteer or OfflineGazetteer.default()
     found = recognize(text, gaz, demonyms=demonyms, docs=docs)
-    peoples = found.demonyms + actor_countries(text)  # "Yemeni" and "Houthi forces" both point to Yemen
+    # "Yemeni" and "Houthi forces" point to Yemen, "Barangay Basak" to the Philippines,
+    # "$10 million", a little, to the United States
+    peoples = found.demonyms + actor_countries(text) + currency_countries(text) + term_countries(text)
     resolved = resolve(text, found.mentions, peoples, gaz, hints)
     dropped = implausible(found.mentions, resolved, peoples, gaz)
-    for index in lonely(found.mentions, resolved, peoples) - dropped:
+    for index in (lonely(found.mentions, resolved, peoples) | respelt_abroad(found.mentions, resolved, peoples, gaz)) \
+            - dropped:
         resolved[index] = (None, resolved[index][1])  # a mention still, but no pin
+    areas = [p for name in actor_areas(text) for p in gaz.candidates(name) if p.feature == "region"]
+    for index, place in outside_areas(found.mentions, resolved, areas, gaz).items():
+        resolved[index] = (place, resolved[index][1])  # the area's namesake, or no pin
+    for index, place in far_from_its_state(found.mentions, resolved, gaz).items():
+        resolved[index] = (place, resolved[index][1])  # the namesake where the text is, or no pin
     pairs = [pair for index, pair in enumerate(zip(found.mentions, resolved, strict=True)) if index not in dropped]
     pairs += [(m, (p, 1.0)) for m, p in supported(found.maybe, resolved, gaz)]
     pairs.sort(key=lambda pair: pair[0].start)

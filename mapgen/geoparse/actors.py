@@ -25,16 +25,20 @@ from importlib import resources
 
 
 @functools.cache
-def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], dict[str, str]]:
     text = resources.files("mapgen.geodata").joinpath("actors.csv").read_text(encoding="utf-8")
     countries: dict[str, tuple[str, ...]] = {}
+    areas: dict[str, str] = {}
     for row in csv.DictReader(io.StringIO(text)):
         codes = tuple(row["country_codes"].split())
         for name in row["name"].split("|"):
             countries[name.strip()] = codes
+            if row.get("region"):
+                areas[name.strip()] = row["region"]
     names = sorted(countries, key=len, reverse=True)
     # "pro-Houthi fighters" and "anti-Taliban forces" say as much about the country as the name alone
-    return re.compile(r"(?<![\w-])(?:(?:[Pp]ro|[Aa]nti)-)?(" + _by_first_letter(names) + r")(?![\w-])"), countries
+    pattern = re.compile(r"(?<![\w-])(?:(?:[Pp]ro|[Aa]nti)-)?(" + _by_first_letter(names) + r")(?![\w-])")
+    return pattern, countries, areas
 
 
 def _by_first_letter(names: list[str]) -> str:
@@ -59,10 +63,75 @@ def actor_countries(text: str) -> Counter[str]:
     A group active in several countries ("Boko Haram": Nigeria, Niger, Chad, Cameroon) counts
     for each of them, a share each.
     """
-    pattern, countries = _lexicon()
+    pattern, countries, _ = _lexicon()
     out: Counter[str] = Counter()
     for name in {m[1] for m in pattern.finditer(text)}:
         codes = countries[name]
         for code in codes:
             out[code] += 1 / len(codes)
+    return out
+
+
+def actor_areas(text: str) -> list[str]:
+    """Names of the curated regions (``geodata/regions.csv``) that the text's armed groups and missions
+    work in, when their name says so: the OSCE's monitors and the "people's republics" report from
+    Donbas, so a village they name "near" is a village of Donbas.
+
+    >>> actor_areas("The OSCE SMM recorded 20 explosions near Vesele.")
+    ['Donbas']
+    >>> actor_areas("Houthi forces shelled the port.")
+    []
+    """
+    pattern, _, areas = _lexicon()
+    if not any(name in text for name in areas):
+        return []  # most texts name no group with an area: a few substring tests, not a second scan
+    return sorted({areas[m[1]] for m in pattern.finditer(text) if m[1] in areas})
+
+
+#: A sum in dollars ("$10.3 million"): a hint that the text is American, as much as a demonym's
+#: third; it only tips namesakes the text says nothing else about ("Mansfield" alone in a story
+#: about a city council's debt is Mansfield, Texas, not Mansfield, England).
+DOLLAR_WEIGHT = 0.3
+_DOLLARS = re.compile(r"(?<![A-Z])\$\s?\d")
+
+
+def currency_countries(text: str) -> Counter[str]:
+    """Countries a text's money points to: sums in bare dollars, the United States (a little).
+
+    >>> currency_countries("The council refinanced $10.3 million of debt.")
+    Counter({'US': 0.3})
+    >>> currency_countries("Aid of A$5 million and C$ 2 million.") + currency_countries("No sums.")
+    Counter()
+    """
+    return Counter({"US": DOLLAR_WEIGHT}) if "$" in text and _DOLLARS.search(text) else Counter()
+
+
+@functools.cache
+def _terms() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    """Each term, the pattern of it as a whole word, and its countries. Words are searched in a
+    lower-case copy of the text, acronyms ("LGA") as written."""
+    text = resources.files("mapgen.geodata").joinpath("admin_terms.csv").read_text(encoding="utf-8")
+    return [(row["term"] if row["term"].isupper() else row["term"].lower(),
+             re.compile(r"(?<![\w-])" + re.escape(row["term"] if row["term"].isupper() else row["term"].lower())
+                        + r"(?![\w-])"), tuple(row["country_codes"].split()))
+            for row in csv.DictReader(io.StringIO(text))]
+
+
+def term_countries(text: str) -> Counter[str]:
+    """Countries the text's words for their own local divisions point to, once per word used:
+    "Barangay Basak" is in the Philippines, "Kongor payam" in South Sudan, "Biu LGA" in Nigeria
+    (``geodata/admin_terms.csv``). Like a demonym, evidence for namesakes, never a place.
+
+    >>> term_countries("In Barangay Basak, Guihulngan, police shot a man.")
+    Counter({'PH': 1.0})
+    >>> term_countries("The LGA chairman met the lga staff.")
+    Counter({'NG': 1.0})
+    """
+    out: Counter[str] = Counter()
+    lower = text.lower()
+    for term, pattern, codes in _terms():
+        within = text if term.isupper() else lower
+        if term in within and pattern.search(within):  # a substring test first: most texts have none
+            for code in codes:
+                out[code] += 1 / len(codes)
     return out

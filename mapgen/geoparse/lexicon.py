@@ -5,6 +5,7 @@ Plain data, kept apart from the rules in :mod:`mapgen.geoparse.recognize`.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from mapgen.geocode.normalize import normalize
@@ -65,3 +66,20 @@ NAME_PARTICLES = frozenset("de del da do dos das di du la le les el al ad as ar 
 AREA_WORDS = frozenset(
     "central northern southern eastern western northeastern northwestern southeastern southwestern "
     "north south east west downtown rural greater upper lower old".split())
+
+
+@functools.cache
+def person_names() -> dict[str, str]:
+    """Common personal names, normalised, with their kind ("given", "surname" or "both"): names a
+    reader takes for a person as readily as for a place ("Lincoln", "Scott", "Madison"). From the
+    US Census lists (``geodata/person_names.csv``, built by ``scripts/build_person_names.py``).
+
+    >>> person_names()["lincoln"], "gainesville" in person_names()
+    ('surname', False)
+    """
+    import csv
+
+    from mapgen._resources import geodata
+
+    with geodata().joinpath("person_names.csv").open(encoding="utf-8") as handle:
+        return {normalize(row["name"]): row["kind"] for row in csv.DictReader(handle)}

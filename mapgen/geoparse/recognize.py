@@ -22,7 +22,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from mapgen.geocode.gazetteer import OfflineGazetteer
@@ -47,6 +47,7 @@ from mapgen.geoparse.lexicon import (
     STREET_WORDS,
     STRONG_FEATURES,
     TRIM_START,
+    person_names,
 )
 
 #: How often a mention found each way is a real place name: precision measured on LGL
@@ -181,7 +182,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
         maybe.extend(_unsupported(doc, offset, gazetteer))
         names += [(offset + doc.idx[e.start], offset + doc.idx[e.end - 1] + len(doc.text[e.end - 1]))
                   for e in doc.ents if e.end - e.start > 1]
-        people |= {name.casefold() for name in _person_tokens(doc)}
+        people |= {name.casefold() for name in _person_tokens(doc, gazetteer)}
     mentions.extend(_datelines(text, gazetteer))
     mentions.extend(_text_patterns(text, gazetteer))
     mentions.sort(key=lambda m: (m.start, -m.end, m.how != "pattern"))  # a pattern knows more
@@ -191,6 +192,10 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     mentions = [m for m in mentions if m.how == "pattern" or not (
         _NAME_JOINED_BEFORE.search(text, max(0, m.start - 40), m.start) or _NAME_JOINED_AFTER.match(text, m.end))
         or gazetteer.country_code(m.lookup)]  # a country stays itself inside a longer name: "Tour de France"
+    mentions = [m for m in mentions if not _CURRENCY_AFTER.match(text, m.end)]  # "the US dollar" is no place
+    named = {normalize(m.lookup) for m in mentions if m.how != "eponym"}  # "Lancaster Girls' School" of Lancaster
+    mentions = [replace(m, how="inside") if m.how == "eponym" else m for m in mentions
+                if m.how != "eponym" or normalize(m.lookup) in named]
     mentions = _with_abbreviations(text, mentions, gazetteer)
     mentions = [_as_street(text, m, gazetteer) for m in mentions]
     taken = [(m.start, m.end) for m in mentions]
@@ -198,6 +203,9 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     return Recognition(mentions, evidence, maybe)
 
 
+#: After a mention: a currency it names ("US dollar", "Hong Kong dollars").
+_CURRENCY_AFTER = re.compile(r"\s(?:dollars?|pounds?|euros?|liras?|rupees?|riyals?|rials?|dinars?|dirhams?|naira|yuan|"
+                             r"yen|rubles?|roubles?|hryvnias?|shekels?|francs?|pesos?|currency|exchange rate)\b")
 #: Before a mention: the start of a longer name it ends ("Rio do Ouro", "Tlacotepec de Benito Juarez").
 _NAME_JOINED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s(?:de|da|do|dos|das|del|di|du)\s$")
 #: After a mention: the rest of a longer name it begins, which the gazetteer does not know ("Rio do Ouro").
@@ -415,8 +423,8 @@ def _locative_before(doc: _Tokens, start: int) -> bool:
 
 
 def _comma_place_after(doc: _Tokens, end: int, gazetteer: OfflineGazetteer) -> bool:
-    """ "Gainesville, Ga." or "Paris, Texas": a comma, then a state or country."""
-    if end + 1 >= len(doc) or doc.text[end] != ",":
+    """ "Gainesville, Ga.", "Paris, Texas" or "Faridkot (Punjab)": a comma or bracket, then a state or country."""
+    if end + 1 >= len(doc) or doc.text[end] not in (",", "("):
         return False
     nxt = doc.text[end + 1]
     if nxt[:1].isupper() and nxt in (region_abbreviation(gazetteer, nxt) or [])[2:]:
@@ -432,9 +440,71 @@ def _listed_with_place(doc: _Tokens, start: int, end: int) -> bool:
     return after or before
 
 
-def _person_tokens(doc: _Tokens) -> set[str]:
-    """Surnames of full personal names in the document ("Ripley" of "John Ripley")."""
-    return {doc.text[ent.end - 1] for ent in doc.ents if ent.label_ == "PERSON" and ent.end - ent.start > 1}
+#: Institutions of a town, not named after a person as schools and libraries often are.
+CIVIC_INSTITUTIONS = INSTITUTIONS - {"school", "schools", "high", "elementary", "library", "hospital", "memorial",
+                                     "community"}
+#: A town this large, tagged as a person but not named like one, is the town.
+BIG_TOWN = 100_000
+
+
+def _personal(key: str) -> bool:
+    """Whether a normalised name is a common given name or surname ("lincoln", "scott")."""
+    return key in person_names()
+
+
+def _given(doc: _Tokens, i: int) -> bool:
+    """Whether token ``i`` is a capitalised common given name ("Cora" of "Cora Kelly")."""
+    return doc.proper[i] and person_names().get(normalize(doc.text[i])) in ("given", "both")
+
+
+#: Lower-case words the model takes into a place's name: "Maidan Shar city", "Ghoryan district".
+TRAILING_KINDS = frozenset({"city", "town", "village", "district", "province", "governorate", "municipality",
+                            "subdistrict", "area", "region", "county", "state"})
+#: Lower-case particles after which a "surname" is a place: "Sector Autonomo de Bissau".
+_SURNAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "du"})
+
+
+#: How near two places joined by a hyphen must lie to be a pair ("Fargo-Moorhead"), not one name (km).
+PAIR_KM = 300.0
+
+
+def _pair(gazetteer: OfflineGazetteer, known: Sequence[Any], other: str) -> bool:
+    """Whether a place and the word hyphenated to it name two places: "Egypt-US" (two countries),
+    "Fargo-Moorhead" (neighbours), not "Mayo-Sava" (an Irish county and a Malagasy region: one
+    Cameroonian name) nor "Agence France-Presse"."""
+    from mapgen.geocode.place import distance_km
+
+    others = _main(gazetteer, other)
+    if not others:
+        return False
+    big = ("country", "admin1", "region", "continent")
+    if any(p.feature in big for p in known) and any(q.feature in big for q in others):
+        return True
+    return any(distance_km(p, q) <= PAIR_KM for p in known[:10] for q in others[:10])
+
+
+def _tight_hyphen(doc: _Tokens, k: int) -> bool:
+    """Whether token ``k`` is a hyphen joining two words without spaces ("Ivano-Frankivsk")."""
+    return doc.text[k] in ("-", "‐", "‑") and k > 0 and not doc.space[k - 1] and not doc.space[k]
+
+
+def _person_tokens(doc: _Tokens, gazetteer: OfflineGazetteer) -> set[str]:
+    """Surnames of full personal names in the document ("Ripley" of "John Ripley").
+
+    Not after a particle ("Sector Autonomo de Bissau", taken for a person, is Bissau's sector), nor
+    a country or state no one is called ("Rethinking Egypt": the model's person in a headline).
+    """
+    return {word for ent in doc.ents if ent.label_ == "PERSON" and ent.end - ent.start > 1
+            and doc.text[ent.end - 2] not in _SURNAME_PARTICLES
+            and not _not_a_surname(gazetteer, word := doc.text[ent.end - 1])}
+
+
+def _not_a_surname(gazetteer: OfflineGazetteer, word: str) -> bool:
+    """Whether a word is a country or a state, and neither a common personal name nor a big town's
+    name (big towns give surnames: "Mayor John Manchester")."""
+    known = _main(gazetteer, word)
+    return not _personal(normalize(word)) and any(p.feature in ("country", "admin1") for p in known) and not any(
+        p.feature == "city" and p.population >= BIG_TOWN for p in known)
 
 
 def _modifies_local_noun(doc: _Tokens, end: int) -> bool:
@@ -451,12 +521,15 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
     map supports them go to ``maybe``."""
     found: list[Mention] = []
     covered = [False] * len(doc)
-    people = _person_tokens(doc)
+    people = _person_tokens(doc, gazetteer)
     place_names = frozenset(normalize(doc.span(e.start, e.end)) for e in doc.ents if e.label_ in PLACE_LABELS)
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
             covered[i] = True
         start, end = _trim(doc, ent.start, ent.end)
+        if ent.label_ in PLACE_LABELS and end - start > 1 and doc.text[end - 1] in TRAILING_KINDS and not _main(
+                gazetteer, doc.span(start, end)):
+            end -= 1  # "Maidan Shar city", "Hays city": the town (but "Guatemala city" is Guatemala City)
         if start >= end:
             continue
         name = POSSESSIVE.sub("", doc.span(start, end))
@@ -465,7 +538,7 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
             codes = gazetteer.demonyms.get(normalize(name)) or gazetteer.demonyms.get(normalize(name[:-1]))
             if not codes and end - start == 1 and _main(gazetteer, name) and (
                     _locative_before(doc, start) or _comma_place_after(doc, end, gazetteer)
-                    or _modifies_local_noun(doc, end)):
+                    or _modifies_local_noun(doc, end) or normalize(name) in place_names):  # "the Sochi election"
                 found.append(_mention(doc, start, end, offset, "entity"))  # "Greer, South Carolina"
             for code in codes or ():
                 evidence[code] += 1 / len(codes)
@@ -489,8 +562,10 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
                     maybe.append(_mention(doc, start, end, offset, "nearby"))
                     continue
             # An organisation named like a village ("Red Cross", North Carolina) is the organisation.
+            personal = _personal(normalize(name))  # "Lincoln impersonator": the president, not Nebraska
             if known and not _acronym(name) and normalize(name) not in NOT_PLACES and (
-                    any(p.feature in STRONG_FEATURES - {"admin2"} or p.population >= 50_000 for p in known)
+                    any(p.feature in STRONG_FEATURES - {"admin2"} or (p.population >= 50_000 and not personal)
+                        for p in known)
                     or _modifies_local_noun(doc, end) or _locative_before(doc, start)):
                 found.append(_mention(doc, start, end, offset, "entity"))  # "Oakland officer shot"
             else:
@@ -510,8 +585,13 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
                           or _modifies_local_noun(doc, end) or _comma_place_after(doc, end, gazetteer)
                           # "Tbilisi denied the report": a capital speaking for its government
                           or normalize(name) in gazetteer.capitals
+                          # "the sky over Gainesville": a big town the model took for a person no one is called
+                          or (not _personal(normalize(name)) and any(p.population >= BIG_TOWN for p in known))
                           or any(p.feature in ("country", "region", "admin1") for p in known)):
                 found.append(_mention(doc, start, end, offset, "person"))
+            elif not known and (_locative_before(doc, start) or _comma_place_after(doc, end, gazetteer)) and (
+                    _spelt_like(gazetteer, name)):
+                found.append(_mention(doc, start, end, offset, "person"))  # "in Umerkot city (Umerkot, Sindh)"
     found.extend(_scan(doc, offset, covered, gazetteer))
     return found
 
@@ -521,8 +601,9 @@ def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, la
     if region := _abbreviated_region(gazetteer, name, offset + doc.idx[start]):  # "S.D.", "B.C."
         return [region]
     for longer in range(min(len(doc), end + 3), end, -1):  # "Kvaisi checkpoint", "Sao Sebastiao [da Boa Vista]"
-        if not any(doc.punct[end:longer]) and _main(gazetteer, doc.span(start, longer)):
-            return [_mention(doc, start, longer, offset, "ner")]
+        if not any(doc.punct[k] and not _tight_hyphen(doc, k) for k in range(end, longer)) and not (
+                _tight_hyphen(doc, longer - 1)) and _main(gazetteer, doc.span(start, longer)):
+            return [_mention(doc, start, longer, offset, "ner")]  # also "Ivano[-Frankivsk]", "Guinea[-Bissau]"
     if _known(gazetteer, name):
         return [_mention(doc, start, end, offset, "ner")]
     if label == "GPE" and (fixed := _fuzzy.correct(name, gazetteer)):
@@ -591,15 +672,38 @@ def _inside(doc: _Tokens, start: int, end: int, offset: int, gazetteer: OfflineG
     def accept(i: int, stop: int, name: str, known: Sequence[Any]) -> bool:
         if doc.text[stop - 1].endswith("-") or (
                 stop + 1 < len(doc) and doc.text[stop] == "-" and not doc.space[stop]
-                and not doc.space[stop - 1] and not _main(gazetteer, doc.text[stop + 1])):
+                and not doc.space[stop - 1] and not _pair(gazetteer, known, doc.text[stop + 1])):
             return False  # "France" of "Agence France-Presse", but "Fargo" of "Fargo-Moorhead"
+        if (i >= 2 and _tight_hyphen(doc, i - 1) and doc.proper[i - 2] and len(doc.text[i - 2]) > 1  # not "D-Iowa City"
+                and not _pair(gazetteer, known, doc.text[i - 2])):
+            return False  # "Sava" of "Mayo-Sava" (a Cameroonian department), but "Moorhead" of "Fargo-Moorhead"
+        key = normalize(name)
+        if stop - i > 1 and doc.lower[stop - 1] == "city" and not any(p.feature == "city" for p in known) and any(
+                p.feature == "city" for p in _main(gazetteer, doc.span(i, stop - 1))):
+            return False  # "Dublin City Council" of Dublin, Ohio: the town's council, not the Irish county
+        if listing or key in place_names:
+            return True
         institution = stop < end and doc.lower[stop] in INSTITUTIONS
         # Municipalities ("Haram" of "Boko Haram", "Al" of "Al Shabaab") are too many and too short to count here.
-        return stop - i > 1 or listing or institution or normalize(name) in place_names or any(
-            (p.feature in STRONG_FEATURES and p.feature != "admin2") or p.population >= 50_000 for p in known)
+        if not (stop - i > 1 or institution or any(
+                (p.feature in STRONG_FEATURES and p.feature != "admin2") or p.population >= 50_000 for p in known)):
+            return False
+        if stop - i == 1 and (_personal(key) or (i > start and _given(doc, i - 1))) and _eponym(doc, i, stop, known):
+            eponyms.add(offset + doc.idx[i])  # "Cora Kelly Elementary School": a place only if the text names it so
+        return True
 
-    return _longest_names(doc, range(start, end), lambda i: min(end, i + MAX_WORDS), offset, gazetteer,
-                          "inside", accept)
+    eponyms: set[int] = set()
+    found = _longest_names(doc, range(start, end), lambda i: min(end, i + MAX_WORDS), offset, gazetteer,
+                           "inside", accept)
+    return [replace(m, how="eponym") if m.start in eponyms else m for m in found]
+
+
+def _eponym(doc: _Tokens, i: int, stop: int, known: Sequence[Any]) -> bool:
+    """Whether a one-word place name inside a longer name may be a person's name there: not a country
+    or state, not the name of a town's own institution ("Richmond Police Department") and not after
+    "of" ("University of Alexandria")."""
+    return not (stop < len(doc) and doc.lower[stop] in CIVIC_INSTITUTIONS) and doc.lower[i - 1] != "of" and not any(
+        p.feature in ("country", "admin1") for p in known)
 
 
 def _only_places(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazetteer) -> bool:
@@ -616,8 +720,9 @@ def _scan(doc: _Tokens, offset: int, covered: list[bool], gazetteer: OfflineGaze
 
     def run_end(i: int) -> int:
         j = i
-        while j < size and j - i < MAX_WORDS and not covered[j] and (proper[j] or _joins(doc, i, j)):
-            j += 1
+        while j < size and j - i < MAX_WORDS and not covered[j] and (
+                proper[j] or _joins(doc, i, j) or (_tight_hyphen(doc, j) and j + 1 < size and proper[j + 1])):
+            j += 1  # "Ivano-Frankivsk" runs on over its hyphen
         return j
 
     def accept(i: int, end: int, name: str, known: Sequence[Any]) -> bool:

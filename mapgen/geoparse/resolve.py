@@ -38,6 +38,8 @@ W_PATTERN = 5.0
 W_STATES = 2.0  # a state named with other states of its country (see _score)
 W_NEAR = 2.0
 W_HINT = 2.5
+#: How much a town named like a country loses, unless written with its state ("Lebanon, Pa.").
+W_COUNTRY_NAMED = 1.5
 NEAR_KM = 150.0
 W_CLUSTER = 1.5  # how much the other names' readings nearby count (see _cluster_support)
 #: Readings this far apart (km) vouch for each other by 1/e; farther, exponentially less.
@@ -71,6 +73,7 @@ class _Slot:
     support: list[float] = field(default_factory=list)  # _cluster_support() of each candidate
     scores: list[float] = field(default_factory=list)
     capital: Place | None = None  # the candidate that is its country's capital ("Washington")
+    country: Place | None = None  # the country the name is the main name of ("Egypt"), if any
     region_read: bool = False  # written as a region somewhere: "Albany, New York", "Idlib province"
     _sure: tuple[list[float] | None, float] = (None, 1.0)  # (the scores it was computed from, confidence)
     #: Per choice: which candidates lie within SAME_KM of it (the choice changes rarely between rounds).
@@ -131,7 +134,8 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
             elif mention.feature:
                 candidates = [c for c in candidates if c.feature == mention.feature] or candidates
             candidates, capital = _capital_first(mention.lookup, candidates, gazetteer)
-            slots[key] = _Slot(key, [], candidates, capital=capital)
+            country = next((c for c in candidates if c.feature == "country" and not c.alternate), None)
+            slots[key] = _Slot(key, [], candidates, capital=capital, country=country)
         slots[key].mentions.append(index)
     _patterns(text, mentions, slots, gazetteer)
     for slot in slots.values():
@@ -356,14 +360,33 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
                                                        and normalize(place.admin1) == normalize(nxt.lookup)):
                         # "Vodyane, Donetsk": the province named after its capital
                         slot.within.append((place.country_code or "", place.admin1_code))
+                        if place.feature == "admin1":
+                            slot.within += _coded_otherwise(mention, place, gazetteer)
                 continue
         match = _ABBREVIATION_AFTER.match(after)
         found = region_abbreviation(gazetteer, match[1]) if match else None
         if match and found and match[1].replace(" ", "") in (f.replace(" ", "") for f in found[2:]):
             country, region = found[0], found[1]
-            for place in gazetteer.candidates(region, country=country):
-                if place.feature == "admin1":
-                    slot.within.append((country, place.admin1_code))
+            states = [(country, p.admin1_code) for p in gazetteer.candidates(region, country=country)
+                      if p.feature == "admin1"]
+            # An abbreviation names a state of another country as well ("Chennai, TN" is in Tamil Nadu,
+            # not Tennessee): it says where a place is only if a namesake lies in the state it stands for.
+            if any((c.country_code, c.admin1_code) in states for c in gazetteer.candidates(mention.lookup)):
+                slot.within += states
+
+
+def _coded_otherwise(mention: Mention, region: Place, gazetteer: OfflineGazetteer) -> list[tuple[str, str | None]]:
+    """The regions (country, admin1 code) of namesakes of ``mention`` that lie within the region's
+    reach though GeoNames files them under a stale code (one no region bears any more), when none
+    is filed under the region's own: provinces split or renumbered ("Mbuji-Mayi (Kasai-Oriental)"
+    is coded to the old province)."""
+    candidates = gazetteer.candidates(mention.lookup)
+    if not region.area_km2 or any(c.country_code == region.country_code and c.admin1_code == region.admin1_code
+                                  for c in candidates):
+        return []
+    reach = 1.5 * math.sqrt(region.area_km2 / math.pi)
+    return [(c.country_code or "", c.admin1_code) for c in candidates if c.feature in TOWN_FEATURES
+            and c.country_code == region.country_code and c.admin1 is None and distance_km(c, region) <= reach]
 
 
 _JOINS = (",", "and", "or", ", and", ", or")
@@ -536,6 +559,8 @@ def _score(slot: _Slot, place: Place, prior_score: float, others: _Others,
             score += W_PATTERN
             break
     score += W_NEAR * _nearness(place, neighbours, near)
+    if place.feature in TOWN_FEATURES and not slot.within and slot.country is not None:
+        score -= W_COUNTRY_NAMED  # "Egypt" in a text about Egypt and the US is not Egypt, Alabama
     if hint_code and place.country_code == hint_code:
         score += W_HINT
     if hints and hints.bbox:
@@ -669,6 +694,120 @@ def lonely(mentions: list[Mention], resolved: list[tuple[Place | None, float]], 
         if not others or demonyms.get(code) or any(p.country_code == code for p in others):
             continue
         if all(distance_km(place, p) > LONELY_KM for p in others):
+            out.add(index)
+    return out
+
+
+#: How far from every other place of the text a small town must lie, in a first-level region no
+#: other place of the text is in, to be taken for a namesake of a town the text means (km).
+LONELY_STATE_KM = 500.0
+#: How sure the other places must be to say where the text is.
+ANCHOR_SCORE = 0.5
+
+
+def far_from_its_state(mentions: list[Mention], resolved: list[tuple[Place | None, float]],
+                       gazetteer: OfflineGazetteer) -> dict[int, Place | None]:
+    """Small towns read in a state or province none of the text's sure places lies in, far from all
+    of them: "Star Lake" in a story from Minnesota read as Star Lake, New York, 1,600 km away. Each
+    gets its namesake in one of those places' states, or within 100 km of one of them, if the
+    gazetteer has one (the biggest), else no pin: the text means a town the gazetteer lacks.
+    Names written with their state ("Star Lake, N.Y.") are exempt, and so is a town in a state the
+    text names, or in a text with fewer than two sure places of other names in its country.
+
+    Returns the new reading (a place, or None) of each mention to change.
+    """
+    sure = {}
+    named_states = set()  # "Florida", however sure: the text names the state
+    for i, (p, score) in enumerate(resolved):
+        if p is not None and p.feature == "admin1":
+            named_states.add((p.country_code, p.admin1_code))
+        if (p is not None and score >= ANCHOR_SCORE and p.feature != "country"
+                and mentions[i].how not in ("inside", "nearby")):
+            sure.setdefault(p.name, p)
+    out: dict[int, Place | None] = {}
+    for index, (place, _) in enumerate(resolved):
+        if (place is None or place.feature != "city" or place.population >= LONELY_POPULATION
+                or not place.admin1_code or mentions[index].how == "pattern"):
+            continue
+        # the text's other places in the same country ("Honda Odyssey" read as two foreign towns says nothing)
+        others = [p for name, p in sure.items() if name != place.name and p.country_code == place.country_code]
+        states = {(p.country_code, p.admin1_code) for p in others if p.admin1_code} | named_states
+        if len(others) < 2 or (place.country_code, place.admin1_code) in states:
+            continue
+        if any(distance_km(place, p) <= LONELY_STATE_KM for p in others):
+            continue
+        near = [c for c in gazetteer.candidates(mentions[index].lookup) if c.feature == "city" and (
+            (c.country_code, c.admin1_code) in states or any(distance_km(c, p) <= AREA_KM for p in others))]
+        out[index] = max(near, key=lambda c: c.population) if near else None
+    return out
+
+
+#: How far outside the area of the text's armed groups or missions (``actors.csv``) a small town
+#: may lie when nothing else the text names is near it (km).
+AREA_KM = 100.0
+
+
+def outside_areas(mentions: list[Mention], resolved: list[tuple[Place | None, float]], areas: list[Place],
+                  gazetteer: OfflineGazetteer) -> dict[int, Place | None]:
+    """Small towns read in the country of the area the text's groups work in, but far outside it, with
+    nothing the text names near them: a namesake of the area's village, which the gazetteer may not
+    hold ("near Vodyane" in an OSCE report from Donbas is not Vodyane in Lviv province). Each gets the
+    namesake inside the area if there is one, else no pin.
+
+    Returns the new reading (a place, or None) of each mention to change.
+    """
+    boxes = [a for a in areas if a.bbox and a.country_code]
+    if not boxes:
+        return {}
+    placed = [(i, p) for i, (p, _) in enumerate(resolved) if p is not None]
+    out: dict[int, Place | None] = {}
+    for index, place in placed:
+        if (place.feature != "city" or place.population >= LONELY_POPULATION or mentions[index].how == "pattern"
+                or not any(place.country_code == a.country_code for a in boxes)
+                or min(_box_km(place, a) for a in boxes) <= AREA_KM):
+            continue
+        if any(i != index and p.name != place.name and mentions[i].how not in ("inside", "nearby")
+               and distance_km(place, p) <= AREA_KM for i, p in placed):
+            continue  # another place the text names lies next to it
+        inside = [c for c in gazetteer.candidates(mentions[index].lookup)
+                  if c.feature == "city" and min(_box_km(c, a) for a in boxes) <= AREA_KM]
+        out[index] = max(inside, key=lambda c: c.population) if inside else None
+    return out
+
+
+def _box_km(place: Place, area: Place) -> float:
+    """Distance from a place to an area's box (0 inside it)."""
+    assert area.bbox is not None
+    west, south, east, north = area.bbox
+    nearest = Place("", min(max(place.latitude, south), north), min(max(place.longitude, west), east))
+    return distance_km(place, nearest)
+
+
+def respelt_abroad(mentions: list[Mention], resolved: list[tuple[Place | None, float]],
+                   demonyms: Counter[str], gazetteer: OfflineGazetteer) -> set[int]:
+    """Readings by another spelling (a transliteration variant, an alternate name, a corrected
+    misspelling) in a country nothing else in the text points to, nor its neighbours, while the text
+    points to another: "Hodan district (Banadir)" in a report of Al Shabaab is not Houdan, France,
+    and "Kongor payam (Jonglei)" not Kungur, Russia. The text means a place the gazetteer lacks:
+    the mention stays, unplaced."""
+    countries: Counter[str] = Counter(demonyms)
+    plain: Counter[str] = Counter(demonyms)  # what is not itself read by another spelling
+    sure: Counter[str] = Counter(demonyms)  # what surely points to a country: peoples, groups, sure readings
+    for mention, (place, score) in zip(mentions, resolved, strict=True):
+        if place is not None and place.country_code:
+            countries[place.country_code] += 1
+            if not (place.alternate or mention.how == "fuzzy"):
+                plain[place.country_code] += 1
+            if score >= ANCHOR_SCORE and mention.how not in WEAK_PATHS and not place.alternate:
+                sure[place.country_code] += 1
+    out = set()
+    for index, (mention, (place, _)) in enumerate(zip(mentions, resolved, strict=True)):
+        if place is None or not place.country_code or not (place.alternate or mention.how == "fuzzy"):
+            continue
+        code = place.country_code
+        if countries[code] - 1 > 0 or any(plain[n] for n in gazetteer.neighbours.get(code, ())):
+            continue  # (a respelt reading in a neighbour does not vouch: "Wanglei" as Vank, Azerbaijan)
+        if any(n > 0 for c, n in sure.items() if c != code):
             out.add(index)
     return out
 

@@ -182,7 +182,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
         maybe.extend(_unsupported(doc, offset, gazetteer))
         names += [(offset + doc.idx[e.start], offset + doc.idx[e.end - 1] + len(doc.text[e.end - 1]))
                   for e in doc.ents if e.end - e.start > 1]
-        people |= {name.casefold() for name in _person_tokens(doc, gazetteer)}
+        people |= {name.casefold() for name in _person_tokens(doc)}
     mentions.extend(_datelines(text, gazetteer))
     mentions.extend(_text_patterns(text, gazetteer))
     mentions.sort(key=lambda m: (m.start, -m.end, m.how != "pattern"))  # a pattern knows more
@@ -226,7 +226,7 @@ def _document_repeats(text: str, mentions: list[Mention], names: list[tuple[int,
     [0]
     """
     sources = {m.text.casefold(): m for m in mentions if not m.demonym and m.how in REPEATED
-               and len(m.text) >= 3 and m.text.casefold() not in people and _main(gazetteer, m.lookup)}
+               and len(m.text) >= 3 and not _surname(people, m.text, gazetteer) and _main(gazetteer, m.lookup)}
     folded = text.casefold()
     if not sources or all(folded.count(name) <= 1 for name in sources):
         return []  # each name occurs once, as the mention itself: nothing repeats (and no pattern to build)
@@ -488,15 +488,22 @@ def _tight_hyphen(doc: _Tokens, k: int) -> bool:
     return doc.text[k] in ("-", "‐", "‑") and k > 0 and not doc.space[k - 1] and not doc.space[k]
 
 
-def _person_tokens(doc: _Tokens, gazetteer: OfflineGazetteer) -> set[str]:
+def _person_tokens(doc: _Tokens) -> set[str]:
     """Surnames of full personal names in the document ("Ripley" of "John Ripley").
 
-    Not after a particle ("Sector Autonomo de Bissau", taken for a person, is Bissau's sector), nor
-    a country or state no one is called ("Rethinking Egypt": the model's person in a headline).
+    Not after a particle ("Sector Autonomo de Bissau", taken for a person, is Bissau's sector); nor,
+    as :func:`_surname` reads them, a country or state no one is called ("Rethinking Egypt": the
+    model's person in a headline).
     """
-    return {word for ent in doc.ents if ent.label_ == "PERSON" and ent.end - ent.start > 1
-            and doc.text[ent.end - 2] not in _SURNAME_PARTICLES
-            and not _not_a_surname(gazetteer, word := doc.text[ent.end - 1])}
+    return {doc.text[ent.end - 1] for ent in doc.ents if ent.label_ == "PERSON" and ent.end - ent.start > 1
+            and doc.text[ent.end - 2] not in _SURNAME_PARTICLES}
+
+
+def _surname(people: set[str], word: str, gazetteer: OfflineGazetteer) -> bool:
+    """Whether ``word`` is the surname of someone the text names: in ``people`` (as written, or
+    case-folded for a text's folded set), and no country or state no one is called (the gazetteer
+    is asked only of the few words that are both)."""
+    return (word in people or word.casefold() in people) and not _not_a_surname(gazetteer, word)
 
 
 def _not_a_surname(gazetteer: OfflineGazetteer, word: str) -> bool:
@@ -521,7 +528,7 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
     map supports them go to ``maybe``."""
     found: list[Mention] = []
     covered = [False] * len(doc)
-    people = _person_tokens(doc, gazetteer)
+    people = _person_tokens(doc)
     place_names = frozenset(normalize(doc.span(e.start, e.end)) for e in doc.ents if e.label_ in PLACE_LABELS)
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
@@ -547,7 +554,7 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
                                      "ner", gazetteer.countries.get(codes[0], name), codes[0], demonym=True))
             continue
         if label in PLACE_LABELS:
-            if end - start == 1 and doc.text[start] in people:
+            if end - start == 1 and _surname(people, doc.text[start], gazetteer):
                 continue  # "Ripley" after "John Ripley": a person
             found.extend(_place_entity(doc, start, end, offset, name, label, gazetteer))
         elif label in CONTAINERS:
@@ -579,7 +586,7 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
             else:
                 found.extend(m for m in _inside(doc, start, end, offset, gazetteer)
                              if " " in m.text and normalize(m.text.split()[-1]) in GEO_WORDS)  # "Alachua County"
-        elif label == "PERSON" and end - start == 1 and doc.text[start] not in people:
+        elif label == "PERSON" and end - start == 1 and not _surname(people, doc.text[start], gazetteer):
             known = _main(gazetteer, name)
             if known and (_locative_before(doc, start) or normalize(name) in place_names
                           or _modifies_local_noun(doc, end) or _comma_place_after(doc, end, gazetteer)

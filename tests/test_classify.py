@@ -203,6 +203,22 @@ def test_guarded_patterns_miss_nothing() -> None:
             assert (pattern.search(sentence) is None) == (pattern.pattern.search(sentence) is None), sentence
 
 
+def test_end_and_part_tests_miss_nothing() -> None:
+    """A pattern searched only in texts ending with (or holding) one of its words finds what it finds without
+    the test: in the 60 characters before every position of every example sentence here."""
+    from mapgen.extract import lexicon as lx
+
+    cues = [v for v in vars(lx).values() if isinstance(v, (lx.EndCue, lx.PartCue))]
+    sentences = [*_sentences_here(), "Russian troops shelled the outskirts of the  Gori.", "The President of the\nUN."]
+    assert len(cues) >= 3 and len(sentences) > 80
+    for sentence in sentences:
+        for end in range(len(sentence) + 1):
+            before = sentence[max(0, end - 60):end]
+            for cue in cues:
+                found, plain = cue.search(before), cue.pattern.search(before)
+                assert (found and found.span()) == (plain and plain.span()), (before, cue.pattern.pattern[:40])
+
+
 def test_guarded_needs_word_beginnings() -> None:
     from mapgen.extract.lexicon import Guarded
 

@@ -330,3 +330,28 @@ def test_one_person_with_two_titles_or_shot_and_dying() -> None:
     assert figures("A local official and activist was shot dead.") == {"fatalities": 1}
     assert figures("A man and a woman were killed.") == {"fatalities": 2}
     assert figures("An officer was shot in the chest and died.") == {"fatalities": 1}
+
+
+# --- the cheap tests in front of the patterns ----------------------------------------------------
+def _sentences_here() -> list[str]:
+    import re
+    from pathlib import Path
+
+    return re.findall(r'"([A-Z][^"]{15,}[.!?])"', Path(__file__).read_text(encoding="utf-8"))
+
+
+def test_window_end_tests_miss_nothing() -> None:
+    """A pattern searched only in windows ending with one of its last words finds what the plain search
+    finds, in every window before every position of every example sentence here (and a few edge cases)."""
+    from mapgen.extract import counts
+
+    tails = [v for v in vars(counts).values() if isinstance(v, (counts._Tail, counts._TailRe))]
+    sentences = [*_sentences_here(), "Aged 7 - 12 people were hurt.", "Some  3 died (over 20 fled).",
+                 "Mid-2008 and in early - 2009 about\t30 fled.", "US$ 500 and rs. 400 were paid."]
+    assert len(tails) >= 4 and len(sentences) > 80
+    for sentence in map(counts._Text, sentences):
+        for end in range(len(sentence) + 1):
+            for back in (12, 25, 40):
+                a = [t.search(sentence, max(0, end - back), end) for t in tails]
+                b = [t.plain(sentence, max(0, end - back), end) for t in tails]
+                assert [m and m.span() for m in a] == [m and m.span() for m in b], (sentence, end)

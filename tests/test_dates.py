@@ -359,3 +359,27 @@ def test_front_matter_keys_in_any_case_and_bad_values_skipped() -> None:
 ])
 def test_document_date_reads_file_names(filename: str, expected: datetime.date | None) -> None:
     assert document_date("Jets struck the town.", filename=filename)[0] == expected
+
+
+def test_context_end_test_misses_nothing() -> None:
+    """The words before a month, a year or a weekday are read only where one of the context's words ends
+    them; elsewhere the context pattern finds nothing but the empty match (no words), as None says."""
+    from mapgen.extract import dates
+    from mapgen.extract.counts import _Text
+
+    class Found:  # the part of a match _before reads
+        def __init__(self, string: str, start: int) -> None:
+            self.string, self._start = string, start
+
+        def start(self, group: str) -> int:
+            return self._start
+
+    text = _Text("Since mid- August, late on Friday and until EARLY 2008 (in\nMay), next  Monday, overnight on Sunday.")
+    for start in range(len(text) + 1):
+        for pattern in dates._CONTEXT_ENDINGS:
+            got = dates._before(pattern, Found(text, start))  # type: ignore[arg-type]
+            plain = pattern.search(text, max(0, start - dates._CONTEXT), start)
+            if got is None:
+                assert plain is None or (plain.start() == plain.end() and not any(plain.groups()))
+            else:
+                assert plain is not None and (got.span(), got.groupdict()) == (plain.span(), plain.groupdict())

@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 
 from mapgen.geocode.gazetteer import OfflineGazetteer
 from mapgen.geocode.normalize import normalize
+from mapgen.geocode.place import distance_km
 from mapgen.geoparse import _fuzzy
 from mapgen.geoparse._nlp import chunks, pipeline
 from mapgen.geoparse.lexicon import (
@@ -472,8 +473,6 @@ def _pair(gazetteer: OfflineGazetteer, known: Sequence[Any], other: str) -> bool
     """Whether a place and the word hyphenated to it name two places: "Egypt-US" (two countries),
     "Fargo-Moorhead" (neighbours), not "Mayo-Sava" (an Irish county and a Malagasy region: one
     Cameroonian name) nor "Agence France-Presse"."""
-    from mapgen.geocode.place import distance_km
-
     others = _main(gazetteer, other)
     if not others:
         return False

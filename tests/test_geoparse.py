@@ -344,6 +344,18 @@ def test_a_common_personal_name_alone_needs_a_cue_to_be_a_place():
     assert [t.text for t in geoparse("The council met in Lincoln on Tuesday.")] == ["Lincoln"]
 
 
+def test_an_organisation_named_like_people_is_no_place_after_of_nor_for_the_map_alone():
+    from mapgen.geocode.gazetteer import OfflineGazetteer
+    from mapgen.geoparse.recognize import recognize
+
+    # spaCy tags the lone "Lincoln" as an organisation: "of the Lincoln book" is the president's book
+    assert geoparse("He thanked his friends in the acknowledgments of the Lincoln book.") == []
+    # nor does a town of a state the text names ("Lincoln", California) make it a place
+    found = recognize("Visitors from California came. Lincoln had answered every letter, and Hughes too.",
+                      OfflineGazetteer.default())
+    assert [m.text for m in found.mentions] == ["California"] and found.maybe == []
+
+
 def test_a_place_name_in_a_name_given_after_a_person_counts_only_when_the_text_names_the_place():
     assert "Kelly" not in [t.text for t in geoparse("Parents met at Cora Kelly Elementary School on Monday.")]
     assert "Polk" not in [t.text for t in geoparse("The Polk School Gymnasium needs a new roof.")]

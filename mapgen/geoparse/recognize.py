@@ -332,6 +332,9 @@ def _as_street(text: str, mention: Mention, gazetteer: OfflineGazetteer) -> Ment
 def _unsupported(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer) -> list[Mention]:
     """Every known place name among the proper nouns, outside personal names."""
     people = {i for ent in doc.ents if ent.label_ in ("PERSON", "NORP") for i in range(ent.start, ent.end)}
+    # and an "organisation" of one word named like people ("Lincoln", "Hughes"): the map alone cannot make it a place
+    people |= {ent.start for ent in doc.ents if ent.label_ in CONTAINERS and ent.end - ent.start == 1
+               and _personal(normalize(doc.text[ent.start]))}
     starts = [i for i in range(len(doc)) if i not in people]
 
     size, proper = len(doc), doc.proper
@@ -415,12 +418,17 @@ def _mention(doc: _Tokens, start: int, end: int, offset: int, how: str, lookup: 
     return Mention(begin, begin + len(text), text, how, lookup or text)
 
 
-def _locative_before(doc: _Tokens, start: int) -> bool:
-    """ "near Gori", "in the Tskhinvali", "in central Van"."""
+def _locative_before(doc: _Tokens, start: int, weak: bool = True) -> bool:
+    """ "near Gori", "in the Tskhinvali", "in central Van"; with ``weak`` false, not "of" or "and"
+    ("of the Lincoln book" is no cue)."""
     index = start - 1
     while index >= 0 and index >= start - 3 and (doc.text[index] in TRIM_START or doc.lower[index] in AREA_WORDS):
         index -= 1
-    return index >= 0 and doc.lower[index] in LOCATIVES
+    return index >= 0 and doc.lower[index] in LOCATIVES and (weak or doc.lower[index] not in WEAK_LOCATIVES)
+
+
+#: Locative words that as often join a name to a thing as to a place ("of the Lincoln book").
+WEAK_LOCATIVES = frozenset({"of", "and"})
 
 
 def _comma_place_after(doc: _Tokens, end: int, gazetteer: OfflineGazetteer) -> bool:
@@ -572,7 +580,7 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
             if known and not _acronym(name) and normalize(name) not in NOT_PLACES and (
                     any(p.feature in STRONG_FEATURES - {"admin2"} or (p.population >= 50_000 and not personal)
                         for p in known)
-                    or _modifies_local_noun(doc, end) or _locative_before(doc, start)):
+                    or _modifies_local_noun(doc, end) or _locative_before(doc, start, weak=not personal)):
                 found.append(_mention(doc, start, end, offset, "entity"))  # "Oakland officer shot"
             else:
                 found.extend(_inside(doc, start, end, offset, gazetteer, place_names))  # "The Moscow Times"

@@ -600,3 +600,13 @@ def test_a_division_geonames_names_with_its_kind_is_found_by_its_own_name():
     province = next(t for t in found if t.text == "Negros Oriental")  # GeoNames: "Province of Negros Oriental"
     assert (province.country_code, province.feature) == ("PH", "admin2")
     assert "Oriental" not in [t.text for t in found]  # not the Moroccan region
+
+
+def test_a_parliament_or_party_named_like_a_place_is_no_place():
+    # Duma is also a Syrian town, Rada' a Yemeni one: "the Duma" and "Verkhovna Rada" are parliaments
+    assert geoparse("The State Duma approved the bill; Duma deputies then left for the day.") == []
+    assert [t.text for t in geoparse("The bill was sent to the Duma in December, officials in Moscow said.")] == [
+        "Moscow"]
+    assert [t.country_code for t in geoparse("Government forces shelled Duma, near Damascus.")] == ["SY", "SY"]
+    # a party's name ("United Russia") is not the country
+    assert [t.text for t in geoparse("United Russia won the vote in Murmansk.")] == ["Murmansk"]

@@ -31,6 +31,16 @@ NOT_PLACE_PHRASES = frozenset(normalize(p) for p in (
     "Red Cross", "Red Crescent", "White House", "Pentagon", "United Way", "Salvation Army", "United Nations",
     "State Department", "Supreme Court", "Capitol Hill", "Wall Street", "Downing Street",
     "St. Patrick", "St. Michael", "St. Mary"))  # saints, as in churches and feast days
+#: Parliaments named with a word that is also some town's name (Dūmā, Syria; Rada', Yemen; Dā'il,
+#: Syria): "the Duma", "State Duma", "Verkhovna Rada", "Duma deputies" are the parliament.
+LEGISLATURES = frozenset(normalize(w) for w in "Duma Rada Dail Dáil Cortes Sejm Majlis Mejlis Knesset Jirga".split())
+#: Words after a parliament's name that make it the parliament ("Duma deputies", "Rada speaker").
+LEGISLATURE_AFTER = frozenset(
+    "deputy deputies lawmaker lawmakers member members speaker vote votes voted election elections committee "
+    "session chairman faction factions seat seats majority".split())
+#: Words before a country's name that make an organisation's name a political party's ("United Russia",
+#: "Our Ukraine", "A Just Russia"): the party, not the country.
+PARTY_BEFORE = frozenset("united our just fair forward free".split())
 STRONG_FEATURES = frozenset({"country", "region", "tunnel", "landmark", "admin1", "admin2"})
 TRIM_START = {"the", "The", "THE"}
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")

@@ -37,12 +37,15 @@ from mapgen.geoparse.lexicon import (
     DATELINE,
     GEO_WORDS,
     INSTITUTIONS,
+    LEGISLATURE_AFTER,
+    LEGISLATURES,
     LOCAL_NOUNS,
     LOCATIVES,
     MAX_WORDS,
     NAME_PARTICLES,
     NOT_PLACE_PHRASES,
     NOT_PLACES,
+    PARTY_BEFORE,
     PLACE_LABELS,
     POSSESSIVE,
     STREET_WORDS,
@@ -194,6 +197,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
         _NAME_JOINED_BEFORE.search(text, max(0, m.start - 40), m.start) or _NAME_JOINED_AFTER.match(text, m.end))
         or gazetteer.country_code(m.lookup)]  # a country stays itself inside a longer name: "Tour de France"
     mentions = [m for m in mentions if not _CURRENCY_AFTER.match(text, m.end)]  # "the US dollar" is no place
+    mentions = [m for m in mentions if m.how == "pattern" or not (_legislature(text, m) or _party(text, m, gazetteer))]
     named = {normalize(m.lookup) for m in mentions if m.how != "eponym"}  # "Lancaster Girls' School" of Lancaster
     mentions = [replace(m, how="inside") if m.how == "eponym" else m for m in mentions
                 if m.how != "eponym" or normalize(m.lookup) in named]
@@ -202,6 +206,35 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     taken = [(m.start, m.end) for m in mentions]
     maybe = [m for m in maybe if not any(m.start < end and start < m.end for start, end in taken)]
     return Recognition(mentions, evidence, maybe)
+
+
+def _legislature(text: str, mention: Mention) -> bool:
+    """Whether a mention is a parliament named like a town: "the Duma", "State Duma", "Verkhovna Rada",
+    "Duma deputies" (not "Rada (Al Bayda)" or "shelling in Duma").
+
+    >>> text = "The State Duma met. Shells hit Duma."
+    >>> [_legislature(text, Mention(s, s + 4, "Duma", "ner", "Duma")) for s in (10, 31)]
+    [True, False]
+    """
+    if normalize(mention.text) not in LEGISLATURES:
+        return False
+    after = _WORD_AFTER.match(text, mention.end)
+    return bool(_ARTICLE_OR_NAME_BEFORE.search(text, max(0, mention.start - 30), mention.start)) or bool(
+        after and after[1].lower() in LEGISLATURE_AFTER)
+
+
+def _party(text: str, mention: Mention, gazetteer: OfflineGazetteer) -> bool:
+    """Whether a country's name is part of a party's ("United Russia", "Our Ukraine", "A Just Russia")."""
+    before = _NAME_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+    return bool(before and before[1].lower() in PARTY_BEFORE and gazetteer.country_code(mention.lookup))
+
+
+#: Before a mention: "the " or a capitalised word ("State Duma"), just before it.
+_ARTICLE_OR_NAME_BEFORE = re.compile(r"(?:\b[Tt]he|\b[A-Z][a-z]+)\s$")
+#: Before a mention: a capitalised word just before it.
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s$")
+#: After a mention: the next word.
+_WORD_AFTER = re.compile(r"[\s-]+([A-Za-z]+)")
 
 
 #: After a mention: a currency it names ("US dollar", "Hong Kong dollars").

@@ -610,3 +610,10 @@ def test_a_parliament_or_party_named_like_a_place_is_no_place():
     assert [t.country_code for t in geoparse("Government forces shelled Duma, near Damascus.")] == ["SY", "SY"]
     # a party's name ("United Russia") is not the country
     assert [t.text for t in geoparse("United Russia won the vote in Murmansk.")] == ["Murmansk"]
+
+
+def test_a_county_joined_by_a_hyphen_to_its_town_is_the_county_near_it():
+    # "Paris-Henry County": Henry County, Tennessee, around Paris, Tennessee; not "Henry" (a town in
+    # Illinois) read as modifying "county"
+    found = geoparse("He toured the Paris-Henry County Heritage Center on Friday.")
+    assert [(t.text, t.admin1) for t in found] == [("Paris", "Tennessee"), ("Henry County", "Tennessee")]

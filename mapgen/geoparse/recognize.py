@@ -774,8 +774,16 @@ def _scan(doc: _Tokens, offset: int, covered: list[bool], gazetteer: OfflineGaze
 
     def accept(i: int, end: int, name: str, known: Sequence[Any]) -> bool:
         strong = any(p.feature in STRONG_FEATURES - {"admin2"} for p in known) and (end - i > 1 or len(name) > 3)
-        return (strong or _locative_before(doc, i) or _comma_place_after(doc, end, gazetteer)
-                or _listed_with_place(doc, i, end) or _modifies_local_noun(doc, end))
+        # "Walker County": a county written as one
+        strong = strong or (end - i > 1 and normalize(doc.text[end - 1]) in GEO_WORDS and any(
+            p.feature == "admin2" for p in known))
+        # "Paris-Henry County": joined by a hyphen to a place the model found, and near it
+        paired = i >= 2 and _tight_hyphen(doc, i - 1) and doc.ent_type[i - 2] in PLACE_LABELS and _pair(
+            gazetteer, known, doc.text[i - 2])
+        # "Henry County" not taken (a county without a cue) is no "Henry" modifying "county"
+        named_kind = end < size and doc.proper[end] and normalize(doc.text[end]) in GEO_WORDS
+        return (strong or paired or _locative_before(doc, i) or _comma_place_after(doc, end, gazetteer)
+                or _listed_with_place(doc, i, end) or (_modifies_local_noun(doc, end) and not named_kind))
 
     starts = [i for i in range(len(doc)) if not covered[i]]
     found = _longest_names(doc, starts, run_end, offset, gazetteer, "gazetteer", accept)

@@ -617,3 +617,9 @@ def test_a_county_joined_by_a_hyphen_to_its_town_is_the_county_near_it():
     # Illinois) read as modifying "county"
     found = geoparse("He toured the Paris-Henry County Heritage Center on Friday.")
     assert [(t.text, t.admin1) for t in found] == [("Paris", "Tennessee"), ("Henry County", "Tennessee")]
+
+
+def test_x_city_before_an_office_is_town_x():
+    # GeoNames knows "Dublin City" as an Irish county only: "Dublin City Manager" is the town's manager
+    found = geoparse("The plan was made at the request of Dublin City Manager Terry Foegler, officials in Ohio said.")
+    assert [(t.text, t.country_code, t.feature) for t in found] == [("Dublin", "US", "city"), ("Ohio", "US", "admin1")]

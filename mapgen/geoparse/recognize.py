@@ -647,9 +647,12 @@ def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, la
                   gazetteer: OfflineGazetteer) -> list[Mention]:
     if region := _abbreviated_region(gazetteer, name, offset + doc.idx[start]):  # "S.D.", "B.C."
         return [region]
+    if _town_office(doc, start, end, gazetteer):  # "Dublin City Manager": Dublin's, not the Irish county's
+        return [_mention(doc, start, end - 1, offset, "ner")]
     for longer in range(min(len(doc), end + 3), end, -1):  # "Kvaisi checkpoint", "Sao Sebastiao [da Boa Vista]"
         if not any(doc.punct[k] and not _tight_hyphen(doc, k) for k in range(end, longer)) and not (
-                _tight_hyphen(doc, longer - 1)) and _main(gazetteer, doc.span(start, longer)):
+                _tight_hyphen(doc, longer - 1)) and _main(gazetteer, doc.span(start, longer)) and not (
+                _town_office(doc, start, longer, gazetteer)):
             return [_mention(doc, start, longer, offset, "ner")]  # also "Ivano[-Frankivsk]", "Guinea[-Bissau]"
     if _known(gazetteer, name):
         return [_mention(doc, start, end, offset, "ner")]
@@ -669,6 +672,19 @@ def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, la
     if label != "FAC" and name[:1].isupper() and (words & GEO_WORDS or _locative_before(doc, start)):
         return [_mention(doc, start, end, offset, "ner")]  # a place the gazetteer does not know
     return []
+
+
+#: Words after "X City" that make it the town's office or body ("Dublin City Manager", "Dublin City Council").
+CITY_OFFICES = INSTITUTIONS | frozenset("manager hall commission commissioner attorney clerk administrator engineer "
+                                        "planner limits officials schools government".split())
+
+
+def _town_office(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazetteer) -> bool:
+    """Whether "X City" before an office or body ("Dublin City Manager") is town X's, where the gazetteer
+    knows "X City" as no town (Dublin City is an Irish county) but X as one."""
+    return (end - start > 1 and end < len(doc) and doc.lower[end - 1] == "city" and doc.lower[end] in CITY_OFFICES
+            and not any(p.feature == "city" for p in _main(gazetteer, doc.span(start, end)))
+            and any(p.feature == "city" for p in _main(gazetteer, doc.span(start, end - 1))))
 
 
 #: Words naming what kind of place a name is ("Tripoli City", "Gulariya Municipality"), besides GEO_WORDS.

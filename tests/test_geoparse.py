@@ -623,3 +623,11 @@ def test_x_city_before_an_office_is_town_x():
     # GeoNames knows "Dublin City" as an Irish county only: "Dublin City Manager" is the town's manager
     found = geoparse("The plan was made at the request of Dublin City Manager Terry Foegler, officials in Ohio said.")
     assert [(t.text, t.country_code, t.feature) for t in found] == [("Dublin", "US", "city"), ("Ohio", "US", "admin1")]
+
+
+def test_a_state_abbreviated_inside_a_name_is_the_state():
+    found = geoparse("The S.C. Highway Patrol is looking for leads.")
+    assert [(t.text, t.name, t.feature) for t in found] == [("S.C.", "South Carolina", "admin1")]
+    assert [t.text for t in geoparse("He plans to move the school from Northwest D.C. to Penn Quarter.")] == ["D.C."]
+    # one capital: "Ind." in a name is as often "Independent"
+    assert geoparse("The Ind. School Board met on Monday.") == []

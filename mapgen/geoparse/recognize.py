@@ -758,7 +758,16 @@ def _inside(doc: _Tokens, start: int, end: int, offset: int, gazetteer: OfflineG
     eponyms: set[int] = set()
     found = _longest_names(doc, range(start, end), lambda i: min(end, i + MAX_WORDS), offset, gazetteer,
                            "inside", accept)
-    return [replace(m, how="eponym") if m.start in eponyms else m for m in found]
+    found = [replace(m, how="eponym") if m.start in eponyms else m for m in found]
+    # "the S.C. Highway Patrol", "Northwest D.C.": a state abbreviated with two capitals (not "Ind.", which
+    # in a name is as often "Independent")
+    taken = {m.start for m in found}
+    for i in range(start, end):
+        word = doc.text[i]
+        if word.endswith(".") and sum(map(str.isupper, word)) >= 2 and offset + doc.idx[i] not in taken and (
+                region := _abbreviated_region(gazetteer, word, offset + doc.idx[i])):
+            found.append(replace(region, how="inside"))
+    return sorted(found, key=lambda m: m.start)
 
 
 def _eponym(doc: _Tokens, i: int, stop: int, known: Sequence[Any]) -> bool:

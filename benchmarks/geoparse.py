@@ -64,24 +64,27 @@ def score(articles: list[dict], predictions: list[list]) -> tuple[dict, list[dic
                 continue
             n_geo += 1
             if match is None:
-                report.append({"doc": article["id"], "phrase": g["phrase"], "problem": "missed"})
+                report.append({"doc": article["id"], "start": g["start"], "phrase": g["phrase"], "problem": "missed"})
                 continue
             n_geo_found += 1
             if match.latitude is None:
                 n_unplaced += 1
-                report.append({"doc": article["id"], "phrase": g["phrase"], "problem": "unresolved"})
+                report.append({"doc": article["id"], "start": g["start"], "phrase": g["phrase"],
+                               "problem": "unresolved"})
                 continue
             error = km(g["lat"], g["lon"], match.latitude, match.longitude)
             errors.append(error)
             if error <= 161:
                 n_correct += 1
             else:
-                report.append({"doc": article["id"], "phrase": g["phrase"], "problem": f"{error:.0f} km",
+                report.append({"doc": article["id"], "start": g["start"], "phrase": g["phrase"],
+                               "problem": f"{error:.0f} km",
                                "got": f"{match.name} ({match.country_code}, {match.feature}, {match.admin1})",
                                "gold": [g["lat"], g["lon"]]})
         for p in preds:
             if not any(p.start < g["end"] and g["start"] < p.end for g in article["gold"]):
-                report.append({"doc": article["id"], "phrase": p.text, "problem": "spurious", "how": p.how,
+                report.append({"doc": article["id"], "start": p.start, "phrase": p.text, "problem": "spurious",
+                               "how": p.how,
                                "got": p.name})
     precision = n_pred_ok / n_pred if n_pred else 0.0
     recall = n_found / n_gold if n_gold else 0.0

@@ -631,3 +631,14 @@ def test_a_state_abbreviated_inside_a_name_is_the_state():
     assert [t.text for t in geoparse("He plans to move the school from Northwest D.C. to Penn Quarter.")] == ["D.C."]
     # one capital: "Ind." in a name is as often "Independent"
     assert geoparse("The Ind. School Board met on Monday.") == []
+
+
+def test_a_legislators_party_and_home_are_read_as_a_place():
+    # "D-Calif" without its stop, the Minnesota DFL, and a home town of two words after a comma
+    assert [(t.text, t.name) for t in geoparse("Speaker Nancy Pelosi, D-Calif, told colleagues.")] == [
+        ("Calif", "California")]
+    assert [(t.text, t.admin1) for t in geoparse("Tony Sertich, DFL-Chisholm, brought a motion.")] == [
+        ("Chisholm", "Minnesota")]
+    assert [(t.text, t.admin1) for t in geoparse("Westrom, R-Elbow Lake, went before a committee.")] == [
+        ("Elbow Lake", "Minnesota")]
+    assert geoparse("Veterans of the D-Day landings met.") == []

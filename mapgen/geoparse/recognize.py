@@ -868,7 +868,10 @@ def _datelines(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
 
 
 _COUNTIES = re.compile(r"((?:[A-Z][a-z]+(?:,? and |,? or |, ))+[A-Z][a-z]+) [Cc]ounties\b")
-_PARTY_STATE = re.compile(r"\b[RDI]-((?:[A-Z][a-z]*\.)(?: ?[A-Z][a-z]?\.)?|[A-Z][a-z]{3,})")
+#: "Rep. Smith, D-N.Y.", "D-Calif", "DFL-Chisholm", "R-Elbow Lake": the party, then a state, county or (after a
+#: comma or bracket, group 1) the legislator's home town (group 2).
+_PARTY_STATE = re.compile(r"([,(]\s*)?\b(?:[RDI]|DFL)-((?:[A-Z][a-z]*\.)(?: ?[A-Z][a-z]?\.)?"
+                          r"|(?:Mc|Mac)?[A-Z][a-z]{3,}(?: [A-Z][a-z]{2,})?)")
 
 
 def _text_patterns(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
@@ -881,16 +884,21 @@ def _text_patterns(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
             if _main(gazetteer, county):
                 start = match.start(1) + word.start()
                 found.append(Mention(start, start + len(word[0]), word[0], "pattern", county))
-    for match in _PARTY_STATE.finditer(text) if "R-" in text or "D-" in text or "I-" in text else ():
-        name = match[1]
-        state = _abbreviated_region(gazetteer, name, match.start(1))
+    for match in _PARTY_STATE.finditer(text) if "R-" in text or "D-" in text or "I-" in text or "L-" in text else ():
+        name, start = match[2], match.start(2)
+        state = _abbreviated_region(gazetteer, name, start) or (
+            _abbreviated_region(gazetteer, name + ".", start) if not name.endswith(".") else None)  # "D-Calif"
         if state:
-            found.append(state)
-        else:
-            for lookup in (name, f"{name} County"):
-                if any(p.feature in ("admin1", "admin2") and p.country_code == "US" for p in _main(gazetteer, lookup)):
-                    found.append(Mention(match.start(1), match.end(1), name, "pattern", lookup, "US"))
-                    break
+            found.append(replace(state, end=start + len(name), text=name))
+            continue
+        # a county ("D-Kanawha"), or after a comma or bracket a legislator's home town ("Westrom, R-Elbow Lake")
+        features = ("admin1", "admin2", "city") if match[1] else ("admin1", "admin2")
+        for words in ([name, name.split()[0]] if " " in name else [name]):
+            lookup = next((lookup for lookup in (words, f"{words} County") if any(
+                p.feature in features and p.country_code == "US" for p in _main(gazetteer, lookup))), None)
+            if lookup:
+                found.append(Mention(start, start + len(words), words, "pattern", lookup, "US"))
+                break
     return found
 
 

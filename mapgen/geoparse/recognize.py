@@ -680,11 +680,19 @@ CITY_OFFICES = INSTITUTIONS | frozenset("manager hall commission commissioner at
 
 
 def _town_office(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazetteer) -> bool:
-    """Whether "X City" before an office or body ("Dublin City Manager") is town X's, where the gazetteer
-    knows "X City" as no town (Dublin City is an Irish county) but X as one."""
-    return (end - start > 1 and end < len(doc) and doc.lower[end - 1] == "city" and doc.lower[end] in CITY_OFFICES
-            and not any(p.feature == "city" for p in _main(gazetteer, doc.span(start, end)))
-            and any(p.feature == "city" for p in _main(gazetteer, doc.span(start, end - 1))))
+    """Whether "X City" before an office or body ("Dublin City Manager") is town X's (:func:`_town_of_x_city`)."""
+    return end < len(doc) and doc.lower[end] in CITY_OFFICES and _town_of_x_city(doc, start, end, gazetteer)
+
+
+def _town_of_x_city(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazetteer,
+                    known: Sequence[Any] | None = None) -> bool:
+    """Whether tokens ``start`` to ``end`` read "X City" where the gazetteer knows "X City" as no town
+    (Dublin City is an Irish county) but X as one (``known``: the places called "X City", if looked up)."""
+    if end - start < 2 or doc.lower[end - 1] != "city":
+        return False
+    known = _main(gazetteer, doc.span(start, end)) if known is None else known
+    return not any(p.feature == "city" for p in known) and any(
+        p.feature == "city" for p in _main(gazetteer, doc.span(start, end - 1)))
 
 
 #: Words naming what kind of place a name is ("Tripoli City", "Gulariya Municipality"), besides GEO_WORDS.
@@ -741,8 +749,7 @@ def _inside(doc: _Tokens, start: int, end: int, offset: int, gazetteer: OfflineG
                 and not _pair(gazetteer, known, doc.text[i - 2])):
             return False  # "Sava" of "Mayo-Sava" (a Cameroonian department), but "Moorhead" of "Fargo-Moorhead"
         key = normalize(name)
-        if stop - i > 1 and doc.lower[stop - 1] == "city" and not any(p.feature == "city" for p in known) and any(
-                p.feature == "city" for p in _main(gazetteer, doc.span(i, stop - 1))):
+        if _town_of_x_city(doc, i, stop, gazetteer, known):
             return False  # "Dublin City Council" of Dublin, Ohio: the town's council, not the Irish county
         if listing or key in place_names:
             return True

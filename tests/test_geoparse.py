@@ -176,6 +176,13 @@ def test_a_person_named_like_a_town_is_not_a_place():
         "Spartanburg"]
 
 
+def test_unknown_given_names_are_not_reported_as_unplaced_places():
+    text = "Doctors advised Kristina and Tim to wait. Sheryl Gorsuch spoke near Lake Tanya in Gainesville, Fla."
+    found = [t.text for t in geoparse(text)]
+    assert "Kristina" not in found and "Tim" not in found and "Sheryl Gorsuch" not in found
+    assert "Gainesville" in found
+
+
 def test_a_weak_mention_in_a_country_the_text_is_not_about_is_dropped():
     from collections import Counter
 

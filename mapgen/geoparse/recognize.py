@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from mapgen.geocode.gazetteer import OfflineGazetteer
 from mapgen.geocode.normalize import normalize
-from mapgen.geocode.place import distance_km
+from mapgen.geocode.place import Place, distance_km
 from mapgen.geoparse import _fuzzy
 from mapgen.geoparse._nlp import chunks, pipeline
 from mapgen.geoparse.lexicon import (
@@ -953,4 +953,39 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
                 out[-1] = mention
             continue
         out.append(mention)
+    return out
+
+
+#: A town smaller than this, and only such towns, is no reason to take a given name for a place.
+GIVEN_NAME_TOWN = 5_000
+
+
+def unknown_people(mentions: list[Mention], resolved: list[tuple[Place | None, float]],
+                   gazetteer: OfflineGazetteer) -> set[int]:
+    """Unplaced mentions that read as people: a given name alone or first, no geographic word, and
+    nothing in the gazetteer by that name but, for one word, villages or other names of places
+    ("Kristina", also Ristiina's name in Finland; "Kristina and Tim", "Sheryl
+    Gorsuch", "Olive Garden"; not "Lake Tanya", "Al Hishah" or an unresolved "Clinton").
+    Reported as unplaced they would only be noise: they are left out.
+
+    >>> gazetteer = OfflineGazetteer.default()
+    >>> mentions = [Mention(0, 8, "Kristina", "ner", "Kristina"), Mention(13, 16, "Tim", "ner", "Tim"),
+    ...             Mention(20, 30, "Lake Tanya", "ner", "Lake Tanya"), Mention(40, 47, "Clinton", "ner", "Clinton")]
+    >>> sorted(unknown_people(mentions, [(None, 0.0)] * 4, gazetteer))
+    [0, 1]
+    """
+    out = set()
+    names = person_names()
+    for index, (mention, (place, _)) in enumerate(zip(mentions, resolved, strict=True)):
+        if place is not None or mention.how == "pattern" or mention.demonym:
+            continue
+        words = mention.text.split()
+        if (names.get(normalize(words[0])) not in ("given", "both") or words[0].lower() in NAME_PARTICLES
+                or any(normalize(w) in GEO_WORDS for w in words)):
+            continue
+        known = gazetteer.candidates(mention.lookup)
+        if not known or (len(words) == 1 and mention.how in ("ner", "person", "inside", "entity")
+                         and all(p.alternate or (p.feature == "city" and p.population < GIVEN_NAME_TOWN)
+                                 for p in known)):
+            out.add(index)
     return out

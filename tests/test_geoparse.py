@@ -183,6 +183,14 @@ def test_unknown_given_names_are_not_reported_as_unplaced_places():
     assert "Gainesville" in found
 
 
+def test_vehicles_named_like_towns_are_not_places():
+    text = ("A 2007 Toyota Corolla and a red Dodge Durango collided in Paris, Texas. The Toyota was towed. "
+            "Police drove to Dodge City and Lincoln County.")
+    found = [t.text for t in geoparse(text)]
+    assert "Toyota" not in found and "Durango" not in found and "Dodge" not in found
+    assert {"Paris", "Texas", "Dodge City", "Lincoln County"} <= set(found)
+
+
 def test_a_weak_mention_in_a_country_the_text_is_not_about_is_dropped():
     from collections import Counter
 

@@ -69,6 +69,11 @@ INSTITUTIONS = frozenset(
 STREET_WORDS = frozenset(normalize(w) for w in (
     "Street St Avenue Ave Road Rd Boulevard Blvd Drive Dr Lane Ln Parkway Pkwy Highway Hwy Pike Turnpike "
     "Expressway Freeway Terrace Circle Trail").split())
+#: Makers of cars and trucks, several named like towns ("a 2005 Toyota Camry", "a red Dodge Durango").
+VEHICLE_MAKES = frozenset(normalize(w) for w in (
+    "Toyota Honda Ford Chevrolet Chevy Dodge Pontiac Buick Cadillac Chrysler Lincoln Mercury Jeep GMC Nissan "
+    "Mazda Subaru Mitsubishi Hyundai Kia Volkswagen VW Audi BMW Mercedes Mercedes-Benz Volvo Saab Saturn "
+    "Oldsmobile Plymouth Lexus Acura Infiniti Suzuki Isuzu Peugeot Renault Fiat Opel Skoda Lada UAZ KamAZ").split())
 CONTAINERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 #: Small words inside one place name ("Lanao del Sur", "Sao Sebastiao da Boa Vista", "Dera Ismail Khan").
 NAME_PARTICLES = frozenset("de del da do dos das di du la le les el al ad as ar an at az ash bin ibn van von y".split())

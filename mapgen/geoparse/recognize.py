@@ -51,6 +51,7 @@ from mapgen.geoparse.lexicon import (
     STREET_WORDS,
     STRONG_FEATURES,
     TRIM_START,
+    VEHICLE_MAKES,
     person_names,
 )
 
@@ -197,7 +198,10 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
         _NAME_JOINED_BEFORE.search(text, max(0, m.start - 40), m.start) or _NAME_JOINED_AFTER.match(text, m.end))
         or gazetteer.country_code(m.lookup)]  # a country stays itself inside a longer name: "Tour de France"
     mentions = [m for m in mentions if not _CURRENCY_AFTER.match(text, m.end)]  # "the US dollar" is no place
-    mentions = [m for m in mentions if m.how == "pattern" or not (_legislature(text, m) or _party(text, m, gazetteer))]
+    vehicles = {normalize(m.text) for m in mentions if _vehicle(text, m)}  # and "the Toyota" again, later
+    mentions = [m for m in mentions if m.how == "pattern" or not (
+        _legislature(text, m) or _party(text, m, gazetteer) or _vehicle(text, m) or (
+            normalize(m.text) in vehicles and _VEHICLE_ARTICLE_BEFORE.search(text, max(0, m.start - 10), m.start)))]
     named = {normalize(m.lookup) for m in mentions if m.how != "eponym"}  # "Lancaster Girls' School" of Lancaster
     mentions = [replace(m, how="inside") if m.how == "eponym" else m for m in mentions
                 if m.how != "eponym" or normalize(m.lookup) in named]
@@ -227,6 +231,43 @@ def _party(text: str, mention: Mention, gazetteer: OfflineGazetteer) -> bool:
     """Whether a country's name is part of a party's ("United Russia", "Our Ukraine", "A Just Russia")."""
     before = _NAME_BEFORE.search(text, max(0, mention.start - 20), mention.start)
     return bool(before and before[1].lower() in PARTY_BEFORE and gazetteer.country_code(mention.lookup))
+
+
+def _vehicle(text: str, mention: Mention) -> bool:
+    """Whether a mention is a vehicle's make or model: a maker after a model year or a colour, or
+    before its model ("a 1992 Toyota Corolla", "the Toyota Camry"), or a model after its maker
+    ("a red Dodge Durango"); not "Dodge City" or "Lincoln County".
+
+    >>> text = "A 1992 Toyota hit a red Dodge Durango and the Toyota Camry in Dodge City."
+    >>> [_vehicle(text, Mention(s, e, text[s:e], "ner", text[s:e])) for s, e in ((7, 13), (30, 37), (46, 52), (63, 73))]
+    [True, True, True, False]
+    """
+    before = text[max(0, mention.start - 25):mention.start]
+    if _MAKE_BEFORE.search(before):
+        return True  # the model
+    if normalize(mention.text) not in VEHICLE_MAKES:
+        return False
+    if _YEAR_OR_COLOUR_BEFORE.search(before):
+        return True
+    model = _MODEL_AFTER.match(text, mention.end)
+    return bool(model and normalize(model[1]) not in GEO_WORDS | STREET_WORDS | _NOT_MODELS
+                and _VEHICLE_ARTICLE_BEFORE.search(before))
+
+
+_MAKES = "|".join(sorted((re.escape(w) for w in (
+    "Toyota Honda Ford Chevrolet Chevy Dodge Pontiac Buick Cadillac Chrysler Mercury Jeep GMC Nissan Mazda Subaru "
+    "Mitsubishi Hyundai Kia Volkswagen Audi BMW Volvo Saab Oldsmobile Plymouth Lexus Acura Infiniti Suzuki "
+    "Isuzu").split()), key=len, reverse=True))
+#: Before a mention: a car maker ("Dodge Durango", "Toyota Tacoma"), after a year, a colour or an article.
+_MAKE_BEFORE = re.compile(r"(?:\b(?:19|20)\d\d|\b[a-z]+)\s+(?:" + _MAKES + r")\s+$")
+_YEAR_OR_COLOUR_BEFORE = re.compile(
+    r"\b(?:(?:19|20)\d\d|red|white|black|blue|silver|gr[ae]y|green|gold|tan|maroon|brown|beige|burgundy|"
+    r"dark|light)\s+$", re.I)
+_VEHICLE_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|stolen|missing)\s+$", re.I)
+_MODEL_AFTER = re.compile(r"\s+([A-Z][\w-]*|[A-Z]?-?\d+\w*)")
+_NOT_MODELS = frozenset(normalize(w) for w in (
+    "City County Center Centre High School Memorial Hospital Tunnel Bridge Square Airport Station Museum "
+    "University College Library Theatre Theater Building Township Town Village").split())
 
 
 #: Before a mention: "the " or a capitalised word ("State Duma"), just before it.

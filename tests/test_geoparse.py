@@ -191,6 +191,13 @@ def test_vehicles_named_like_towns_are_not_places():
     assert {"Paris", "Texas", "Dodge City", "Lincoln County"} <= set(found)
 
 
+def test_the_surname_of_a_full_name_in_the_text_is_the_person():
+    # Corcoran, California lies next to Hanford: without the full name it would be a place
+    text = ('"It is simply supervision," said Lance Corcoran, spokesman for the guards at the prison in '
+            'Hanford, California. "There is no control," Corcoran said.')
+    assert [t.text for t in geoparse(text)] == ["Hanford", "California"]
+
+
 def test_a_weak_mention_in_a_country_the_text_is_not_about_is_dropped():
     from collections import Counter
 

@@ -181,6 +181,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     maybe: list[Mention] = []
     names: list[tuple[int, int]] = []  # entities of several words: their parts are no repeats
     people: set[str] = set()
+    surnames: set[str] = set()  # of full names with a known given name ("Lance Corcoran"): see _full_name_surnames
     for offset, spacy_doc in docs:
         doc = _Tokens(spacy_doc, text, offset)
         mentions.extend(_in_doc(doc, offset, gazetteer, evidence, demonyms, maybe))
@@ -188,6 +189,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
         names += [(offset + doc.idx[e.start], offset + doc.idx[e.end - 1] + len(doc.text[e.end - 1]))
                   for e in doc.ents if e.end - e.start > 1]
         people |= {name.casefold() for name in _person_tokens(doc)}
+        surnames |= _full_name_surnames(doc)
     mentions.extend(_datelines(text, gazetteer))
     mentions.extend(_text_patterns(text, gazetteer))
     mentions.sort(key=lambda m: (m.start, -m.end, m.how != "pattern"))  # a pattern knows more
@@ -207,8 +209,12 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
                 if m.how != "eponym" or normalize(m.lookup) in named]
     mentions = _with_abbreviations(text, mentions, gazetteer)
     mentions = [_as_street(text, m, gazetteer) for m in mentions]
+    # "Lance Corcoran ... Corcoran said": the surname of a full name the text gives is the person,
+    # unless the model itself tagged it a place
+    mentions = [m for m in mentions if not (m.how in SURNAME_PATHS and m.text.casefold() in surnames)]
     taken = [(m.start, m.end) for m in mentions]
-    maybe = [m for m in maybe if not any(m.start < end and start < m.end for start, end in taken)]
+    maybe = [m for m in maybe if not any(m.start < end and start < m.end for start, end in taken)
+             and m.text.casefold() not in surnames]
     return Recognition(mentions, evidence, maybe)
 
 
@@ -578,6 +584,25 @@ def _person_tokens(doc: _Tokens) -> set[str]:
     """
     return {doc.text[ent.end - 1] for ent in doc.ents if ent.label_ == "PERSON" and ent.end - ent.start > 1
             and doc.text[ent.end - 2] not in _SURNAME_PARTICLES}
+
+
+#: Ways of finding a mention that the surname of a full name in the text overrules (not "ner",
+#: the model's own place, nor "pattern": "Jackson, Miss.").
+SURNAME_PATHS = frozenset({"person", "entity", "gazetteer", "inside"})
+
+
+def _full_name_surnames(doc: _Tokens) -> set[str]:
+    """Surnames (case-folded) of the full names in a doc that start with a known given name: "Lance
+    Corcoran", "Melton Lewis Paris"; not the model's "Freemason Bogdanov Joins Sochi" or "Historic Dublin".
+
+    >>> doc = _Tokens(pipeline()("Mary Flores grew up in Providence. Flores left in 1990. Historic Dublin is old."))
+    >>> sorted(_full_name_surnames(doc))
+    ['flores']
+    """
+    names = person_names()
+    return {doc.text[ent.end - 1].casefold() for ent in doc.ents if ent.label_ == "PERSON" and ent.end - ent.start > 1
+            and names.get(normalize(doc.text[ent.start])) in ("given", "both")
+            and doc.text[ent.end - 2] not in _SURNAME_PARTICLES and " " not in doc.text[ent.end - 1]}
 
 
 def _surname(people: set[str], word: str, gazetteer: OfflineGazetteer) -> bool:

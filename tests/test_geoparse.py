@@ -198,6 +198,13 @@ def test_the_surname_of_a_full_name_in_the_text_is_the_person():
     assert [t.text for t in geoparse(text)] == ["Hanford", "California"]
 
 
+def test_a_town_before_an_office_the_model_takes_for_a_name():
+    # spaCy reads "Avondale Mayor" and "Litchfield Fire" as people's names
+    found = geoparse("“We like it,” said Avondale Mayor Ed Rieker. A few firefighters needed help, "
+                     "said Litchfield Fire Chief Jim Koser.")
+    assert [t.text for t in found] == ["Avondale", "Litchfield"]
+
+
 def test_a_weak_mention_in_a_country_the_text_is_not_about_is_dropped():
     from collections import Counter
 

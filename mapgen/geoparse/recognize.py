@@ -689,6 +689,8 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
             if (known and any(p.feature in STRONG_FEATURES or p.population >= 5_000 for p in known)) or (
                     cue and _known(gazetteer, name)):
                 found.append(_mention(doc, start, end, offset, "person"))  # "Sioux Falls", "hit Khan Younis"
+            elif (town := _town_before_office(doc, start, end, gazetteer)) is not None:
+                found.append(_mention(doc, start, town, offset, "inside"))  # "Avondale Mayor Ed Rieker"
             else:
                 found.extend(m for m in _inside(doc, start, end, offset, gazetteer)
                              if " " in m.text and normalize(m.text.split()[-1]) in GEO_WORDS)  # "Alachua County"
@@ -743,6 +745,37 @@ def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, la
 #: Words after "X City" that make it the town's office or body ("Dublin City Manager", "Dublin City Council").
 CITY_OFFICES = INSTITUTIONS | frozenset("manager hall commission commissioner attorney clerk administrator engineer "
                                         "planner limits officials schools government".split())
+
+
+#: Titles and services after a town's name that the model reads as a person's first names
+#: ("Avondale Mayor Ed Rieker", "Litchfield Fire Chief", "Athens Parks and Recreation Director");
+#: not the words of an area ("Sittwe District" is the district, not the town's).
+OFFICE_TITLES = (INSTITUTIONS - frozenset("county district township borough area regional community village town".split())
+                 ) | frozenset("mayor parks chief manager superintendent commissioner commissioners councilman "
+                               "councilwoman alderman selectman selectmen".split())
+
+
+def _town_before_office(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazetteer) -> int | None:
+    """Where a town's name ends inside a "person" that is the town's name and a title or service
+    ("Rock Hill City" Manager, "Huntsville Fire" Chief, "Kansas City Mayor"): the longest known
+    town before the titles, or None.
+
+    >>> doc = _Tokens(pipeline()("“We like it,” said Avondale Mayor Ed Rieker."))
+    >>> [doc.span(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+    ['Avondale Mayor', 'Ed Rieker']
+    >>> _town_before_office(doc, 7, 9, OfflineGazetteer.default())
+    8
+    """
+    k = end
+    while k > start + 1 and doc.lower[k - 1] in OFFICE_TITLES:
+        k -= 1
+        if any(p.feature in TOWN_LIKE for p in _main(gazetteer, doc.span(start, k))):
+            return k
+    return None
+
+
+#: Features of the towns and counties whose offices and services are named after them.
+TOWN_LIKE = frozenset({"city", "admin2"})
 
 
 def _town_office(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazetteer) -> bool:

@@ -750,9 +750,10 @@ CITY_OFFICES = INSTITUTIONS | frozenset("manager hall commission commissioner at
 #: Titles and services after a town's name that the model reads as a person's first names
 #: ("Avondale Mayor Ed Rieker", "Litchfield Fire Chief", "Athens Parks and Recreation Director");
 #: not the words of an area ("Sittwe District" is the district, not the town's).
-OFFICE_TITLES = (INSTITUTIONS - frozenset("county district township borough area regional community village town".split())
-                 ) | frozenset("mayor parks chief manager superintendent commissioner commissioners councilman "
-                               "councilwoman alderman selectman selectmen".split())
+_AREA_INSTITUTIONS = frozenset("county district township borough area regional community village town".split())
+OFFICE_TITLES = (INSTITUTIONS - _AREA_INSTITUTIONS) | frozenset(
+    "mayor parks chief manager superintendent commissioner commissioners councilman councilwoman alderman "
+    "selectman selectmen".split())
 
 
 def _town_before_office(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazetteer) -> int | None:

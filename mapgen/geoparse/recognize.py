@@ -974,7 +974,11 @@ def _datelines(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
     return found
 
 
-_COUNTIES = re.compile(r"((?:[A-Z][a-z]+(?:,? and |,? or |, ))+[A-Z][a-z]+) [Cc]ounties\b")
+#: "Jackson and Barrow counties", "Becker, Clay, Otter Tail, Swift and Wilkin counties": names of one to
+#: three words (group 1), each a county.
+_COUNTY_NAME = r"(?:St\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}"
+_COUNTY_JOIN = re.compile(r",? and |,? or |, ")
+_COUNTIES = re.compile(rf"((?:{_COUNTY_NAME}(?:,? and |,? or |, ))+{_COUNTY_NAME}) [Cc]ounties\b")
 #: "Rep. Smith, D-N.Y.", "D-Calif", "DFL-Chisholm", "R-Elbow Lake": the party, then a state, county or (after a
 #: comma or bracket, group 1) the legislator's home town (group 2).
 _PARTY_STATE = re.compile(r"([,(]\s*)?\b(?:[RDI]|DFL)-((?:[A-Z][a-z]*\.)(?: ?[A-Z][a-z]?\.)?"
@@ -982,15 +986,28 @@ _PARTY_STATE = re.compile(r"([,(]\s*)?\b(?:[RDI]|DFL)-((?:[A-Z][a-z]*\.)(?: ?[A-
 
 
 def _text_patterns(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
-    """ "Jackson and Barrow counties" (each a county) and "Rep. Smith, D-N.Y." (a state)."""
+    """ "Jackson and Barrow counties" (each a county) and "Rep. Smith, D-N.Y." (a state).
+
+    >>> gazetteer = OfflineGazetteer.default()
+    >>> [(m.text, m.lookup) for m in _text_patterns("in Becker, Clay, Otter Tail and Wilkin counties", gazetteer)]
+    [('Becker', 'Becker County'), ('Clay', 'Clay County'), ('Otter Tail', 'Otter Tail County'), ('Wilkin', 'Wilkin County')]
+    >>> [m.text for m in _text_patterns("Small Hitchcock and Hayes counties", gazetteer)]
+    ['Hitchcock', 'Hayes']
+    """
     found = []
     # The expressions are slow to try at every capital letter: skip texts without their fixed parts.
     for match in _COUNTIES.finditer(text) if "ounties" in text else ():
-        for word in re.finditer(r"[A-Z][a-z]+", match[1]):
-            county = f"{word[0]} County"
-            if _main(gazetteer, county):
-                start = match.start(1) + word.start()
-                found.append(Mention(start, start + len(word[0]), word[0], "pattern", county))
+        position = 0
+        for item in _COUNTY_JOIN.split(match[1]):
+            offset = match[1].index(item, position)
+            position = offset + len(item)
+            words = item.split(" ")
+            for first in range(len(words)):  # "Small Hitchcock and Hayes counties": Hitchcock
+                name = " ".join(words[first:])
+                if _main(gazetteer, f"{name} County"):
+                    start = match.start(1) + offset + len(item) - len(name)
+                    found.append(Mention(start, start + len(name), name, "pattern", f"{name} County"))
+                    break
     for match in _PARTY_STATE.finditer(text) if "R-" in text or "D-" in text or "I-" in text or "L-" in text else ():
         name, start = match[2], match.start(2)
         state = _abbreviated_region(gazetteer, name, start) or (

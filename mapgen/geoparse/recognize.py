@@ -484,11 +484,23 @@ def _acronym(name: str) -> bool:
 
 
 def _trim(doc: _Tokens, start: int, end: int) -> tuple[int, int]:
-    """Token range without a leading "the" or trailing punctuation."""
+    """Token range without a leading "the", trailing punctuation, or trailing lower-case words the
+    model let in ("Worthington immigration" raid: Worthington).
+
+    >>> doc = _Tokens(pipeline()("Claims dismissed in Worthington immigration raid."))
+    >>> doc.span(*_trim(doc, 3, 5))
+    'Worthington'
+    """
     while start < end and (doc.text[start] in TRIM_START or doc.punct[start]):
         start += 1
     while end > start and (doc.punct[end - 1] or doc.text[end - 1] in ("'s", "’s")):
         end -= 1
+    cut = end
+    while cut > start + 1 and doc.text[cut - 1].isalpha() and doc.text[cut - 1].islower():
+        cut -= 1
+    last = doc.text[cut - 1]
+    if cut < end and last.isascii() and last.isalpha() and last.istitle() and len(last) > 3:
+        end = cut  # not "Al" of "Al shabaab", nor a mangled "Minnesotaâ"
     return start, end
 
 

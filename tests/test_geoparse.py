@@ -205,6 +205,12 @@ def test_a_town_before_an_office_the_model_takes_for_a_name():
     assert [t.text for t in found] == ["Avondale", "Litchfield"]
 
 
+def test_a_town_named_with_its_state_is_a_place_whatever_the_model_read():
+    # spaCy takes "Greer" for a people (NORP) here
+    found = geoparse("Greer, South Carolina . The city offers beautiful parks.")
+    assert [(t.text, t.admin1) for t in found][:1] == [("Greer", "South Carolina")]
+
+
 def test_a_weak_mention_in_a_country_the_text_is_not_about_is_dropped():
     from collections import Counter
 

@@ -1020,6 +1020,7 @@ def _text_patterns(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
                     start = match.start(1) + offset + len(item) - len(name)
                     found.append(Mention(start, start + len(name), name, "pattern", f"{name} County"))
                     break
+    found.extend(_towns_of_states(text, gazetteer))
     for match in _PARTY_STATE.finditer(text) if "R-" in text or "D-" in text or "I-" in text or "L-" in text else ():
         name, start = match[2], match.start(2)
         state = _abbreviated_region(gazetteer, name, start) or (
@@ -1035,6 +1036,51 @@ def _text_patterns(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
             if lookup:
                 found.append(Mention(start, start + len(words), words, "pattern", lookup, "US"))
                 break
+    return found
+
+
+#: "Greer, South Carolina", "Tega Cay, S.C.", "Parkers Prairie, MN": a town of one to three words
+#: (group 1), then its state or province, dotted, postal or in full (group 2).
+_TOWN_STATE = re.compile(r"\b((?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]+), ((?:[A-Z][a-z]{0,4}\. ?){1,2}(?![A-Za-z])|"
+                         r"[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+#: Capitalised words that start a sentence before a town: not part of its name.
+_LEADING = frozenset("in at from near to and the of by on for of outside into".split())
+
+
+def _towns_of_states(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
+    """Towns named with their state or province that the gazetteer has there ("Greer, South Carolina",
+    which the model takes for a people): a pattern, whatever the model read.
+
+    >>> [(m.text, m.country) for m in _towns_of_states("Greer, South Carolina. The city", OfflineGazetteer.default())]
+    [('Greer', 'US')]
+    """
+    found = []
+    for match in _TOWN_STATE.finditer(text):
+        town, state = match[1], match[2].strip()
+        words = town.split(" ")
+        while len(words) > 1 and words[0].lower() in _LEADING:
+            words = words[1:]
+        town = " ".join(words)
+        regions: set[tuple[str | None, str | None]] = set()
+        if "." in state:
+            region = _abbreviated_region(gazetteer, state)
+            if region is not None:
+                regions.add((region.country, region.lookup))
+        elif len(state) == 2:
+            abbreviation = region_abbreviation(gazetteer, state)
+            if abbreviation and abbreviation[2] == state:
+                regions.add((abbreviation[0], abbreviation[1]))
+        else:
+            for name in (state, state.split(" ")[0]):
+                regions = {(p.country_code, p.admin1) for p in _main(gazetteer, name) if p.feature == "admin1"}
+                if regions:
+                    break
+        if not regions or normalize(town) in NOT_PLACES:
+            continue
+        towns = [p for p in _main(gazetteer, town) if p.feature in TOWN_LIKE and (p.country_code, p.admin1) in regions]
+        if towns:
+            start = match.end(1) - len(town)
+            found.append(Mention(start, match.end(1), town, "pattern", town, towns[0].country_code))
     return found
 
 

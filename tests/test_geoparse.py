@@ -211,6 +211,12 @@ def test_a_town_named_with_its_state_is_a_place_whatever_the_model_read():
     assert [(t.text, t.admin1) for t in found][:1] == [("Greer", "South Carolina")]
 
 
+def test_datelines_after_a_byline_and_its_date():
+    text = ("Zoning allows block to be redeveloped. BY CHAD KLIMACK Advocate Reporter March 29, 2009 "
+            "PATASKALA -- City officials say")
+    assert [t.text for t in geoparse(text)] == ["PATASKALA"]
+
+
 def test_a_weak_mention_in_a_country_the_text_is_not_about_is_dropped():
     from collections import Counter
 

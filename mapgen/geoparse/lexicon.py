@@ -52,7 +52,7 @@ GEO_WORDS = frozenset(normalize(w) for w in (
     "District Region Desert Peninsula Strait Canal Coast Forest Park Hills Heights Plain Plains Gorge Pass"
 ).split())
 ABBREVIATION = re.compile(r",\s*((?:[A-Z][a-z]{0,4}\.)(?:\s?[A-Z][a-z]?\.)?)")
-DATELINE = re.compile(r"(?:^|\n|[.!?]\s+)\s*([A-Z][A-Z .'-]{2,40}?)(?:,|:|\s*[-–—\x97]|\s*\()")
+DATELINE = re.compile(r"(?:^|\n|[.!?]\s+|\b(?:19|20)\d\d\s+)\s*([A-Z][A-Z .'-]{2,40}?)(?:,|:|\s*[-–—\x97]|\s*\()")
 LOCAL_NOUNS = frozenset(
     "woman women man men resident residents native natives police officer officers council city county "
     "school schools sewer mayor area hospital church family families girl boy teen teens home homes house "

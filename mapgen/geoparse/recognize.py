@@ -202,7 +202,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     mentions = [m for m in mentions if not _CURRENCY_AFTER.match(text, m.end)]  # "the US dollar" is no place
     vehicles = {normalize(m.text) for m in mentions if _vehicle(text, m)}  # and "the Toyota" again, later
     mentions = [m for m in mentions if m.how == "pattern" or not (
-        _legislature(text, m) or _party(text, m, gazetteer) or _vehicle(text, m) or (
+        _legislature(text, m) or _party(text, m, gazetteer) or _vehicle(text, m) or _byline(text, m) or (
             normalize(m.text) in vehicles and _VEHICLE_ARTICLE_BEFORE.search(text, max(0, m.start - 10), m.start)))]
     named = {normalize(m.lookup) for m in mentions if m.how != "eponym"}  # "Lancaster Girls' School" of Lancaster
     mentions = [replace(m, how="inside") if m.how == "eponym" else m for m in mentions
@@ -237,6 +237,19 @@ def _party(text: str, mention: Mention, gazetteer: OfflineGazetteer) -> bool:
     """Whether a country's name is part of a party's ("United Russia", "Our Ukraine", "A Just Russia")."""
     before = _NAME_BEFORE.search(text, max(0, mention.start - 20), mention.start)
     return bool(before and before[1].lower() in PARTY_BEFORE and gazetteer.country_code(mention.lookup))
+
+
+def _byline(text: str, mention: Mention) -> bool:
+    """Whether a mention is in a byline: "BY CHAD KLIMACK Advocate Reporter" (not "attacked by Chad").
+
+    >>> text = "Zoning allows it. BY CHAD KLIMACK Advocate Reporter"
+    >>> _byline(text, Mention(21, 25, "CHAD", "gazetteer", "CHAD"))
+    True
+    """
+    return bool(_BYLINE_BEFORE.search(text, max(0, mention.start - 4), mention.start))
+
+
+_BYLINE_BEFORE = re.compile(r"\bBY\s+$")
 
 
 def _vehicle(text: str, mention: Mention) -> bool:

@@ -217,6 +217,12 @@ def test_datelines_after_a_byline_and_its_date():
     assert [t.text for t in geoparse(text)] == ["PATASKALA"]
 
 
+def test_places_the_model_buried_in_a_date_or_named_after_their_kind():
+    assert [t.text for t in geoparse("In January, South Carolina had the second-highest unemployment.")] == [
+        "South Carolina"]  # spaCy: DATE "January, South Carolina"
+    assert "Colombo" in [t.text for t in geoparse("The blast was 160km south of the Sri Lankan capital Colombo.")]
+
+
 def test_a_weak_mention_in_a_country_the_text_is_not_about_is_dropped():
     from collections import Counter
 

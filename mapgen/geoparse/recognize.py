@@ -662,7 +662,10 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
     people = _person_tokens(doc)
     place_names = frozenset(normalize(doc.span(e.start, e.end)) for e in doc.ents if e.label_ in PLACE_LABELS)
     for ent in doc.ents:
-        for i in range(ent.start, ent.end):
+        end = ent.end
+        if ent.label_ in NUMERIC_LABELS and "," in doc.text[ent.start:ent.end]:
+            end = doc.text.index(",", ent.start) + 1  # after its comma, scanned as outside: "January, South Carolina"
+        for i in range(ent.start, end):
             covered[i] = True
         start, end = _trim(doc, ent.start, ent.end)
         if ent.label_ in PLACE_LABELS and end - start > 1 and doc.text[end - 1] in TRAILING_KINDS and not _main(
@@ -940,11 +943,31 @@ def _scan(doc: _Tokens, offset: int, covered: list[bool], gazetteer: OfflineGaze
         # "Henry County" not taken (a county without a cue) is no "Henry" modifying "county"
         named_kind = end < size and doc.proper[end] and normalize(doc.text[end]) in GEO_WORDS
         return (strong or paired or _locative_before(doc, i) or _comma_place_after(doc, end, gazetteer)
-                or _listed_with_place(doc, i, end) or (_modifies_local_noun(doc, end) and not named_kind))
+                or _listed_with_place(doc, i, end) or (_modifies_local_noun(doc, end) and not named_kind)
+                or _kind_before(doc, i))
 
     starts = [i for i in range(len(doc)) if not covered[i]]
     found = _longest_names(doc, starts, run_end, offset, gazetteer, "gazetteer", accept)
     return found + _repeats(doc, offset, covered, found)
+
+
+#: Entity labels of amounts and times, which hold a place only by the model's mistake.
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+#: Nouns of settlements that name the place after them: "the Sri Lankan capital Colombo", "another town — Oakdale".
+SETTLEMENT_NOUNS = frozenset("capital town city village port hamlet suburb township municipality".split())
+
+
+def _kind_before(doc: _Tokens, i: int) -> bool:
+    """Whether a settlement's noun comes just before token ``i`` (a dash or comma between them at most).
+
+    >>> doc = _Tokens(pipeline()("south of the Sri Lankan capital Colombo."))
+    >>> _kind_before(doc, 6), _kind_before(doc, 4)
+    (True, False)
+    """
+    j = i - 1
+    if j >= 0 and doc.text[j] in ("—", "–", "-", ","):
+        j -= 1
+    return j >= 0 and doc.text[j] in SETTLEMENT_NOUNS  # lower case: "the town Board" stays a board
 
 
 def _longest_names(doc: _Tokens, starts: Any, run_end: Any, offset: int, gazetteer: OfflineGazetteer, how: str,

@@ -202,7 +202,8 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     mentions = [m for m in mentions if not _CURRENCY_AFTER.match(text, m.end)]  # "the US dollar" is no place
     vehicles = {normalize(m.text) for m in mentions if _vehicle(text, m)}  # and "the Toyota" again, later
     mentions = [m for m in mentions if m.how == "pattern" or not (
-        _legislature(text, m) or _party(text, m, gazetteer) or _vehicle(text, m) or _byline(text, m) or (
+        _legislature(text, m) or _party(text, m, gazetteer) or _vehicle(text, m) or _byline(text, m)
+        or _americas_organisation(text, m) or (
             normalize(m.text) in vehicles and _VEHICLE_ARTICLE_BEFORE.search(text, max(0, m.start - 10), m.start)))]
     named = {normalize(m.lookup) for m in mentions if m.how != "eponym"}  # "Lancaster Girls' School" of Lancaster
     mentions = [replace(m, how="inside") if m.how == "eponym" else m for m in mentions
@@ -237,6 +238,24 @@ def _party(text: str, mention: Mention, gazetteer: OfflineGazetteer) -> bool:
     """Whether a country's name is part of a party's ("United Russia", "Our Ukraine", "A Just Russia")."""
     before = _NAME_BEFORE.search(text, max(0, mention.start - 20), mention.start)
     return bool(before and before[1].lower() in PARTY_BEFORE and gazetteer.country_code(mention.lookup))
+
+
+def _americas_organisation(text: str, mention: Mention) -> bool:
+    """Whether "America" ends an organisation's name: "Bank of America", "Future Farmers of America",
+    "Club America" (not "Latin America", "United States of America" or "moved to America").
+
+    >>> text = "at the Bank of America branch, for Latin America"
+    >>> [_americas_organisation(text, Mention(s, s + 7, "America", "inside", "America")) for s in (15, 42)]
+    [True, False]
+    """
+    if mention.how != "inside" or normalize(mention.text) != "america":
+        return False
+    before = _NAME_BEFORE_AMERICA.search(text, max(0, mention.start - 25), mention.start)
+    return bool(before and before[1] not in _AMERICAS)
+
+
+_NAME_BEFORE_AMERICA = re.compile(r"\b([A-Z][a-z]+(?: of)?)\s$")
+_AMERICAS = frozenset({"North", "South", "Central", "Latin", "Middle", "States of", "Mesoamerica"})
 
 
 def _byline(text: str, mention: Mention) -> bool:

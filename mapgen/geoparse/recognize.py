@@ -962,12 +962,40 @@ def _scan(doc: _Tokens, offset: int, covered: list[bool], gazetteer: OfflineGaze
         # "Henry County" not taken (a county without a cue) is no "Henry" modifying "county"
         named_kind = end < size and doc.proper[end] and normalize(doc.text[end]) in GEO_WORDS
         return (strong or paired or _locative_before(doc, i) or _comma_place_after(doc, end, gazetteer)
-                or _listed_with_place(doc, i, end) or (_modifies_local_noun(doc, end) and not named_kind)
-                or _kind_before(doc, i))
+                or _listed_with_place(doc, i, end) or _kind_before(doc, i)
+                or (_modifies_local_noun(doc, end) and not named_kind and not _common_word(doc, i, end)))
 
     starts = [i for i in range(len(doc)) if not covered[i]]
     found = _longest_names(doc, starts, run_end, offset, gazetteer, "gazetteer", accept)
     return found + _repeats(doc, offset, covered, found)
+
+
+#: Adjectives that start sentences before people and things ("Young men lingered", "Early voters").
+COMMON_ADJECTIVES = frozenset("young old early late local new junior senior little big".split())
+
+
+def _common_word(doc: _Tokens, i: int, end: int) -> bool:
+    """Whether a one-word name is a common English word capitalised only because a sentence starts
+    with it ("As police proceeded": not Ås; "Many women", "Young men").
+
+    >>> doc = _Tokens(pipeline()("He left. As police arrived, Many women fled to Hudson."))
+    >>> _common_word(doc, 3, 4), _common_word(doc, 7, 8), _common_word(doc, 11, 12)
+    (True, False, False)
+    """
+    if end - i != 1 or not (i == 0 or doc.text[i - 1] in _SENTENCE_ENDS):
+        return False
+    word = doc.lower[i]
+    return word in COMMON_ADJECTIVES or word in _stop_words()
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”", ":", ";", "\n"})
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 #: Entity labels of amounts and times, which hold a place only by the model's mistake.

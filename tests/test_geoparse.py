@@ -223,6 +223,12 @@ def test_places_the_model_buried_in_a_date_or_named_after_their_kind():
     assert "Colombo" in [t.text for t in geoparse("The blast was 160km south of the Sri Lankan capital Colombo.")]
 
 
+def test_the_last_word_of_a_facility_is_no_town_nearby():
+    # Center, Texas lies near Palestine: "Civic Center" is still not it
+    found = geoparse("The meeting is at 1 p.m. at the Palestine Civic Center, Palestine, Texas, past the Fire Station.")
+    assert "Center" not in [t.text for t in found] and "Texas" in [t.text for t in found]
+
+
 def test_a_weak_mention_in_a_country_the_text_is_not_about_is_dropped():
     from collections import Counter
 

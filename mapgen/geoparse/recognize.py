@@ -457,7 +457,12 @@ def _unsupported(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer) -> list
             j += 1
         return j
 
-    return _longest_names(doc, starts, run_end, offset, gazetteer, "nearby", lambda *_: True)
+    def whole(i: int, end: int, name: str, known: Sequence[Any]) -> bool:
+        # not the last word of a run of capitalised words ("Civic Center" is not Center, Texas), unless the
+        # word before is capitalised only as a sentence's first ("Trailing Watertown's Taylor Neaton")
+        return not (i > 0 and proper[i - 1] and not (i == 1 or doc.text[i - 2] in _SENTENCE_ENDS))
+
+    return _longest_names(doc, starts, run_end, offset, gazetteer, "nearby", whole)
 
 
 #: Small words that join the proper nouns of one name in a run ("Rio de Janeiro", "Ras al Khaimah").

@@ -200,6 +200,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
         _NAME_JOINED_BEFORE.search(text, max(0, m.start - 40), m.start) or _NAME_JOINED_AFTER.match(text, m.end))
         or gazetteer.country_code(m.lookup)]  # a country stays itself inside a longer name: "Tour de France"
     mentions = [m for m in mentions if not _CURRENCY_AFTER.match(text, m.end)]  # "the US dollar" is no place
+    mentions = [m for m in mentions if m.how == "pattern" or not _WAR_AFTER.match(text, m.end)]  # "Gulf War veteran"
     vehicles = {normalize(m.text) for m in mentions if _vehicle(text, m)}  # and "the Toyota" again, later
     mentions = [m for m in mentions if m.how == "pattern" or not (
         _legislature(text, m) or _party(text, m, gazetteer) or _vehicle(text, m) or _byline(text, m)
@@ -316,6 +317,8 @@ _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s$")
 _WORD_AFTER = re.compile(r"[\s-]+([A-Za-z]+)")
 
 
+#: After a mention: "War", the name of a war ("a Gulf War veteran", "the Vietnam War"), an event, not a place.
+_WAR_AFTER = re.compile(r"[-\s]War\b")
 #: After a mention: a currency it names ("US dollar", "Hong Kong dollars").
 _CURRENCY_AFTER = re.compile(r"\s(?:dollars?|pounds?|euros?|liras?|rupees?|riyals?|rials?|dinars?|dirhams?|naira|yuan|"
                              r"yen|rubles?|roubles?|hryvnias?|shekels?|francs?|pesos?|currency|exchange rate)\b")

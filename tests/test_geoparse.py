@@ -234,6 +234,12 @@ def test_a_war_named_after_a_place_is_no_mention_of_it():
     assert [t.text for t in geoparse("He served in the Vietnam War and later in Texas.")] == ["Texas"]
 
 
+def test_a_party_named_like_a_town_is_no_place():
+    found = geoparse("In Woodstock, Ontario, business leaders liked parts of the Liberal budget, but he was "
+                     "critical of the Liberal government's approach.")
+    assert [t.text for t in found] == ["Woodstock", "Ontario"]
+
+
 def test_a_weak_mention_in_a_country_the_text_is_not_about_is_dropped():
     from collections import Counter
 

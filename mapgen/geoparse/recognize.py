@@ -236,9 +236,28 @@ def _legislature(text: str, mention: Mention) -> bool:
 
 
 def _party(text: str, mention: Mention, gazetteer: OfflineGazetteer) -> bool:
-    """Whether a country's name is part of a party's ("United Russia", "Our Ukraine", "A Just Russia")."""
+    """Whether a country's name is part of a party's ("United Russia", "Our Ukraine", "A Just Russia"),
+    or a party's name is a town's ("the Liberal government": not Liberal, Kansas).
+
+    >>> text = "the Liberal government and the Labour MP"
+    >>> [_party(text, Mention(s, s + 7, "Liberal", "entity", "Liberal"), OfflineGazetteer.default()) for s in (4,)]
+    [True]
+    """
+    if normalize(mention.text) in PARTY_WORDS:
+        after = _WORD_AFTER.match(text, mention.end)
+        return bool(after and after[1].lower() in PARTY_NOUNS)
     before = _NAME_BEFORE.search(text, max(0, mention.start - 20), mention.start)
     return bool(before and before[1].lower() in PARTY_BEFORE and gazetteer.country_code(mention.lookup))
+
+
+#: Parties named like towns (Liberal, Kansas; Reform, Alabama), and what follows them as parties.
+PARTY_WORDS = frozenset(normalize(w) for w in (
+    "Liberal Liberals Conservative Conservatives Labour Labor Democratic Republican Socialist Progressive "
+    "Reform Unionist Communist Tory Tories Green Greens").split())
+PARTY_NOUNS = frozenset(
+    "government party budget leader leaders candidate candidates caucus mp mps mpp mpps mla mlas minister ministers "
+    "premier majority minority opposition member members senator senators councillor councillors "
+    "administration platform campaign".split())
 
 
 def _americas_organisation(text: str, mention: Mention) -> bool:

@@ -240,6 +240,13 @@ def test_a_party_named_like_a_town_is_no_place():
     assert [t.text for t in found] == ["Woodstock", "Ontario"]
 
 
+def test_the_surname_of_any_full_name_overrules_a_small_town():
+    # "Haywood" is no given name the census lists; Turner, Maine and Oregon are small towns
+    text = ("Columbus attorney Stephen Hyles has unseated Municipal Court Judge Haywood Turner. Hyles had 61 "
+            "percent of the vote to Turner's 39.")
+    assert [t.text for t in geoparse(text)] == ["Columbus"]
+
+
 def test_a_weak_mention_in_a_country_the_text_is_not_about_is_dropped():
     from collections import Counter
 

@@ -182,6 +182,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     names: list[tuple[int, int]] = []  # entities of several words: their parts are no repeats
     people: set[str] = set()
     surnames: set[str] = set()  # of full names with a known given name ("Lance Corcoran"): see _full_name_surnames
+    any_surnames: set[str] = set()  # of every full name: they overrule small towns only
     for offset, spacy_doc in docs:
         doc = _Tokens(spacy_doc, text, offset)
         mentions.extend(_in_doc(doc, offset, gazetteer, evidence, demonyms, maybe))
@@ -190,6 +191,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
                   for e in doc.ents if e.end - e.start > 1]
         people |= {name.casefold() for name in _person_tokens(doc)}
         surnames |= _full_name_surnames(doc)
+        any_surnames |= _any_full_name_surnames(doc)
     mentions.extend(_datelines(text, gazetteer))
     mentions.extend(_text_patterns(text, gazetteer))
     mentions.sort(key=lambda m: (m.start, -m.end, m.how != "pattern"))  # a pattern knows more
@@ -213,7 +215,8 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     mentions = [_as_street(text, m, gazetteer) for m in mentions]
     # "Lance Corcoran ... Corcoran said": the surname of a full name the text gives is the person,
     # unless the model itself tagged it a place
-    mentions = [m for m in mentions if not (m.how in SURNAME_PATHS and m.text.casefold() in surnames)]
+    mentions = [m for m in mentions if not (m.how in SURNAME_PATHS and (m.text.casefold() in surnames or (
+        m.text.casefold() in any_surnames and _small_town(gazetteer, m.lookup))))]
     taken = [(m.start, m.end) for m in mentions]
     maybe = [m for m in maybe if not any(m.start < end and start < m.end for start, end in taken)
              and m.text.casefold() not in surnames]
@@ -671,9 +674,29 @@ def _full_name_surnames(doc: _Tokens) -> set[str]:
     ['flores']
     """
     names = person_names()
-    return {doc.text[ent.end - 1].casefold() for ent in doc.ents if ent.label_ == "PERSON" and ent.end - ent.start > 1
+    return {_last_name(doc, ent).casefold() for ent in doc.ents if ent.label_ == "PERSON" and ent.end - ent.start > 1
             and names.get(normalize(doc.text[ent.start])) in ("given", "both")
             and doc.text[ent.end - 2] not in _SURNAME_PARTICLES and " " not in doc.text[ent.end - 1]}
+
+
+def _any_full_name_surnames(doc: _Tokens) -> set[str]:
+    """Surnames (case-folded) of every full name in a doc, the given name known or not ("Raynola
+    St. Clair"): they overrule only villages and small towns (see recognize)."""
+    return {_last_name(doc, ent).casefold() for ent in doc.ents if ent.label_ == "PERSON" and ent.end - ent.start > 1
+            and doc.text[ent.end - 2] not in _SURNAME_PARTICLES and " " not in doc.text[ent.end - 1]}
+
+
+def _last_name(doc: _Tokens, ent: _Entity) -> str:
+    """The surname of a full name: its last word, with a "St." before it ("Raynola St. Clair": St. Clair)."""
+    if ent.end - ent.start > 2 and doc.text[ent.end - 2] in ("St.", "St", "Saint"):
+        return doc.span(ent.end - 2, ent.end)
+    return doc.text[ent.end - 1]
+
+
+def _small_town(gazetteer: OfflineGazetteer, name: str) -> bool:
+    """Whether every place of that name is a village or a small town (no country, state or big town)."""
+    known = _main(gazetteer, name)
+    return all(p.feature in TOWN_LIKE and p.population < BIG_TOWN for p in known)
 
 
 def _surname(people: set[str], word: str, gazetteer: OfflineGazetteer) -> bool:

@@ -356,3 +356,10 @@ def test_a_weak_far_reading_does_not_stop_the_story_s_place_being_the_fallback()
     assert _fallback([gori, kareli, namesake], gori) is gori
     strong = Toponym(20, 26, "Batumi", "Batumi", 41.64, 41.63, 4, "GE", "city", 0.93)  # 220 km off, named surely
     assert _fallback([gori, kareli, strong], gori) is None
+
+
+def test_a_capital_inside_an_entity_the_model_made_of_it_and_its_region():
+    # spaCy reads "Bamako (Bamako" as one organisation
+    events = extract_events("On 30 April 2020, a number of residents in Bamako (Bamako) staged a demonstration "
+                            "against the elections result. [size=no report]")
+    assert events.iloc[0]["location"] == "Bamako" and abs(events.iloc[0]["latitude"] - 12.65) < 0.2

@@ -769,7 +769,11 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
                 if spelt:
                     known = spelt
                 elif _known(gazetteer, name):
-                    maybe.append(_mention(doc, start, end, offset, "nearby"))
+                    inner = _inside(doc, start, end, offset, gazetteer, place_names)
+                    if inner:  # "in Bamako (Bamako)", one entity: the capital inside it
+                        found.extend(inner)
+                    else:
+                        maybe.append(_mention(doc, start, end, offset, "nearby"))
                     continue
             # An organisation named like a village ("Red Cross", North Carolina) is the organisation.
             personal = _personal(normalize(name))  # "Lincoln impersonator": the president, not Nebraska

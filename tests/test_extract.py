@@ -363,3 +363,13 @@ def test_a_capital_inside_an_entity_the_model_made_of_it_and_its_region():
     events = extract_events("On 30 April 2020, a number of residents in Bamako (Bamako) staged a demonstration "
                             "against the elections result. [size=no report]")
     assert events.iloc[0]["location"] == "Bamako" and abs(events.iloc[0]["latitude"] - 12.65) < 0.2
+
+
+def test_a_name_before_a_division_word_is_the_division_s_place():
+    # the model reads "Batsari LGA" as an organisation and "Ghoryan" (GeoNames: Ghōriyān) as a people
+    events = extract_events("On 7 May 2020, about 200 suspected Fulani militias attacked Tsugunni, Yandaka and "
+                            "Dutse Maizane villages in Batsari LGA (Katsina). 1 resident was killed.")
+    assert events.iloc[0]["location"] == "Batsari"
+    events = extract_events("On 3 May 2020, 2 NDS members were shot and killed by unknown gunmen in Ghoryan "
+                            "district center, Herat.")
+    assert events.iloc[0]["location"] == "Ghoryan" and abs(events.iloc[0]["longitude"] - 61.49) < 0.1

@@ -74,6 +74,12 @@ VEHICLE_MAKES = frozenset(normalize(w) for w in (
     "Toyota Honda Ford Chevrolet Chevy Dodge Pontiac Buick Cadillac Chrysler Lincoln Mercury Jeep GMC Nissan "
     "Mazda Subaru Mitsubishi Hyundai Kia Volkswagen VW Audi BMW Mercedes Mercedes-Benz Volvo Saab Saturn "
     "Oldsmobile Plymouth Lexus Acura Infiniti Suzuki Isuzu Peugeot Renault Fiat Opel Skoda Lada UAZ KamAZ").split())
+#: Words for administrative divisions that follow a division's name ("Batsari LGA", "Ghoryan district",
+#: "Mbouda subdivision"): the name before them is a place.
+ADMIN_DIVISIONS = frozenset(
+    "district districts province county subdivision sub-division municipality governorate oblast raion rayon "
+    "region department commune township sub-county subcounty division lga woreda tehsil taluka payam kebele "
+    "upazila arrondissement prefecture cercle wilaya emirate canton parish".split())
 CONTAINERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 #: Small words inside one place name ("Lanao del Sur", "Sao Sebastiao da Boa Vista", "Dera Ismail Khan").
 NAME_PARTICLES = frozenset("de del da do dos das di du la le les el al ad as ar an at az ash bin ibn van von y".split())

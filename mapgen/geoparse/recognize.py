@@ -32,6 +32,7 @@ from mapgen.geoparse import _fuzzy
 from mapgen.geoparse._nlp import chunks, pipeline
 from mapgen.geoparse.lexicon import (
     ABBREVIATION,
+    ADMIN_DIVISIONS,
     AREA_WORDS,
     CONTAINERS,
     DATELINE,
@@ -746,7 +747,9 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
         label = ent.label_
         if label == "NORP":
             codes = gazetteer.demonyms.get(normalize(name)) or gazetteer.demonyms.get(normalize(name[:-1]))
-            if not codes and end - start == 1 and _main(gazetteer, name) and (
+            division = end < len(doc) and doc.lower[end] in ADMIN_DIVISIONS  # "Ghoryan district", another spelling
+            known = _main(gazetteer, name) or (division and _known(gazetteer, name))
+            if not codes and end - start == 1 and known and (
                     _locative_before(doc, start) or _comma_place_after(doc, end, gazetteer)
                     or _modifies_local_noun(doc, end) or normalize(name) in place_names):  # "the Sochi election"
                 found.append(_mention(doc, start, end, offset, "entity"))  # "Greer, South Carolina"
@@ -954,7 +957,7 @@ def _inside(doc: _Tokens, start: int, end: int, offset: int, gazetteer: OfflineG
             return False  # "Dublin City Council" of Dublin, Ohio: the town's council, not the Irish county
         if listing or key in place_names:
             return True
-        institution = stop < end and doc.lower[stop] in INSTITUTIONS
+        institution = stop < end and (doc.lower[stop] in INSTITUTIONS or doc.lower[stop] in ADMIN_DIVISIONS)
         # Municipalities ("Haram" of "Boko Haram", "Al" of "Al Shabaab") are too many and too short to count here.
         if not (stop - i > 1 or institution or any(
                 (p.feature in STRONG_FEATURES and p.feature != "admin2") or p.population >= 50_000 for p in known)):

@@ -247,6 +247,12 @@ def test_the_surname_of_any_full_name_overrules_a_small_town():
     assert [t.text for t in geoparse(text)] == ["Columbus"]
 
 
+def test_a_village_by_another_spelling_is_no_pin_when_nothing_says_where_the_text_is():
+    # GeoNames knows "Jadra" only as another name of Lobanovo, a Ukrainian village
+    found = geoparse("Protesters blocked the coastal highway in Jadra in both directions.")
+    assert [(t.text, t.latitude) for t in found] == [("Jadra", None)]
+
+
 def test_a_weak_mention_in_a_country_the_text_is_not_about_is_dropped():
     from collections import Counter
 

@@ -788,8 +788,9 @@ def respelt_abroad(mentions: list[Mention], resolved: list[tuple[Place | None, f
     """Readings by another spelling (a transliteration variant, an alternate name, a corrected
     misspelling) in a country nothing else in the text points to, nor its neighbours, while the text
     points to another: "Hodan district (Banadir)" in a report of Al Shabaab is not Houdan, France,
-    and "Kongor payam (Jonglei)" not Kungur, Russia. The text means a place the gazetteer lacks:
-    the mention stays, unplaced."""
+    and "Kongor payam (Jonglei)" not Kungur, Russia. So are villages by another spelling when nothing
+    surely points anywhere (RESPELT_VILLAGE). The text means a place the gazetteer lacks: the mention
+    stays, unplaced."""
     countries: Counter[str] = Counter(demonyms)
     plain: Counter[str] = Counter(demonyms)  # what is not itself read by another spelling
     sure: Counter[str] = Counter(demonyms)  # what surely points to a country: peoples, groups, sure readings
@@ -809,7 +810,14 @@ def respelt_abroad(mentions: list[Mention], resolved: list[tuple[Place | None, f
             continue  # (a respelt reading in a neighbour does not vouch: "Wanglei" as Vank, Azerbaijan)
         if any(n > 0 for c, n in sure.items() if c != code):
             out.add(index)
+        elif place.feature == "city" and place.population < RESPELT_VILLAGE and not any(sure.values()):
+            out.add(index)  # nothing says where the text is: a village by another spelling is a guess
     return out
+
+
+#: A village smaller than this, read by another spelling in a text that surely points nowhere, is a
+#: guess ("Jadra" of "the Sidon-Beirut highway in Jadra" as Lobanovo, Ukraine): no pin.
+RESPELT_VILLAGE = 5_000
 
 
 def implausible(mentions: list[Mention], resolved: list[tuple[Place | None, float]], demonyms: Counter[str],

@@ -253,6 +253,12 @@ def test_a_village_by_another_spelling_is_no_pin_when_nothing_says_where_the_tex
     assert [(t.text, t.latitude) for t in found] == [("Jadra", None)]
 
 
+def test_an_acronym_the_text_defines_is_no_place():
+    text = ("A device attached to the vehicle of the Kahda District Commissioner (DC) exploded in Mogadishu. "
+            "The vehicle was carrying the DC's family.")
+    assert [t.text for t in geoparse(text)] == ["Mogadishu"]
+
+
 def test_a_weak_mention_in_a_country_the_text_is_not_about_is_dropped():
     from collections import Counter
 

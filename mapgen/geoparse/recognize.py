@@ -205,9 +205,10 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     mentions = [m for m in mentions if not _CURRENCY_AFTER.match(text, m.end)]  # "the US dollar" is no place
     mentions = [m for m in mentions if m.how == "pattern" or not _WAR_AFTER.match(text, m.end)]  # "Gulf War veteran"
     vehicles = {normalize(m.text) for m in mentions if _vehicle(text, m)}  # and "the Toyota" again, later
+    acronyms = _defined_acronyms(text) if "(" in text else set()  # "Commissioner (DC)", then "the DC's family"
     mentions = [m for m in mentions if m.how == "pattern" or not (
         _legislature(text, m) or _party(text, m, gazetteer) or _vehicle(text, m) or _byline(text, m)
-        or _americas_organisation(text, m) or (
+        or _americas_organisation(text, m) or m.text in acronyms or (
             normalize(m.text) in vehicles and _VEHICLE_ARTICLE_BEFORE.search(text, max(0, m.start - 10), m.start)))]
     named = {normalize(m.lookup) for m in mentions if m.how != "eponym"}  # "Lancaster Girls' School" of Lancaster
     mentions = [replace(m, how="inside") if m.how == "eponym" else m for m in mentions
@@ -262,6 +263,26 @@ PARTY_NOUNS = frozenset(
     "government party budget leader leaders candidate candidates caucus mp mps mpp mpps mla mlas minister ministers "
     "premier majority minority opposition member members senator senators councillor councillors "
     "administration platform campaign".split())
+
+
+def _defined_acronyms(text: str) -> set[str]:
+    """Acronyms the text defines in brackets after the words that spell them: "the Kahda District
+    Commissioner (DC)" (no Washington, D.C., there or in "the DC's family" later).
+
+    >>> sorted(_defined_acronyms("the Kahda District Commissioner (DC) met the Mine Action Service (UNMAS)"))
+    ['DC']
+    """
+    out = set()
+    for match in _BRACKETED_ACRONYM.finditer(text):
+        word = match[1]
+        before = text[max(0, match.start() - 120):match.start()]
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", before) if w[0].isupper())
+        if initials.endswith(word):
+            out.add(word)
+    return out
+
+
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
 
 
 def _americas_organisation(text: str, mention: Mention) -> bool:

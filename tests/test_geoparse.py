@@ -183,6 +183,12 @@ def test_unknown_given_names_are_not_reported_as_unplaced_places():
     assert "Gainesville" in found
 
 
+def test_weapons_named_like_towns_are_not_places():
+    assert [t.text for t in geoparse("They also claim Grad missile systems are set up near Tskhinvali.")] == [
+        "Tskhinvali"]
+    assert [t.text for t in geoparse("Shells hit Grad, a village in Slovenia.")] == ["Grad", "Slovenia"]
+
+
 def test_vehicles_named_like_towns_are_not_places():
     text = ("A 2007 Toyota Corolla and a red Dodge Durango collided in Paris, Texas. The Toyota was towed. "
             "Police drove to Dodge City and Lincoln County.")

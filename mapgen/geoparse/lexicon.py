@@ -74,6 +74,11 @@ VEHICLE_MAKES = frozenset(normalize(w) for w in (
     "Toyota Honda Ford Chevrolet Chevy Dodge Pontiac Buick Cadillac Chrysler Lincoln Mercury Jeep GMC Nissan "
     "Mazda Subaru Mitsubishi Hyundai Kia Volkswagen VW Audi BMW Mercedes Mercedes-Benz Volvo Saab Saturn "
     "Oldsmobile Plymouth Lexus Acura Infiniti Suzuki Isuzu Peugeot Renault Fiat Opel Skoda Lada UAZ KamAZ").split())
+#: Weapons named like towns ("Grad missile systems": not Grad, Slovenia), when a weapon's noun follows.
+WEAPON_NAMES = frozenset(normalize(w) for w in (
+    "Grad Uragan Smerch Tornado Katyusha Scud Tochka Iskander Buk Kornet Konkurs Fagot Hellfire Tomahawk Kalibr "
+    "Kinzhal Shahed Lancet Bayraktar Javelin Stinger Patriot Tor Pantsir Igla Strela Msta Gvozdika Akatsiya "
+    "Pion Nona Krasnopol Shilka Osa").split())
 #: Words for administrative divisions that follow a division's name ("Batsari LGA", "Ghoryan district",
 #: "Mbouda subdivision"): the name before them is a place.
 ADMIN_DIVISIONS = frozenset(

@@ -53,6 +53,7 @@ from mapgen.geoparse.lexicon import (
     STRONG_FEATURES,
     TRIM_START,
     VEHICLE_MAKES,
+    WEAPON_NAMES,
     person_names,
 )
 
@@ -317,15 +318,18 @@ _BYLINE_BEFORE = re.compile(r"\bBY\s+$")
 
 
 def _vehicle(text: str, mention: Mention) -> bool:
-    """Whether a mention is a vehicle's make or model: a maker after a model year or a colour, or
-    before its model ("a 1992 Toyota Corolla", "the Toyota Camry"), or a model after its maker
-    ("a red Dodge Durango"); not "Dodge City" or "Lincoln County".
+    """Whether a mention is a vehicle's or a weapon's make or model: a maker after a model year or a
+    colour, or before its model ("a 1992 Toyota Corolla", "the Toyota Camry"), a model after its maker
+    ("a red Dodge Durango"), a weapon before its kind ("Grad missile systems"); not "Dodge City" or
+    "Lincoln County".
 
     >>> text = "A 1992 Toyota hit a red Dodge Durango and the Toyota Camry in Dodge City."
     >>> [_vehicle(text, Mention(s, e, text[s:e], "ner", text[s:e])) for s, e in ((7, 13), (30, 37), (46, 52), (63, 73))]
     [True, True, True, False]
     """
     before = text[max(0, mention.start - 25):mention.start]
+    if normalize(mention.text) in WEAPON_NAMES and _WEAPON_AFTER.match(text, mention.end):
+        return True  # "Grad missile systems", "Tochka-U missiles"
     if _MAKE_BEFORE.search(before):
         return True  # the model
     if normalize(mention.text) not in VEHICLE_MAKES:
@@ -343,6 +347,8 @@ _MAKES = "|".join(sorted((re.escape(w) for w in (
     "Isuzu").split()), key=len, reverse=True))
 #: Before a mention: a car maker ("Dodge Durango", "Toyota Tacoma"), after a year, a colour or an article.
 _MAKE_BEFORE = re.compile(r"(?:\b(?:19|20)\d\d|\b[a-z]+)\s+(?:" + _MAKES + r")\s+$")
+_WEAPON_AFTER = re.compile(r"(?:-[A-Z0-9]+)?s?\s+(?:missiles?|rockets?|launchers?|systems?|MLRS|multiple|artillery|"
+                           r"shells?|drones?|UAVs?|loitering|munitions?|anti-tank|air defen[cs]e|howitzers?)\b", re.I)
 _YEAR_OR_COLOUR_BEFORE = re.compile(
     r"\b(?:(?:19|20)\d\d|red|white|black|blue|silver|gr[ae]y|green|gold|tan|maroon|brown|beige|burgundy|"
     r"dark|light)\s+$", re.I)

@@ -265,6 +265,11 @@ def test_an_acronym_the_text_defines_is_no_place():
     assert [t.text for t in geoparse(text)] == ["Mogadishu"]
 
 
+def test_arab_is_a_people_not_the_alabama_town():
+    text = "Cyprus has been close to the Arab world, and the US took a fresh view of the Arab-Israeli conflict."
+    assert [t.text for t in geoparse(text)] == ["Cyprus", "US"]
+
+
 def test_a_weak_mention_in_a_country_the_text_is_not_about_is_dropped():
     from collections import Counter
 

@@ -25,7 +25,8 @@ NOT_PLACES = frozenset(normalize(w) for w in (
     "Senate Parliament Government Ministry Council Republic Kingdom Union Sheriff Mayor Governor "
     "Northeast Northwest Southeast Southwest Northern Southern Eastern Western "
     "Midwest Metro Time Times Spring Hill Man Continental Olympic Light Paper Lot Vice Re Strip "
-    "Cathedral Sun Star Post News Herald Tribune Journal Press Gazette Daily Today").split())
+    "Cathedral Sun Star Post News Herald Tribune Journal Press Gazette Daily Today "
+    "Arab Arabs").split())  # "the Arab world", "the Arab-Israeli conflict" (not Arab, Alabama)
 #: Organisations and buildings that share a name with some village: never places by themselves.
 NOT_PLACE_PHRASES = frozenset(normalize(p) for p in (
     "Red Cross", "Red Crescent", "White House", "Pentagon", "United Way", "Salvation Army", "United Nations",

@@ -373,3 +373,10 @@ def test_a_name_before_a_division_word_is_the_division_s_place():
     events = extract_events("On 3 May 2020, 2 NDS members were shot and killed by unknown gunmen in Ghoryan "
                             "district center, Herat.")
     assert events.iloc[0]["location"] == "Ghoryan" and abs(events.iloc[0]["longitude"] - 61.49) < 0.1
+
+
+def test_the_first_word_of_a_place_the_gazetteer_lacks_is_no_pin():
+    # "Bani Siyah" is a Yemeni area; Baní is a Dominican town
+    events = extract_events("On 8 May 2020, Saudi forces reportedly fired artillery at Bani Siyah area (Raizh, "
+                            "Sadah), killing livestock and damaging civilian properties. No fatalities reported.")
+    assert not (events["country"] == "Dominican Republic").any()

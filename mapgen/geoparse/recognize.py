@@ -962,6 +962,24 @@ def _unknown_whole(doc: _Tokens, start: int, end: int, offset: int, inner: list[
     return particle and proper
 
 
+def _first_word_of_a_name(doc: _Tokens, i: int, stop: int, end: int, known: Sequence[Any]) -> bool:
+    """Whether a one-word town starts a longer name whose next word is a name too, not a common noun
+    ("Bani Siyah", "Bar Elias", "Brookhaven National"; not "Mansfield Police", "Moscow Times", and not a
+    country, a state or a big town: "Texas Southern University", "Chicago Bears").
+
+    >>> doc = _Tokens(pipeline()("artillery hit Bani Siyah area"))
+    >>> _first_word_of_a_name(doc, 2, 3, 4, _main(OfflineGazetteer.default(), "Bani"))
+    True
+    """
+    if stop - i != 1 or stop >= end or not doc.proper[stop]:
+        return False
+    word = normalize(doc.text[stop])
+    if (doc.lower[stop] in INSTITUTIONS or doc.lower[stop] in ADMIN_DIVISIONS or word in GEO_WORDS
+            or word in STREET_WORDS or doc.lower[stop] in LOCAL_NOUNS or word in NOT_PLACES):
+        return False
+    return not any(p.feature in STRONG_FEATURES - {"admin2"} or p.population >= BIG_TOWN for p in known)
+
+
 def _inside(doc: _Tokens, start: int, end: int, offset: int, gazetteer: OfflineGazetteer,
             place_names: frozenset[str] = frozenset()) -> list[Mention]:
     """Known place names inside a longer name ("Platte County Court", "University of Pennsylvania").
@@ -985,6 +1003,8 @@ def _inside(doc: _Tokens, start: int, end: int, offset: int, gazetteer: OfflineG
         if listing or key in place_names:
             return True
         institution = stop < end and (doc.lower[stop] in INSTITUTIONS or doc.lower[stop] in ADMIN_DIVISIONS)
+        if _first_word_of_a_name(doc, i, stop, end, known):
+            return False  # "Bani" of "Bani Siyah", "Cerro" of "Cerro Navia": a place the gazetteer lacks
         # Municipalities ("Haram" of "Boko Haram", "Al" of "Al Shabaab") are too many and too short to count here.
         if not (stop - i > 1 or institution or any(
                 (p.feature in STRONG_FEATURES and p.feature != "admin2") or p.population >= 50_000 for p in known)):

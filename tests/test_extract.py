@@ -380,3 +380,10 @@ def test_the_first_word_of_a_place_the_gazetteer_lacks_is_no_pin():
     events = extract_events("On 8 May 2020, Saudi forces reportedly fired artillery at Bani Siyah area (Raizh, "
                             "Sadah), killing livestock and damaging civilian properties. No fatalities reported.")
     assert not (events["country"] == "Dominican Republic").any()
+
+
+def test_a_bolivian_department_written_without_its_article():
+    # "Beni" is GeoNames' El Beni here, not the Congolese town
+    events = extract_events("On 29 April 2020, in Rurrenabaque, Beni, a group of neighbors staged a demonstration "
+                            "in the center of the city outside a hotel.")
+    assert events.iloc[0]["location"] == "Rurrenabaque" and events.iloc[0]["country"] == "Bolivia"

@@ -126,3 +126,10 @@ def test_index_loads_fast_once_built(gazetteer):
     """A second process maps the index instead of reading GeoNames (timing is in benchmarks/)."""
     fresh = OfflineGazetteer(gazetteer.index_dir)
     assert fresh.candidates("Tbilisi")[0].name == "Tbilisi"
+
+
+def test_curated_other_names_of_first_level_regions():
+    gazetteer = OfflineGazetteer.default()
+    assert [(p.country_code, p.feature) for p in gazetteer.candidates("Extrême-Nord")][:1] == [("CM", "admin1")]
+    assert ("BO", "admin1") in [(p.country_code, p.feature) for p in gazetteer.candidates("Beni")]
+    assert all(p.feature != "admin1" for p in gazetteer.candidates("Center"))

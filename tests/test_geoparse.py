@@ -177,14 +177,17 @@ def test_a_person_named_like_a_town_is_not_a_place():
 
 
 def test_unknown_given_names_are_not_reported_as_unplaced_places():
-    text = "Doctors advised Kristina and Tim to wait. Sheryl Gorsuch spoke near Lake Tanya in Gainesville, Fla."
-    found = [t.text for t in geoparse(text)]
-    assert "Kristina" not in found and "Tim" not in found and "Sheryl Gorsuch" not in found
-    assert "Gainesville" in found
+    from mapgen.geocode import OfflineGazetteer
+    from mapgen.geoparse.recognize import Mention, unknown_people
+
+    names = ["Kristina", "Sheryl Quinlivan", "Lake Tanya", "Clinton", "Gainesville"]
+    mentions = [Mention(10 * i, 10 * i + len(n), n, "ner", n) for i, n in enumerate(names)]
+    # the model's "places" that nothing could place: the first two read as people
+    assert unknown_people(mentions, [(None, 0.0)] * len(names), OfflineGazetteer.default()) == {0, 1}
 
 
 def test_weapons_named_like_towns_are_not_places():
-    assert [t.text for t in geoparse("They also claim Grad missile systems are set up near Tskhinvali.")] == [
+    assert [t.text for t in geoparse("Witnesses say Grad missile systems were placed close to Tskhinvali.")] == [
         "Tskhinvali"]
     assert [t.text for t in geoparse("Shells hit Grad, a village in Slovenia.")] == ["Grad", "Slovenia"]
 
@@ -199,75 +202,73 @@ def test_vehicles_named_like_towns_are_not_places():
 
 def test_the_surname_of_a_full_name_in_the_text_is_the_person():
     # Corcoran, California lies next to Hanford: without the full name it would be a place
-    text = ('"It is simply supervision," said Lance Corcoran, spokesman for the guards at the prison in '
-            'Hanford, California. "There is no control," Corcoran said.')
+    text = ("Dale Corcoran, who speaks for the guards at the prison in Hanford, California, declined to "
+            "comment. Corcoran said more staff were needed.")
     assert [t.text for t in geoparse(text)] == ["Hanford", "California"]
 
 
 def test_a_town_before_an_office_the_model_takes_for_a_name():
-    # spaCy reads "Avondale Mayor" and "Litchfield Fire" as people's names
-    found = geoparse("“We like it,” said Avondale Mayor Ed Rieker. A few firefighters needed help, "
-                     "said Litchfield Fire Chief Jim Koser.")
-    assert [t.text for t in found] == ["Avondale", "Litchfield"]
+    # spaCy reads "Litchfield Fire" and "Huntsville Fire" as people's names
+    found = geoparse("Crews needed water, said Litchfield Fire Chief Tom Baker. The blaze was out by noon, "
+                     "said Huntsville Fire Chief Gary Mott.")
+    assert [t.text for t in found] == ["Litchfield", "Huntsville"]
 
 
 def test_a_town_named_with_its_state_is_a_place_whatever_the_model_read():
     # spaCy takes "Greer" for a people (NORP) here
-    found = geoparse("Greer, South Carolina . The city offers beautiful parks.")
+    found = geoparse("Greer, South Carolina . The town has new parks and a busy main street.")
     assert [(t.text, t.admin1) for t in found][:1] == [("Greer", "South Carolina")]
 
 
 def test_datelines_after_a_byline_and_its_date():
-    text = ("Zoning allows block to be redeveloped. BY CHAD KLIMACK Advocate Reporter March 29, 2009 "
-            "PATASKALA -- City officials say")
+    text = "Council approves new sidewalks. BY CHAD MORROW Staff Writer April 2, 2009 PATASKALA -- The council voted"
     assert [t.text for t in geoparse(text)] == ["PATASKALA"]
 
 
 def test_places_the_model_buried_in_a_date_or_named_after_their_kind():
-    assert [t.text for t in geoparse("In January, South Carolina had the second-highest unemployment.")] == [
+    assert [t.text for t in geoparse("By January, South Carolina had more jobs than a year before.")] == [
         "South Carolina"]  # spaCy: DATE "January, South Carolina"
-    assert "Colombo" in [t.text for t in geoparse("The blast was 160km south of the Sri Lankan capital Colombo.")]
+    assert "Colombo" in [t.text for t in geoparse("Troops moved north of the Sri Lankan capital Colombo on Monday.")]
 
 
 def test_the_last_word_of_a_facility_is_no_town_nearby():
     # Center, Texas lies near Palestine: "Civic Center" is still not it
-    found = geoparse("The meeting is at 1 p.m. at the Palestine Civic Center, Palestine, Texas, past the Fire Station.")
+    found = geoparse("Voters meet at the Palestine Civic Center in Palestine, Texas, on Tuesday.")
     assert "Center" not in [t.text for t in found] and "Texas" in [t.text for t in found]
 
 
 def test_a_war_named_after_a_place_is_no_mention_of_it():
-    assert geoparse("Serving in the first Gulf War left him with severe neurological damage.") == []
+    assert geoparse("He was wounded in the first Gulf War and came home a changed man.") == []
     assert [t.text for t in geoparse("He served in the Vietnam War and later in Texas.")] == ["Texas"]
 
 
 def test_a_party_named_like_a_town_is_no_place():
-    found = geoparse("In Woodstock, Ontario, business leaders liked parts of the Liberal budget, but he was "
-                     "critical of the Liberal government's approach.")
+    found = geoparse("In Woodstock, Ontario, the mayor praised the Liberal budget and the Liberal government's "
+                     "plans for roads.")
     assert [t.text for t in found] == ["Woodstock", "Ontario"]
 
 
 def test_the_surname_of_any_full_name_overrules_a_small_town():
     # "Haywood" is no given name the census lists; Turner, Maine and Oregon are small towns
-    text = ("Columbus attorney Stephen Hyles has unseated Municipal Court Judge Haywood Turner. Hyles had 61 "
-            "percent of the vote to Turner's 39.")
+    text = ("Columbus lawyer Dana Hale beat Judge Haywood Turner on Tuesday. Hale won 58 percent of the vote "
+            "to Turner's 42.")
     assert [t.text for t in geoparse(text)] == ["Columbus"]
 
 
 def test_a_village_by_another_spelling_is_no_pin_when_nothing_says_where_the_text_is():
     # GeoNames knows "Jadra" only as another name of Lobanovo, a Ukrainian village
-    found = geoparse("Protesters blocked the coastal highway in Jadra in both directions.")
+    found = geoparse("Drivers were stuck for hours near Jadra on Tuesday.")
     assert [(t.text, t.latitude) for t in found] == [("Jadra", None)]
 
 
 def test_an_acronym_the_text_defines_is_no_place():
-    text = ("A device attached to the vehicle of the Kahda District Commissioner (DC) exploded in Mogadishu. "
-            "The vehicle was carrying the DC's family.")
+    text = ("A bomb went off under the car of the Hodan District Commissioner (DC) in Mogadishu. "
+            "The DC's driver was hurt.")
     assert [t.text for t in geoparse(text)] == ["Mogadishu"]
 
 
 def test_arab_is_a_people_not_the_alabama_town():
-    text = "Cyprus has been close to the Arab world, and the US took a fresh view of the Arab-Israeli conflict."
-    assert [t.text for t in geoparse(text)] == ["Cyprus", "US"]
+    assert [t.text for t in geoparse("Lebanon has always been part of the Arab world, he said.")] == ["Lebanon"]
 
 
 def test_a_weak_mention_in_a_country_the_text_is_not_about_is_dropped():

@@ -183,7 +183,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
     maybe: list[Mention] = []
     names: list[tuple[int, int]] = []  # entities of several words: their parts are no repeats
     people: set[str] = set()
-    surnames: set[str] = set()  # of full names with a known given name ("Lance Corcoran"): see _full_name_surnames
+    surnames: set[str] = set()  # of full names with a known given name ("Dale Corcoran"): see _full_name_surnames
     any_surnames: set[str] = set()  # of every full name: they overrule small towns only
     for offset, spacy_doc in docs:
         doc = _Tokens(spacy_doc, text, offset)
@@ -216,7 +216,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
                 if m.how != "eponym" or normalize(m.lookup) in named]
     mentions = _with_abbreviations(text, mentions, gazetteer)
     mentions = [_as_street(text, m, gazetteer) for m in mentions]
-    # "Lance Corcoran ... Corcoran said": the surname of a full name the text gives is the person,
+    # "Dale Corcoran ... Corcoran said": the surname of a full name the text gives is the person,
     # unless the model itself tagged it a place
     mentions = [m for m in mentions if not (m.how in SURNAME_PATHS and (m.text.casefold() in surnames or (
         m.text.casefold() in any_surnames and _small_town(gazetteer, m.lookup))))]
@@ -267,10 +267,10 @@ PARTY_NOUNS = frozenset(
 
 
 def _defined_acronyms(text: str) -> set[str]:
-    """Acronyms the text defines in brackets after the words that spell them: "the Kahda District
+    """Acronyms the text defines in brackets after the words that spell them: "the Hodan District
     Commissioner (DC)" (no Washington, D.C., there or in "the DC's family" later).
 
-    >>> sorted(_defined_acronyms("the Kahda District Commissioner (DC) met the Mine Action Service (UNMAS)"))
+    >>> sorted(_defined_acronyms("the Hodan District Commissioner (DC) met the Mine Action Service (UNMAS)"))
     ['DC']
     """
     out = set()
@@ -305,9 +305,9 @@ _AMERICAS = frozenset({"North", "South", "Central", "Latin", "Middle", "States o
 
 
 def _byline(text: str, mention: Mention) -> bool:
-    """Whether a mention is in a byline: "BY CHAD KLIMACK Advocate Reporter" (not "attacked by Chad").
+    """Whether a mention is in a byline: "BY CHAD MORROW Staff Writer" (not "attacked by Chad").
 
-    >>> text = "Zoning allows it. BY CHAD KLIMACK Advocate Reporter"
+    >>> text = "Zoning allows it. BY CHAD MORROW Staff Writer"
     >>> _byline(text, Mention(21, 25, "CHAD", "gazetteer", "CHAD"))
     True
     """
@@ -577,8 +577,8 @@ def _trim(doc: _Tokens, start: int, end: int) -> tuple[int, int]:
     """Token range without a leading "the", trailing punctuation, or trailing lower-case words the
     model let in ("Worthington immigration" raid: Worthington).
 
-    >>> doc = _Tokens(pipeline()("Claims dismissed in Worthington immigration raid."))
-    >>> doc.span(*_trim(doc, 3, 5))
+    >>> doc = _Tokens(pipeline()("Judge hears Worthington immigration case."))
+    >>> doc.span(*_trim(doc, 2, 4))
     'Worthington'
     """
     while start < end and (doc.text[start] in TRIM_START or doc.punct[start]):
@@ -694,8 +694,8 @@ SURNAME_PATHS = frozenset({"person", "entity", "gazetteer", "inside"})
 
 
 def _full_name_surnames(doc: _Tokens) -> set[str]:
-    """Surnames (case-folded) of the full names in a doc that start with a known given name: "Lance
-    Corcoran", "Melton Lewis Paris"; not the model's "Freemason Bogdanov Joins Sochi" or "Historic Dublin".
+    """Surnames (case-folded) of the full names in a doc that start with a known given name: "Dale
+    Corcoran", "Mary Lewis Paris"; not the model's "Freemason Bogdanov Joins Sochi" or "Historic Dublin".
 
     >>> doc = _Tokens(pipeline()("Mary Flores grew up in Providence. Flores left in 1990. Historic Dublin is old."))
     >>> sorted(_full_name_surnames(doc))
@@ -821,7 +821,7 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
                     cue and _known(gazetteer, name)):
                 found.append(_mention(doc, start, end, offset, "person"))  # "Sioux Falls", "hit Khan Younis"
             elif (town := _town_before_office(doc, start, end, gazetteer)) is not None:
-                found.append(_mention(doc, start, town, offset, "inside"))  # "Avondale Mayor Ed Rieker"
+                found.append(_mention(doc, start, town, offset, "inside"))  # "Litchfield Fire Chief Tom Baker"
             else:
                 found.extend(m for m in _inside(doc, start, end, offset, gazetteer)
                              if " " in m.text and normalize(m.text.split()[-1]) in GEO_WORDS)  # "Alachua County"
@@ -879,7 +879,7 @@ CITY_OFFICES = INSTITUTIONS | frozenset("manager hall commission commissioner at
 
 
 #: Titles and services after a town's name that the model reads as a person's first names
-#: ("Avondale Mayor Ed Rieker", "Litchfield Fire Chief", "Athens Parks and Recreation Director");
+#: ("Avondale Mayor", "Litchfield Fire Chief", "Athens Parks and Recreation Director");
 #: not the words of an area ("Sittwe District" is the district, not the town's).
 _AREA_INSTITUTIONS = frozenset("county district township borough area regional community village town".split())
 OFFICE_TITLES = (INSTITUTIONS - _AREA_INSTITUTIONS) | frozenset(
@@ -892,11 +892,11 @@ def _town_before_office(doc: _Tokens, start: int, end: int, gazetteer: OfflineGa
     ("Rock Hill City" Manager, "Huntsville Fire" Chief, "Kansas City Mayor"): the longest known
     town before the titles, or None.
 
-    >>> doc = _Tokens(pipeline()("“We like it,” said Avondale Mayor Ed Rieker."))
+    >>> doc = _Tokens(pipeline()("Crews needed water, said Litchfield Fire Chief Tom Baker."))
     >>> [doc.span(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
-    ['Avondale Mayor', 'Ed Rieker']
-    >>> _town_before_office(doc, 7, 9, OfflineGazetteer.default())
-    8
+    ['Litchfield Fire', 'Tom Baker']
+    >>> _town_before_office(doc, 5, 7, OfflineGazetteer.default())
+    6
     """
     k = end
     while k > start + 1 and doc.lower[k - 1] in OFFICE_TITLES:
@@ -967,7 +967,7 @@ def _first_word_of_a_name(doc: _Tokens, i: int, stop: int, end: int, known: Sequ
     ("Bani Siyah", "Bar Elias", "Brookhaven National"; not "Mansfield Police", "Moscow Times", and not a
     country, a state or a big town: "Texas Southern University", "Chicago Bears").
 
-    >>> doc = _Tokens(pipeline()("artillery hit Bani Siyah area"))
+    >>> doc = _Tokens(pipeline()("shells hit Bani Siyah area"))
     >>> _first_word_of_a_name(doc, 2, 3, 4, _main(OfflineGazetteer.default(), "Bani"))
     True
     """
@@ -1111,7 +1111,7 @@ SETTLEMENT_NOUNS = frozenset("capital town city village port hamlet suburb towns
 def _kind_before(doc: _Tokens, i: int) -> bool:
     """Whether a settlement's noun comes just before token ``i`` (a dash or comma between them at most).
 
-    >>> doc = _Tokens(pipeline()("south of the Sri Lankan capital Colombo."))
+    >>> doc = _Tokens(pipeline()("north of the Sri Lankan capital Colombo."))
     >>> _kind_before(doc, 6), _kind_before(doc, 4)
     (True, False)
     """
@@ -1188,9 +1188,9 @@ def _text_patterns(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
     """ "Jackson and Barrow counties" (each a county) and "Rep. Smith, D-N.Y." (a state).
 
     >>> gazetteer = OfflineGazetteer.default()
-    >>> [m.lookup for m in _text_patterns("in Becker, Clay, Otter Tail and Wilkin counties", gazetteer)]
-    ['Becker County', 'Clay County', 'Otter Tail County', 'Wilkin County']
-    >>> [m.text for m in _text_patterns("Small Hitchcock and Hayes counties", gazetteer)]
+    >>> [m.lookup for m in _text_patterns("in Clay, Otter Tail and Becker counties", gazetteer)]
+    ['Clay County', 'Otter Tail County', 'Becker County']
+    >>> [m.text for m in _text_patterns("Rural Hitchcock and Hayes counties", gazetteer)]
     ['Hitchcock', 'Hayes']
     """
     found = []
@@ -1201,7 +1201,7 @@ def _text_patterns(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
             offset = match[1].index(item, position)
             position = offset + len(item)
             words = item.split(" ")
-            for first in range(len(words)):  # "Small Hitchcock and Hayes counties": Hitchcock
+            for first in range(len(words)):  # "Rural Hitchcock and Hayes counties": Hitchcock
                 name = " ".join(words[first:])
                 if _main(gazetteer, f"{name} County"):
                     start = match.start(1) + offset + len(item) - len(name)
@@ -1238,7 +1238,7 @@ def _towns_of_states(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
     """Towns named with their state or province that the gazetteer has there ("Greer, South Carolina",
     which the model takes for a people): a pattern, whatever the model read.
 
-    >>> [(m.text, m.country) for m in _towns_of_states("Greer, South Carolina. The city", OfflineGazetteer.default())]
+    >>> [(m.text, m.country) for m in _towns_of_states("Greer, South Carolina. The town", OfflineGazetteer.default())]
     [('Greer', 'US')]
     """
     found = []
@@ -1327,7 +1327,7 @@ def unknown_people(mentions: list[Mention], resolved: list[tuple[Place | None, f
     """Unplaced mentions that read as people: a given name alone or first, no geographic word, and
     nothing in the gazetteer by that name but, for one word, villages or other names of places
     ("Kristina", also Ristiina's name in Finland; "Kristina and Tim", "Sheryl
-    Gorsuch", "Olive Garden"; not "Lake Tanya", "Al Hishah" or an unresolved "Clinton").
+    Quinlivan", "Olive Garden"; not "Lake Tanya", "Al Hishah" or an unresolved "Clinton").
     Reported as unplaced they would only be noise: they are left out.
 
     >>> gazetteer = OfflineGazetteer.default()

@@ -816,7 +816,7 @@ def respelt_abroad(mentions: list[Mention], resolved: list[tuple[Place | None, f
 
 
 #: A village smaller than this, read by another spelling in a text that surely points nowhere, is a
-#: guess ("Jadra" of "the Sidon-Beirut highway in Jadra" as Lobanovo, Ukraine): no pin.
+#: guess ("stuck near Jadra": not Lobanovo, Ukraine): no pin.
 RESPELT_VILLAGE = 5_000
 
 

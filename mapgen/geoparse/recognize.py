@@ -193,7 +193,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
                   for e in doc.ents if e.end - e.start > 1]
         people |= {name.casefold() for name in _person_tokens(doc)}
         surnames |= _full_name_surnames(doc)
-        any_surnames |= _any_full_name_surnames(doc)
+        any_surnames |= _full_name_surnames(doc, known_given=False)
     mentions.extend(_datelines(text, gazetteer))
     mentions.extend(_text_patterns(text, gazetteer))
     mentions.sort(key=lambda m: (m.start, -m.end, m.how != "pattern"))  # a pattern knows more
@@ -693,24 +693,19 @@ def _person_tokens(doc: _Tokens) -> set[str]:
 SURNAME_PATHS = frozenset({"person", "entity", "gazetteer", "inside"})
 
 
-def _full_name_surnames(doc: _Tokens) -> set[str]:
-    """Surnames (case-folded) of the full names in a doc that start with a known given name: "Dale
-    Corcoran", "Mary Lewis Paris"; not the model's "Freemason Bogdanov Joins Sochi" or "Historic Dublin".
+def _full_name_surnames(doc: _Tokens, known_given: bool = True) -> set[str]:
+    """Surnames (case-folded) of the full names in a doc. With ``known_given``, only of names that start
+    with a known given name: "Dale Corcoran", "Mary Lewis Paris"; not the model's "Freemason Bogdanov
+    Joins Sochi" or "Historic Dublin". Without, of every one ("Raynola St. Clair"): those overrule only
+    villages and small towns (see recognize).
 
     >>> doc = _Tokens(pipeline()("Mary Flores grew up in Providence. Flores left in 1990. Historic Dublin is old."))
-    >>> sorted(_full_name_surnames(doc))
-    ['flores']
+    >>> sorted(_full_name_surnames(doc)), sorted(_full_name_surnames(doc, known_given=False))
+    (['flores'], ['dublin', 'flores'])
     """
     names = person_names()
     return {_last_name(doc, ent).casefold() for ent in doc.ents if ent.label_ == "PERSON" and ent.end - ent.start > 1
-            and names.get(normalize(doc.text[ent.start])) in ("given", "both")
-            and doc.text[ent.end - 2] not in _SURNAME_PARTICLES and " " not in doc.text[ent.end - 1]}
-
-
-def _any_full_name_surnames(doc: _Tokens) -> set[str]:
-    """Surnames (case-folded) of every full name in a doc, the given name known or not ("Raynola
-    St. Clair"): they overrule only villages and small towns (see recognize)."""
-    return {_last_name(doc, ent).casefold() for ent in doc.ents if ent.label_ == "PERSON" and ent.end - ent.start > 1
+            and (not known_given or names.get(normalize(doc.text[ent.start])) in ("given", "both"))
             and doc.text[ent.end - 2] not in _SURNAME_PARTICLES and " " not in doc.text[ent.end - 1]}
 
 
@@ -724,7 +719,7 @@ def _last_name(doc: _Tokens, ent: _Entity) -> str:
 def _small_town(gazetteer: OfflineGazetteer, name: str) -> bool:
     """Whether every place of that name is a village or a small town (no country, state or big town)."""
     known = _main(gazetteer, name)
-    return all(p.feature in TOWN_LIKE and p.population < BIG_TOWN for p in known)
+    return all(p.feature in TOWN_FEATURES and p.population < BIG_TOWN for p in known)
 
 
 def _surname(people: set[str], word: str, gazetteer: OfflineGazetteer) -> bool:
@@ -901,13 +896,14 @@ def _town_before_office(doc: _Tokens, start: int, end: int, gazetteer: OfflineGa
     k = end
     while k > start + 1 and doc.lower[k - 1] in OFFICE_TITLES:
         k -= 1
-        if any(p.feature in TOWN_LIKE for p in _main(gazetteer, doc.span(start, k))):
+        if any(p.feature in TOWN_FEATURES for p in _main(gazetteer, doc.span(start, k))):
             return k
     return None
 
 
-#: Features of the towns and counties whose offices and services are named after them.
-TOWN_LIKE = frozenset({"city", "admin2"})
+#: Towns and counties: the places whose offices are named after them ("Litchfield Fire Chief"), that a
+#: state written after them contains ("Greer, South Carolina"), and that "X, Y" must put inside Y.
+TOWN_FEATURES = frozenset({"city", "admin2"})
 
 
 def _town_office(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazetteer) -> bool:
@@ -1264,7 +1260,8 @@ def _towns_of_states(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
                     break
         if not regions or normalize(town) in NOT_PLACES:
             continue
-        towns = [p for p in _main(gazetteer, town) if p.feature in TOWN_LIKE and (p.country_code, p.admin1) in regions]
+        towns = [p for p in _main(gazetteer, town)
+                 if p.feature in TOWN_FEATURES and (p.country_code, p.admin1) in regions]
         if towns:
             start = match.end(1) - len(town)
             found.append(Mention(start, match.end(1), town, "pattern", town, towns[0].country_code))

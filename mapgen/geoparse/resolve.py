@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from mapgen.geocode.gazetteer import OfflineGazetteer
 from mapgen.geocode.normalize import normalize
 from mapgen.geocode.place import Place, distance_km
-from mapgen.geoparse.recognize import Mention, region_abbreviation
+from mapgen.geoparse.recognize import TOWN_FEATURES, Mention, region_abbreviation
 
 MAX_CANDIDATES = 40
 ROUNDS = 3
@@ -98,10 +98,6 @@ class _Slot:
             chosen = self.candidates[self.choice]
             close = self._close[self.choice] = [distance_km(c, chosen) <= SAME_KM for c in self.candidates]
         return close
-
-
-#: Features of places that a "X, Y" pattern must put inside Y.
-TOWN_FEATURES = frozenset({"city", "admin2"})
 
 
 def prior(place: Place) -> float:

@@ -71,10 +71,11 @@ STREET_WORDS = frozenset(normalize(w) for w in (
     "Street St Avenue Ave Road Rd Boulevard Blvd Drive Dr Lane Ln Parkway Pkwy Highway Hwy Pike Turnpike "
     "Expressway Freeway Terrace Circle Trail").split())
 #: Makers of cars and trucks, several named like towns ("a 2005 Toyota Camry", "a red Dodge Durango").
-VEHICLE_MAKES = frozenset(normalize(w) for w in (
+VEHICLE_MAKE_NAMES = tuple(
     "Toyota Honda Ford Chevrolet Chevy Dodge Pontiac Buick Cadillac Chrysler Lincoln Mercury Jeep GMC Nissan "
     "Mazda Subaru Mitsubishi Hyundai Kia Volkswagen VW Audi BMW Mercedes Mercedes-Benz Volvo Saab Saturn "
-    "Oldsmobile Plymouth Lexus Acura Infiniti Suzuki Isuzu Peugeot Renault Fiat Opel Skoda Lada UAZ KamAZ").split())
+    "Oldsmobile Plymouth Lexus Acura Infiniti Suzuki Isuzu Peugeot Renault Fiat Opel Skoda Lada UAZ KamAZ".split())
+VEHICLE_MAKES = frozenset(normalize(w) for w in VEHICLE_MAKE_NAMES)
 #: Weapons named like towns ("Grad missile systems": not Grad, Slovenia), when a weapon's noun follows.
 WEAPON_NAMES = frozenset(normalize(w) for w in (
     "Grad Uragan Smerch Tornado Katyusha Scud Tochka Iskander Buk Kornet Konkurs Fagot Hellfire Tomahawk Kalibr "

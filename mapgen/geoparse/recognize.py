@@ -52,6 +52,7 @@ from mapgen.geoparse.lexicon import (
     STREET_WORDS,
     STRONG_FEATURES,
     TRIM_START,
+    VEHICLE_MAKE_NAMES,
     VEHICLE_MAKES,
     WEAPON_NAMES,
     person_names,
@@ -341,10 +342,8 @@ def _vehicle(text: str, mention: Mention) -> bool:
                 and _VEHICLE_ARTICLE_BEFORE.search(before))
 
 
-_MAKES = "|".join(sorted((re.escape(w) for w in (
-    "Toyota Honda Ford Chevrolet Chevy Dodge Pontiac Buick Cadillac Chrysler Mercury Jeep GMC Nissan Mazda Subaru "
-    "Mitsubishi Hyundai Kia Volkswagen Audi BMW Volvo Saab Oldsmobile Plymouth Lexus Acura Infiniti Suzuki "
-    "Isuzu").split()), key=len, reverse=True))
+#: Makers read as such before a model: all but Lincoln, as often a town or a president ("in Lincoln Park").
+_MAKES = "|".join(sorted((re.escape(w) for w in VEHICLE_MAKE_NAMES if w != "Lincoln"), key=len, reverse=True))
 #: Before a mention: a car maker ("Dodge Durango", "Toyota Tacoma"), after a year, a colour or an article.
 _MAKE_BEFORE = re.compile(r"(?:\b(?:19|20)\d\d|\b[a-z]+)\s+(?:" + _MAKES + r")\s+$")
 _WEAPON_AFTER = re.compile(r"(?:-[A-Z0-9]+)?s?\s+(?:missiles?|rockets?|launchers?|systems?|MLRS|multiple|artillery|"

@@ -271,6 +271,13 @@ def test_arab_is_a_people_not_the_alabama_town():
     assert [t.text for t in geoparse("Lebanon has always been part of the Arab world, he said.")] == ["Lebanon"]
 
 
+def test_a_name_used_as_a_town_s_is_no_country():
+    # "Jordan police", "a Jordan man": a country's police and people go by its demonym (Jordanian)
+    found = geoparse("Jordan police said a Jordan man was arrested in Minnesota.")
+    assert [(t.text, t.country_code, t.admin1) for t in found][:2] == [("Jordan", "US", "Minnesota")] * 2
+    assert [t.country_code for t in geoparse("Police in Amman, Jordan, closed the border.")] == ["JO", "JO"]
+
+
 def test_a_weak_mention_in_a_country_the_text_is_not_about_is_dropped():
     from collections import Counter
 

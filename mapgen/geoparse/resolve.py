@@ -40,6 +40,9 @@ W_NEAR = 2.0
 W_HINT = 2.5
 #: How much a town named like a country loses, unless written with its state ("Lebanon, Pa.").
 W_COUNTRY_NAMED = 1.5
+#: Taken off a country's score where the name is used as a town's: English calls a country's people and
+#: bodies by its demonym ("a Jordanian man"), a town's by its name ("a Jordan man", "Jordan police").
+W_TOWN_USE = 2.0
 NEAR_KM = 150.0
 W_CLUSTER = 1.5  # how much the other names' readings nearby count (see _cluster_support)
 #: Readings this far apart (km) vouch for each other by 1/e; farther, exponentially less.
@@ -75,6 +78,7 @@ class _Slot:
     capital: Place | None = None  # the candidate that is its country's capital ("Washington")
     country: Place | None = None  # the country the name is the main name of ("Egypt"), if any
     region_read: bool = False  # written as a region somewhere: "Albany, New York", "Idlib province"
+    town_use: bool = False  # used as towns are, before a town's people or bodies: "Jordan middle school"
     _sure: tuple[list[float] | None, float] = (None, 1.0)  # (the scores it was computed from, confidence)
     #: Per choice: which candidates lie within SAME_KM of it (the choice changes rarely between rounds).
     _close: dict[int, list[bool]] = field(default_factory=dict)
@@ -98,6 +102,12 @@ class _Slot:
             chosen = self.candidates[self.choice]
             close = self._close[self.choice] = [distance_km(c, chosen) <= SAME_KM for c in self.candidates]
         return close
+
+
+#: After a name: the people and bodies of a town (see W_TOWN_USE).
+_TOWN_USE_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:woman|man|women|men|resident|residents|native|teen|teenager|girl|boy|couple|family|"
+    r"police|mayor|city council|middle school|high school|elementary|league|volunteer fire|fire department)\b")
 
 
 def prior(place: Place) -> float:
@@ -134,6 +144,8 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
             slots[key] = _Slot(key, [], candidates, capital=capital, country=country)
         slots[key].mentions.append(index)
     _patterns(text, mentions, slots, gazetteer)
+    for slot in slots.values():  # "a Lebanon woman", "the Jordan middle school": said of a town, not a country
+        slot.town_use = any(_TOWN_USE_AFTER.match(text, mentions[i].end) for i in slot.mentions)
     for slot in slots.values():
         if not slot.region_read:
             slot.candidates = _seat_first(mentions[slot.mentions[0]], slot.candidates, gazetteer)
@@ -557,6 +569,8 @@ def _score(slot: _Slot, place: Place, prior_score: float, others: _Others,
     score += W_NEAR * _nearness(place, neighbours, near)
     if place.feature in TOWN_FEATURES and not slot.within and slot.country is not None:
         score -= W_COUNTRY_NAMED  # "Egypt" in a text about Egypt and the US is not Egypt, Alabama
+    if slot.town_use and place.feature == "country":
+        score -= W_TOWN_USE
     if hint_code and place.country_code == hint_code:
         score += W_HINT
     if hints and hints.bbox:

@@ -42,6 +42,14 @@ LEGISLATURE_AFTER = frozenset(
 #: Words before a country's name that make an organisation's name a political party's ("United Russia",
 #: "Our Ukraine", "A Just Russia"): the party, not the country.
 PARTY_BEFORE = frozenset("united our just fair forward free".split())
+#: Parties named like towns (Liberal, Kansas; Reform, Alabama), and what follows them as parties.
+PARTY_WORDS = frozenset(normalize(w) for w in (
+    "Liberal Liberals Conservative Conservatives Labour Labor Democratic Republican Socialist Progressive "
+    "Reform Unionist Communist Tory Tories Green Greens").split())
+PARTY_NOUNS = frozenset(
+    "government party budget leader leaders candidate candidates caucus mp mps mpp mpps mla mlas minister ministers "
+    "premier majority minority opposition member members senator senators councillor councillors "
+    "administration platform campaign".split())
 STRONG_FEATURES = frozenset({"country", "region", "tunnel", "landmark", "admin1", "admin2"})
 TRIM_START = {"the", "The", "THE"}
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")

@@ -47,6 +47,8 @@ from mapgen.geoparse.lexicon import (
     NOT_PLACE_PHRASES,
     NOT_PLACES,
     PARTY_BEFORE,
+    PARTY_NOUNS,
+    PARTY_WORDS,
     PLACE_LABELS,
     POSSESSIVE,
     STREET_WORDS,
@@ -255,16 +257,6 @@ def _party(text: str, mention: Mention, gazetteer: OfflineGazetteer) -> bool:
         return bool(after and after[1].lower() in PARTY_NOUNS)
     before = _NAME_BEFORE.search(text, max(0, mention.start - 20), mention.start)
     return bool(before and before[1].lower() in PARTY_BEFORE and gazetteer.country_code(mention.lookup))
-
-
-#: Parties named like towns (Liberal, Kansas; Reform, Alabama), and what follows them as parties.
-PARTY_WORDS = frozenset(normalize(w) for w in (
-    "Liberal Liberals Conservative Conservatives Labour Labor Democratic Republican Socialist Progressive "
-    "Reform Unionist Communist Tory Tories Green Greens").split())
-PARTY_NOUNS = frozenset(
-    "government party budget leader leaders candidate candidates caucus mp mps mpp mpps mla mlas minister ministers "
-    "premier majority minority opposition member members senator senators councillor councillors "
-    "administration platform campaign".split())
 
 
 def _defined_acronyms(text: str) -> set[str]:

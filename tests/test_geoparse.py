@@ -612,6 +612,20 @@ def test_sums_in_dollars_tip_a_lone_namesake_to_the_united_states():
     assert geoparse("Russia pledged $10 million to rebuild Georgia after the war.")[1].country_code == "GE"
 
 
+def test_sums_in_a_national_currency_tip_a_lone_namesake_to_its_country():
+    from mapgen.geoparse.actors import currency_countries
+
+    text = "Cars were vandalised in Oxford overnight. Repairs will cost £5,000."
+    assert [(t.name, t.country_code) for t in geoparse(text)] == [("Oxford", "GB")]
+    assert geoparse(text.replace("£5,000", "a lot"))[0].latitude is None  # alone, too many Oxfords
+    assert currency_countries("Kidnappers asked for 20 million naira and ₴300.") == {"NG": 0.6, "UA": 0.6}
+    # a symbol inside another currency's (E£, L£), a word without a figure, a weight: no evidence
+    assert currency_countries("It cost E£40 and L£9,000; the rand fell; 5 pounds of rice.") == {}
+    # they do not outweigh what the text says of its places
+    found = geoparse("Britain sent £2 million in aid to Gori after the shelling of Georgia.")
+    assert [t.country_code for t in found if t.text in ("Gori", "Georgia")] == ["GE", "GE"]
+
+
 def test_a_known_name_hyphenated_to_another_is_a_pair_only_when_they_lie_together():
     found = geoparse("Boko Haram looted a camp in Kolofata town (Mayo-Sava, Extreme-Nord).")
     assert "Sava" not in [t.text for t in found]  # not Sava, Madagascar: part of a Cameroonian name

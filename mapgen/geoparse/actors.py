@@ -95,15 +95,51 @@ DOLLAR_WEIGHT = 0.3
 _DOLLARS = re.compile(r"(?<![A-Z])\$\s?\d")
 
 
+#: Sums in a currency one country uses (or a few): "£250", "5,000 naira", "₴1.2 million", "C$40" (the
+#: symbol written before the figure, the word after it), per currency named: twice bare dollars, which
+#: many countries use, and less than a demonym, as a sum may be paid abroad ("£2 million in aid to Gori").
+CURRENCY_WEIGHT = 0.6
+
+
+@functools.cache
+def _currencies() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """The pattern of a sum in any curated currency (``geodata/currencies.csv``), and each currency's
+    countries keyed by its symbol or lower-cased word."""
+    text = resources.files("mapgen.geodata").joinpath("currencies.csv").read_text(encoding="utf-8")
+    codes: dict[str, tuple[str, ...]] = {}
+    symbols, words = [], []
+    for row in csv.DictReader(io.StringIO(text)):
+        codes[row["currency"].lower()] = tuple(row["country_codes"].split())
+        (symbols if row["kind"] == "symbol" else words).append(row["currency"])
+    alternation = "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True))
+    pattern = re.compile(
+        r"(?<![A-Za-z$])(" + alternation + r")\s?\d"  # "£250", "C$ 40": the symbol, then the figure
+        r"|\d(?:[\d,.]*\d)?(?:\s?(?:million|billion|thousand|m|bn|k))?\s+("
+        + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])",  # "5,000 naira"
+        re.IGNORECASE)
+    return pattern, codes
+
+
 def currency_countries(text: str) -> Counter[str]:
-    """Countries a text's money points to: sums in bare dollars, the United States (a little).
+    """Countries a text's money points to: sums in bare dollars, the United States (a little); sums in
+    a currency of one country or a few (``geodata/currencies.csv``), those countries, once per currency.
 
     >>> currency_countries("The council refinanced $10.3 million of debt.")
     Counter({'US': 0.3})
-    >>> currency_countries("Aid of A$5 million and C$ 2 million.") + currency_countries("No sums.")
+    >>> sorted(currency_countries("Repairs cost £2,500; a ransom of 5 million naira was paid.").items())
+    [('GB', 0.6), ('NG', 0.6)]
+    >>> sorted(currency_countries("Aid of A$5 million and C$ 2 million.").items())
+    [('AU', 0.6), ('CA', 0.6)]
+    >>> currency_countries("No sums. The rand rose; 12 pounds of flour.")
     Counter()
     """
-    return Counter({"US": DOLLAR_WEIGHT}) if "$" in text and _DOLLARS.search(text) else Counter()
+    out: Counter[str] = Counter({"US": DOLLAR_WEIGHT}) if "$" in text and _DOLLARS.search(text) else Counter()
+    pattern, codes = _currencies()
+    named = {(m[1] or m[2]).lower() for m in pattern.finditer(text)}
+    for currency in sorted(named):  # in a fixed order: the sums are floats
+        for code in codes[currency]:
+            out[code] += CURRENCY_WEIGHT / len(codes[currency])
+    return out
 
 
 @functools.cache

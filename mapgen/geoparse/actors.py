@@ -102,22 +102,26 @@ CURRENCY_WEIGHT = 0.6
 
 
 @functools.cache
-def _currencies() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
-    """The pattern of a sum in any curated currency (``geodata/currencies.csv``), and each currency's
-    countries keyed by its symbol or lower-cased word."""
+def _currencies() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """Patterns of a currency symbol before a figure and of a currency word (``geodata/currencies.csv``),
+    and each currency's countries keyed by its lower-cased symbol or word. Words are searched in a
+    lower-case copy of the text, factored by first letter (:func:`_by_first_letter`): most texts name
+    no currency, and the scan is what they pay."""
     text = resources.files("mapgen.geodata").joinpath("currencies.csv").read_text(encoding="utf-8")
     codes: dict[str, tuple[str, ...]] = {}
     symbols, words = [], []
     for row in csv.DictReader(io.StringIO(text)):
         codes[row["currency"].lower()] = tuple(row["country_codes"].split())
         (symbols if row["kind"] == "symbol" else words).append(row["currency"])
-    alternation = "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True))
-    pattern = re.compile(
-        r"(?<![A-Za-z$])(" + alternation + r")\s?\d"  # "£250", "C$ 40": the symbol, then the figure
-        r"|\d(?:[\d,.]*\d)?(?:\s?(?:million|billion|thousand|m|bn|k))?\s+("
-        + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])",  # "5,000 naira"
-        re.IGNORECASE)
-    return pattern, codes
+    symbol = re.compile(r"(?<![A-Za-z$])(" + "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True))
+                        + r")\s?\d", re.IGNORECASE)  # "£250", "C$ 40": the symbol, then the figure
+    word = re.compile(r"(?<![\w-])(" + _by_first_letter(sorted((w.lower() for w in words), key=len, reverse=True))
+                      + r")(?![\w-])")
+    return symbol, word, codes
+
+
+#: A figure just before a currency word, in the lower-cased text: "5,000 ", "1.2 million ", "10m ".
+_FIGURE_BEFORE = re.compile(r"\d(?:\s?(?:million|billion|thousand|m|bn|k))?\s+$")
 
 
 def currency_countries(text: str) -> Counter[str]:
@@ -134,11 +138,14 @@ def currency_countries(text: str) -> Counter[str]:
     Counter()
     """
     out: Counter[str] = Counter({"US": DOLLAR_WEIGHT}) if "$" in text and _DOLLARS.search(text) else Counter()
-    pattern, codes = _currencies()
-    named = {(m[1] or m[2]).lower() for m in pattern.finditer(text)}
-    for currency in sorted(named):  # in a fixed order: the sums are floats
-        for code in codes[currency]:
-            out[code] += CURRENCY_WEIGHT / len(codes[currency])
+    symbol, word, codes = _currencies()
+    lower = text.lower()
+    named = {m[1].lower() for m in symbol.finditer(text)} if not text.isascii() or "$" in text or "ksh" in lower \
+        else set()  # every symbol but the dollars (C$) and KSh is beyond ASCII
+    named |= {m[1] for m in word.finditer(lower) if _FIGURE_BEFORE.search(lower, max(0, m.start() - 16), m.start())}
+    for countries in sorted({codes[currency] for currency in named}):  # "KSh" and "Kenyan shillings" once
+        for code in countries:  # in a fixed order: the sums are floats
+            out[code] += CURRENCY_WEIGHT / len(countries)
     return out
 
 

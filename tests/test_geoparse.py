@@ -612,6 +612,15 @@ def test_sums_in_dollars_tip_a_lone_namesake_to_the_united_states():
     assert geoparse("Russia pledged $10 million to rebuild Georgia after the war.")[1].country_code == "GE"
 
 
+def test_a_small_town_alone_in_a_text_whose_peoples_are_elsewhere_gets_no_pin():
+    # Mal, Belgium is the gazetteer's only Mal: a Mauritanian story means a town it lacks
+    assert geoparse("Residents clashed with Mauritanian police in Mal.")[0].latitude is None
+    assert geoparse("Residents clashed with Belgian police in Mal.")[0].country_code == "BE"
+    assert geoparse("Residents clashed with police in Mal.")[0].country_code == "BE"  # nothing says otherwise
+    # a mission's name is evidence as a demonym is: the OSCE SMM works in Ukraine, not Russia
+    assert geoparse("OSCE SMM monitors heard explosions near Komsomolets.")[0].latitude is None
+
+
 def test_sums_in_a_national_currency_tip_a_lone_namesake_to_its_country():
     from mapgen.geoparse.actors import currency_countries
 

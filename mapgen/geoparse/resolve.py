@@ -688,9 +688,10 @@ LONELY_KM = 1000.0
 
 def lonely(mentions: list[Mention], resolved: list[tuple[Place | None, float]], demonyms: Counter[str]) -> set[int]:
     """Small towns read in a country nothing else in the text points to, far from every other place it
-    names ("Zona" read as Zuña, Ecuador, in a story from Guatemala City): the text means a place of
-    its own region that the gazetteer does not know. They stay mentions, unplaced: no pin beats a
-    wrong one."""
+    names ("Zona" read as Zuña, Ecuador, in a story from Guatemala City), or its only place in a text
+    whose peoples, groups or currencies point to other countries ("Mauritanian police in Mal" read as
+    Mal, Belgium): the text means a place of its own region that the gazetteer does not know. They
+    stay mentions, unplaced: no pin beats a wrong one."""
     placed = [(i, p) for i, (p, _) in enumerate(resolved) if p is not None]
     out = set()
     for index, place in placed:
@@ -699,9 +700,16 @@ def lonely(mentions: list[Mention], resolved: list[tuple[Place | None, float]], 
             continue
         code = place.country_code
         # the places it is far from must be names of their own, not parts of longer names ("John Flanders")
+        if demonyms.get(code):
+            continue
+        if not any(i != index and p.name != place.name for i, p in placed):
+            # its only place: lonely if the text's peoples point elsewhere ("Mauritanian police in Mal")
+            if max(demonyms.values(), default=0.0) >= 1.0:
+                out.add(index)
+            continue
         others = [p for i, p in placed if i != index and p.name != place.name
                   and mentions[i].how not in ("inside", "nearby")]
-        if not others or demonyms.get(code) or any(p.country_code == code for p in others):
+        if not others or any(p.country_code == code for p in others):
             continue
         if all(distance_km(place, p) > LONELY_KM for p in others):
             out.add(index)

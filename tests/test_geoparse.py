@@ -621,6 +621,13 @@ def test_a_small_town_alone_in_a_text_whose_peoples_are_elsewhere_gets_no_pin():
     assert geoparse("OSCE SMM monitors heard explosions near Komsomolets.")[0].latitude is None
 
 
+def test_a_region_named_by_a_point_of_the_compass_needs_its_country_from_the_text():
+    found = geoparse("Gendarmes fired on a crowd in Foumbot (Noun, Ouest).")
+    assert [(t.text, t.country_code) for t in found] == [("Foumbot", "CM"), ("Ouest", None)]  # not Haiti's
+    found = geoparse("Police beat a journalist in Ouest department, Haiti.")
+    assert (found[0].text, found[0].country_code, found[0].feature) == ("Ouest", "HT", "admin1")
+
+
 def test_sums_in_a_national_currency_tip_a_lone_namesake_to_its_country():
     from mapgen.geoparse.actors import currency_countries
 

@@ -27,6 +27,15 @@ NOT_PLACES = frozenset(normalize(w) for w in (
     "Midwest Metro Time Times Spring Hill Man Continental Olympic Light Paper Lot Vice Re Strip "
     "Cathedral Sun Star Post News Herald Tribune Journal Press Gazette Daily Today "
     "Arab Arabs").split())  # "the Arab world", "the Arab-Israeli conflict" (not Arab, Alabama)
+#: Names of regions that are only a point of the compass (or the centre), in the languages of the
+#: countries that name regions so: Haiti's Ouest, Cameroon's Extreme-Nord, Ghana's and Botswana's North
+#: East, Burkina Faso's Centre-Est. Many countries have one; the name alone says not which.
+COMPASS_NAMES = frozenset(normalize(w) for w in (
+    "North|South|East|West|North East|North-East|Northeast|North West|North-West|Northwest|South East|"
+    "South-East|Southeast|South West|South-West|Southwest|Centre|Center|Central|Northern|Southern|Eastern|"
+    "Western|Nord|Sud|Est|Ouest|Nord-Est|Nord-Ouest|Sud-Est|Sud-Ouest|Centre-Est|Centre-Ouest|Centre-Nord|"
+    "Centre-Sud|Extreme-Nord|Extrême-Nord|Norte|Sur|Este|Oeste|Leste|Centro|Nordeste|Noroeste|Sudeste|"
+    "Suroeste|Sudoeste|Centro-Oeste|Nord-Vest|Sud-Vest").split("|"))
 #: Organisations and buildings that share a name with some village: never places by themselves.
 NOT_PLACE_PHRASES = frozenset(normalize(p) for p in (
     "Red Cross", "Red Crescent", "White House", "Pentagon", "United Way", "Salvation Army", "United Nations",

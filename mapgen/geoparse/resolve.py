@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from mapgen.geocode.gazetteer import OfflineGazetteer
 from mapgen.geocode.normalize import normalize
 from mapgen.geocode.place import Place, distance_km
+from mapgen.geoparse.lexicon import COMPASS_NAMES
 from mapgen.geoparse.recognize import TOWN_FEATURES, Mention, region_abbreviation
 
 MAX_CANDIDATES = 40
@@ -712,6 +713,30 @@ def lonely(mentions: list[Mention], resolved: list[tuple[Place | None, float]], 
         if not others or any(p.country_code == code for p in others):
             continue
         if all(distance_km(place, p) > LONELY_KM for p in others):
+            out.add(index)
+    return out
+
+
+def compass_regions(mentions: list[Mention], resolved: list[tuple[Place | None, float]],
+                    demonyms: Counter[str]) -> set[int]:
+    """Regions named only by a point of the compass ("Ouest", "North East", ``COMPASS_NAMES``), read in
+    a country nothing else in the text points to: many countries have one, and "(Bamboutos, Ouest)" in
+    a story from Cameroon is not Haiti's Ouest. They stay mentions, unplaced.
+
+    >>> from mapgen.geoparse.recognize import Mention
+    >>> ouest = Place("Ouest", 18.6, -72.3, country_code="HT", feature="admin1")
+    >>> compass_regions([Mention(0, 5, "Ouest", "ner", "ouest")], [(ouest, 0.8)], Counter())
+    {0}
+    >>> compass_regions([Mention(0, 5, "Ouest", "ner", "ouest")], [(ouest, 0.8)], Counter({"HT": 1}))
+    set()
+    """
+    out = set()
+    for index, (place, _) in enumerate(resolved):
+        if (place is None or place.feature not in ("admin1", "admin2") or not place.country_code
+                or normalize(mentions[index].text) not in COMPASS_NAMES or demonyms.get(place.country_code)):
+            continue
+        if not any(i != index and p is not None and p.country_code == place.country_code
+                   for i, (p, _) in enumerate(resolved)):
             out.add(index)
     return out
 

@@ -479,6 +479,11 @@ def test_a_village_far_outside_the_area_its_reporters_work_in_gets_the_areas_nam
     # Vesele has namesakes in Donetsk province: one of them, not the bigger one by Zaporizhia
     vesele = geoparse("The OSCE SMM recorded 6 explosions near Vesele.")[0]
     assert vesele.admin1 == "Donetsk"
+    # a town too big to lose its pin still gives way to a namesake inside the area (Pervomaisk, Luhansk)
+    assert geoparse("The OSCE SMM recorded shelling near Pervomaisk.")[0].admin1 == "Luhansk"
+    assert geoparse("Shelling was recorded near Pervomaisk.")[0].admin1 == "Mykolaiv"  # the biggest
+    # and one just outside the area's rough box gives way to one inside it (Prymorske by the Azov Sea)
+    assert geoparse("The OSCE SMM heard 40 explosions near Prymorske.")[0].admin1 == "Donetsk"
     # without the monitors the text says nothing of Donbas
     assert geoparse("Police said a fire broke out near Vodyane.")[0].latitude is not None
 

@@ -788,14 +788,17 @@ def far_from_its_state(mentions: list[Mention], resolved: list[tuple[Place | Non
 #: How far outside the area of the text's armed groups or missions (``actors.csv``) a small town
 #: may lie when nothing else the text names is near it (km).
 AREA_KM = 100.0
+#: A town this close to an area's box is in the area: the boxes are rough (km).
+AREA_EDGE_KM = 25.0
 
 
 def outside_areas(mentions: list[Mention], resolved: list[tuple[Place | None, float]], areas: list[Place],
                   gazetteer: OfflineGazetteer) -> dict[int, Place | None]:
-    """Small towns read in the country of the area the text's groups work in, but far outside it, with
-    nothing the text names near them: a namesake of the area's village, which the gazetteer may not
-    hold ("near Vodyane" in an OSCE report from Donbas is not Vodyane in Lviv province). Each gets the
-    namesake inside the area if there is one, else no pin.
+    """Towns read in the country of the area the text's groups work in, but outside it, with nothing the
+    text names near them: a namesake of the area's town ("near Pervomaisk" in an OSCE report from Donbas
+    is not Pervomaisk in Mykolaiv province, however bigger). Each gets the namesake inside the area if
+    there is one; a small town far outside it, with none inside, gets no pin, as the gazetteer may not
+    hold the area's village ("near Vodyane" is not Vodyane in Lviv province).
 
     Returns the new reading (a place, or None) of each mention to change.
     """
@@ -805,16 +808,22 @@ def outside_areas(mentions: list[Mention], resolved: list[tuple[Place | None, fl
     placed = [(i, p) for i, (p, _) in enumerate(resolved) if p is not None]
     out: dict[int, Place | None] = {}
     for index, place in placed:
-        if (place.feature != "city" or place.population >= LONELY_POPULATION or mentions[index].how == "pattern"
-                or not any(place.country_code == a.country_code for a in boxes)
-                or min(_box_km(place, a) for a in boxes) <= AREA_KM):
+        if (place.feature != "city" or mentions[index].how == "pattern"
+                or not any(place.country_code == a.country_code for a in boxes)):
             continue
-        if any(i != index and p.name != place.name and mentions[i].how not in ("inside", "nearby")
-               and distance_km(place, p) <= AREA_KM for i, p in placed):
-            continue  # another place the text names lies next to it
-        inside = [c for c in gazetteer.candidates(mentions[index].lookup)
-                  if c.feature == "city" and min(_box_km(c, a) for a in boxes) <= AREA_KM]
-        out[index] = max(inside, key=lambda c: c.population) if inside else None
+        off = min(_box_km(place, a) for a in boxes)
+        if off <= AREA_EDGE_KM or any(i != index and p.name != place.name
+                                      and mentions[i].how not in ("inside", "nearby")
+                                      and distance_km(place, p) <= AREA_KM for i, p in placed):
+            continue  # inside the area, or another place the text names lies next to it
+        namesakes = [(c, min(_box_km(c, a) for a in boxes)) for c in gazetteer.candidates(mentions[index].lookup)
+                     if c.feature == "city"]
+        within = [c for c, km in namesakes if km == 0.0]
+        if within:  # a namesake inside the area beats one outside it, however big ("near Pervomaisk")
+            out[index] = max(within, key=lambda c: c.population)
+        elif off > AREA_KM and place.population < LONELY_POPULATION:
+            near = [c for c, km in namesakes if km <= AREA_KM]
+            out[index] = max(near, key=lambda c: c.population) if near else None
     return out
 
 

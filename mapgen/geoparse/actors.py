@@ -65,7 +65,7 @@ def actor_countries(text: str) -> Counter[str]:
     """
     pattern, countries, _ = _lexicon()
     out: Counter[str] = Counter()
-    for name in {m[1] for m in pattern.finditer(text)}:
+    for name in sorted({m[1] for m in pattern.finditer(text)}):  # a fixed order: the shares are floats
         codes = countries[name]
         for code in codes:
             out[code] += 1 / len(codes)

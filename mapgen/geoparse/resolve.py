@@ -700,7 +700,6 @@ def lonely(mentions: list[Mention], resolved: list[tuple[Place | None, float]], 
                 or mentions[index].how == "pattern"):  # a dateline or "X, Y" says where it is
             continue
         code = place.country_code
-        # the places it is far from must be names of their own, not parts of longer names ("John Flanders")
         if demonyms.get(code):
             continue
         if not any(i != index and p.name != place.name for i, p in placed):
@@ -708,6 +707,7 @@ def lonely(mentions: list[Mention], resolved: list[tuple[Place | None, float]], 
             if max(demonyms.values(), default=0.0) >= 1.0:
                 out.add(index)
             continue
+        # the places it is far from must be names of their own, not parts of longer names ("John Flanders")
         others = [p for i, p in placed if i != index and p.name != place.name
                   and mentions[i].how not in ("inside", "nearby")]
         if not others or any(p.country_code == code for p in others):
@@ -818,7 +818,7 @@ def outside_areas(mentions: list[Mention], resolved: list[tuple[Place | None, fl
             continue  # inside the area, or another place the text names lies next to it
         namesakes = [(c, min(_box_km(c, a) for a in boxes)) for c in gazetteer.candidates(mentions[index].lookup)
                      if c.feature == "city"]
-        within = [c for c, km in namesakes if km == 0.0]
+        within = [c for c, km in namesakes if km <= AREA_EDGE_KM]
         if within:  # a namesake inside the area beats one outside it, however big ("near Pervomaisk")
             out[index] = max(within, key=lambda c: c.population)
         elif off > AREA_KM and place.population < LONELY_POPULATION:

@@ -6,6 +6,7 @@ checkout it is the top-level ``geodata/`` folder beside the package.
 
 from __future__ import annotations
 
+import csv
 import importlib.resources
 from importlib.abc import Traversable
 from pathlib import Path
@@ -17,6 +18,12 @@ def geodata() -> Traversable:
         return importlib.resources.files("mapgen.geodata")
     except ModuleNotFoundError:
         return Path(__file__).resolve().parent.parent / "geodata"
+
+
+def geodata_csv(name: str) -> list[dict[str, str]]:
+    """The rows of a curated CSV file of ``geodata/``, as dicts."""
+    with geodata().joinpath(name).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
 
 
 def assets() -> Traversable:

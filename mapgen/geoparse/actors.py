@@ -16,20 +16,18 @@ Counter()
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import re
 from collections import Counter
-from importlib import resources
+
+from mapgen._resources import geodata_csv
 
 
 @functools.cache
 def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], dict[str, str]]:
-    text = resources.files("mapgen.geodata").joinpath("actors.csv").read_text(encoding="utf-8")
     countries: dict[str, tuple[str, ...]] = {}
     areas: dict[str, str] = {}
-    for row in csv.DictReader(io.StringIO(text)):
+    for row in geodata_csv("actors.csv"):
         codes = tuple(row["country_codes"].split())
         for name in row["name"].split("|"):
             countries[name.strip()] = codes
@@ -107,10 +105,9 @@ def _currencies() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str
     and each currency's countries keyed by its lower-cased symbol or word. Words are searched in a
     lower-case copy of the text, factored by first letter (:func:`_by_first_letter`): most texts name
     no currency, and the scan is what they pay."""
-    text = resources.files("mapgen.geodata").joinpath("currencies.csv").read_text(encoding="utf-8")
     codes: dict[str, tuple[str, ...]] = {}
     symbols, words = [], []
-    for row in csv.DictReader(io.StringIO(text)):
+    for row in geodata_csv("currencies.csv"):
         codes[row["currency"].lower()] = tuple(row["country_codes"].split())
         (symbols if row["kind"] == "symbol" else words).append(row["currency"])
     symbol = re.compile(r"(?<![A-Za-z$])(" + "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True))
@@ -153,11 +150,10 @@ def currency_countries(text: str) -> Counter[str]:
 def _terms() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
     """Each term, the pattern of it as a whole word, and its countries. Words are searched in a
     lower-case copy of the text, acronyms ("LGA") as written."""
-    text = resources.files("mapgen.geodata").joinpath("admin_terms.csv").read_text(encoding="utf-8")
     return [(row["term"] if row["term"].isupper() else row["term"].lower(),
              re.compile(r"(?<![\w-])" + re.escape(row["term"] if row["term"].isupper() else row["term"].lower())
                         + r"(?![\w-])"), tuple(row["country_codes"].split()))
-            for row in csv.DictReader(io.StringIO(text))]
+            for row in geodata_csv("admin_terms.csv")]
 
 
 def term_countries(text: str) -> Counter[str]:

@@ -9,7 +9,8 @@
 2. ACLED: ``corpora/acled/acled_dev.csv``; every row's ``notes`` is one text of a batch given to
    ``mapgen.extract.extract_many`` (no publication date) and the most confident event is compared
    with the coded answer: event_type accuracy, sub_event_type macro-F1, location within 25 km
-   (geo_precision 1 and 2), event_date and fatalities exact.
+   (geo_precision 1 and 2), event_date and fatalities exact. Next to location, what the gazetteer
+   allows at all: the rows where some name of the notes has a gazetteer entry within 25 km.
 3. Throughput: words per second of the extraction over all those texts, next to the NER model alone
    on the same texts: spaCy's ``ner`` component by itself (``mapgen.geoparse._nlp.ner_alone``, timed
    before and after the extraction in the same run). It is also all of spaCy that mapgen runs, so the
@@ -54,6 +55,7 @@ LABELS = {"event_type_accuracy": "event_type accuracy", "sub_event_type_macro_f1
 #: Date formats seen in ACLED exports ("9-May-20" in acled_dev.csv, others in newer exports).
 ACLED_DATE_FORMATS = ("%d-%b-%y", "%d-%B-%y", "%d-%b-%Y", "%d-%B-%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")
 _WORD = re.compile(r"\w+")
+_NAME_WORD = re.compile(r"[\w'’-]+")
 
 
 # --- shared helpers ----------------------------------------------------------------------------
@@ -353,6 +355,45 @@ def score_acled(rows: list[dict[str, str]], predictions: list[dict[str, Any] | N
     return metrics, table, misses
 
 
+def reachable(rows: list[dict[str, str]]) -> dict[str, Any]:
+    """How much of location within 25 km the embedded gazetteer allows at all, on the geo_precision 1-2 rows.
+
+    ``by_name``: the gazetteer has a place of the coded location's name within ``ACLED_KM`` of the coded
+    point. ``any_name``: some run of up to five words of the notes, beginning with a capital, names a
+    gazetteer entry (town, region, any namesake) within ``ACLED_KM`` of it: a generous ceiling, since a
+    geoparser can only draw what its gazetteer holds. Most misses are villages GeoNames lists without a
+    population, absent from the cities500 data every registry package ships.
+    """
+    from mapgen.geocode.gazetteer import OfflineGazetteer
+
+    gazetteer = OfflineGazetteer.default()
+    cache: dict[str, list[tuple[float, float]]] = {}
+
+    def points(name: str) -> list[tuple[float, float]]:
+        if name not in cache:
+            cache[name] = [(p.latitude, p.longitude) for p in gazetteer.candidates(name)
+                           if p.latitude is not None and p.longitude is not None]
+        return cache[name]
+
+    def near(name: str, lat: float, lon: float) -> bool:
+        return any(km(lat, lon, *at) <= ACLED_KM for at in points(name))
+
+    n = by_name = any_name = 0
+    for row in rows:
+        if not row.get("geo_precision") or _count(row["geo_precision"]) not in {1, 2}:
+            continue
+        n += 1
+        lat, lon = float(row["latitude"]), float(row["longitude"])
+        location = row.get("location") or ""
+        names = {location, location.split("(")[0].strip(), location.split(" - ")[0].strip()} - {""}
+        by_name += any(near(name, lat, lon) for name in names)
+        words = _NAME_WORD.findall(row.get("notes") or "")
+        any_name += any(near(" ".join(words[i:j]), lat, lon)
+                        for i in range(len(words)) if words[i][:1].isupper()
+                        for j in range(i + 1, min(i + 6, len(words) + 1)))
+    return {"rows": n, "by_name": by_name / n if n else 0.0, "any_name": any_name / n if n else 0.0}
+
+
 # --- running and reporting ---------------------------------------------------------------------
 def _timed(extract: Callable[..., Any], text: str, failures: list[dict[str, Any]], **kwargs: Any
            ) -> tuple[Any, float]:
@@ -433,6 +474,11 @@ def report_acled(metrics: dict[str, Any], table: dict[str, dict[str, float]], ve
             _line(f"  pins over {WRONG_PIN_KM:.0f} km off", f"{metrics['wrong_pins']:.3f}",
                   note="of those rows: drawn as a pin (precision 1-2) far from the coded place")
             _line("  unplaced", f"{metrics['unplaced']:.3f}", note="of those rows: reported, not drawn")
+        if key == "location_25km" and "reachable" in metrics:
+            ceiling = metrics["reachable"]
+            _line("  reachable at most", f"{ceiling['any_name']:.3f}",
+                  note=f"of those rows: some name of the notes has a gazetteer entry within {ACLED_KM:.0f} km "
+                       f"(the coded name itself: {ceiling['by_name']:.3f})")
     if verbose:
         print(f"    {'sub_event_type':38} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}")
         for label, c in sorted(table.items(), key=lambda kv: -kv[1]["support"]):
@@ -531,6 +577,7 @@ def main() -> int:
         metrics, table, acled_misses = score_acled(rows, predictions)
         print(f"ACLED {acled_path.name}: {metrics['rows']} rows, {metrics['rows_with_event']} with an event, "
               f"{metrics['location_rows']} with geo_precision 1 or 2")
+        metrics["reachable"] = reachable(rows)
         report_acled(metrics, table, args.verbose)
         misses += acled_misses
     else:

@@ -225,6 +225,20 @@ def test_score_acled() -> None:
     assert located["gold"] == ["Haifa", 32.8184, 34.9885] and located["km"] > 25
 
 
+def test_reachable_counts_what_the_gazetteer_could_place() -> None:
+    """The ceiling of location within 25 km: a name of the notes with a gazetteer entry near the coded point."""
+    rows = [_acled(notes="People marched in Haifa."),  # by its coded name
+            _acled(event_id_cnty="XYZ2", location="Qaryat Nowhere", notes="Shelling hit Qaryat Nowhere near Haifa."),
+            _acled(event_id_cnty="XYZ3", location="Qaryat Nowhere", notes="Shelling hit Qaryat Nowhere.",
+                   latitude="29.0", longitude="30.0"),
+            _acled(event_id_cnty="XYZ4", geo_precision="3", notes="Nothing near anything.")]
+    ceiling = bench.reachable(rows)
+    assert ceiling["rows"] == 3  # geo_precision 3 is not scored
+    assert ceiling["by_name"] == pytest.approx(1 / 3)
+    assert ceiling["any_name"] == pytest.approx(2 / 3)  # XYZ2 through Haifa; nothing of XYZ3's is near
+    assert bench.reachable([_acled()])["any_name"] == 0.0  # notes that name no place: nothing to draw
+
+
 def test_skips_without_shared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                               capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(sys, "argv", ["extract.py", "--shared", str(tmp_path / "absent")])

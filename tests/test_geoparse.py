@@ -779,3 +779,15 @@ def test_a_legislators_party_and_home_are_read_as_a_place():
     assert [(t.text, t.admin1) for t in geoparse("Westrom, R-Elbow Lake, went before a committee.")] == [
         ("Elbow Lake", "Minnesota")]
     assert geoparse("Veterans of the D-Day landings met.") == []
+
+
+def test_a_county_named_again_without_its_kind_word_is_that_county_or_its_town():
+    # "DeKalb police": Georgia's county, not the better-known town of DeKalb, Illinois
+    text = "A jogger was attacked on Tuesday near Decatur in DeKalb County, Georgia. DeKalb police asked for witnesses."
+    found = {t.text: t for t in geoparse(text)}
+    assert found["DeKalb County"].admin1 == "Georgia"
+    assert (found["DeKalb"].feature, found["DeKalb"].admin1) == ("admin2", "Georgia")
+    # where the county has a town of its name, the short form is that town
+    found = {t.text: t for t in geoparse("Storms hit Madison County, Alabama, overnight. Madison firefighters "
+                                         "cleared trees.")}
+    assert (found["Madison"].feature, found["Madison"].admin1) == ("city", "Alabama")

@@ -173,14 +173,56 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
             slot.choice = _best(slot.scores)
         if [(slot.choice, slot.scores) for slot in open_slots] == before:
             break  # a fixed point (in most texts, after a round or two): another round would compute the same
+    decided = {key: _decision(slot) for key, slot in slots.items()}
+    _county_short_forms(decided, slots, mentions, gazetteer)
     out: list[tuple[Place | None, float]] = [(None, 0.0)] * len(mentions)
-    for slot in slots.values():
-        place, confidence = _decision(slot)
+    for key, slot in slots.items():
+        place, confidence = decided[key]
         if place is not None and place.feature in TOWN_FEATURES and confidence < UNSURE:
             place = None  # one of many namesakes that nothing in the text tells apart: no pin beats a wrong one
         for index in slot.mentions:
             out[index] = (place, confidence)
     return out
+
+
+#: The last word of a county's name that a text drops when it names the county again ("DeKalb police").
+COUNTY_WORDS = frozenset({"county", "parish", "borough"})
+#: How far from a county's centre a town of its name may lie to be the one a short form means.
+COUNTY_TOWN_KM = 50.0
+#: A reading this populous (or a country, state or region) is not taken for a county's short form.
+COUNTY_SHORT_MAX_POPULATION = 100_000
+
+
+def _county_short_forms(decided: dict[str, tuple[Place | None, float]], slots: dict[str, _Slot],
+                        mentions: list[Mention], gazetteer: OfflineGazetteer) -> None:
+    """A bare name that the text also writes as a county is said of that county or its own town.
+
+    "Woman stabbed in DeKalb County ... DeKalb police said": the second DeKalb is Georgia's county,
+    not DeKalb, Illinois, however much better known the Illinois town is. The county's town of
+    that name, when there is one near its centre, is the reading; else the county itself.
+    """
+    counties: dict[str, tuple[Place, float]] = {}
+    for place, confidence in decided.values():
+        if place is not None and place.feature == "admin2":
+            head, _, last = normalize(place.name).rpartition(" ")
+            if head and last in COUNTY_WORDS:
+                counties.setdefault(head, (place, confidence))
+    if not counties:
+        return
+    for key, slot in slots.items():
+        if not slot.mentions or (mention := mentions[slot.mentions[0]]).demonym:
+            continue
+        county = counties.get(normalize(mention.lookup))
+        place = decided[key][0]
+        if county is None or (place is not None and (
+                place.feature in ("country", "admin1", "region", "continent")
+                or place.population >= COUNTY_SHORT_MAX_POPULATION
+                or (place.country_code, place.admin1_code) == (county[0].country_code, county[0].admin1_code))):
+            continue
+        towns = [c for c in gazetteer.candidates(mention.lookup, country=county[0].country_code)
+                 if c.feature == "city" and c.admin1_code == county[0].admin1_code
+                 and distance_km(c, county[0]) <= COUNTY_TOWN_KM]
+        decided[key] = (min(towns, key=lambda c: distance_km(c, county[0])) if towns else county[0], county[1])
 
 
 #: Features whose readings can vouch for one another by being close (towns, counties, sites).

@@ -791,3 +791,14 @@ def test_a_county_named_again_without_its_kind_word_is_that_county_or_its_town()
     found = {t.text: t for t in geoparse("Storms hit Madison County, Alabama, overnight. Madison firefighters "
                                          "cleared trees.")}
     assert (found["Madison"].feature, found["Madison"].admin1) == ("city", "Alabama")
+
+
+def test_a_name_listed_with_countries_is_the_country_in_a_text_about_towns_of_its_name():
+    # Texas has towns called China and Italy; a list of countries is still countries
+    text = ("Gainesville, Texas - The veteran grew up in Gainesville. Volunteer pilots flew for China, Canada "
+            "and Britain. He later served in Italy and Japan.")
+    found = {t.text: t for t in geoparse(text)}
+    assert [(found[n].feature, found[n].country_code) for n in ("China", "Canada", "Italy")] == [
+        ("country", "CN"), ("country", "CA"), ("country", "IT")]
+    # "X, Y" with a state after it is still a town in that state
+    assert {t.text: t.admin1 for t in geoparse("He lives in Lebanon, Pennsylvania.")}["Lebanon"] == "Pennsylvania"

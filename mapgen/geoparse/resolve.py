@@ -80,6 +80,7 @@ class _Slot:
     country: Place | None = None  # the country the name is the main name of ("Egypt"), if any
     region_read: bool = False  # written as a region somewhere: "Albany, New York", "Idlib province"
     town_use: bool = False  # used as towns are, before a town's people or bodies: "Jordan middle school"
+    listed_countries: int = 0  # names next to it in a list that are countries' main names ("Chad and Niger")
     _sure: tuple[list[float] | None, float] = (None, 1.0)  # (the scores it was computed from, confidence)
     #: Per choice: which candidates lie within SAME_KM of it (the choice changes rarely between rounds).
     _close: dict[int, list[bool]] = field(default_factory=dict)
@@ -145,6 +146,7 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
             slots[key] = _Slot(key, [], candidates, capital=capital, country=country)
         slots[key].mentions.append(index)
     _patterns(text, mentions, slots, gazetteer)
+    _country_lists(text, mentions, slots)
     for slot in slots.values():  # "a Lebanon woman", "the Jordan middle school": said of a town, not a country
         slot.town_use = any(_TOWN_USE_AFTER.match(text, mentions[i].end) for i in slot.mentions)
     for slot in slots.values():
@@ -402,7 +404,9 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
         if index + 1 < len(mentions):
             nxt = mentions[index + 1]
             # "Gori, Georgia", "Altos de San Lorenzo (Buenos Aires)", "Miznaz in Aleppo"
-            if text[mention.end:nxt.start].strip() in (",", "(", "in", ", in") and not _listed(text, mentions, index):
+            if text[mention.end:nxt.start].strip() in (",", "(", "in", ", in") and not _listed(text, mentions, index) \
+                    and not (slot.country is not None and slots[_key(nxt)].country is not None
+                             and text[mention.end:nxt.start].strip() == ","):  # "China, Canada and Britain"
                 slots[_key(nxt)].region_read = True
                 for place in gazetteer.candidates(nxt.lookup)[:5]:
                     if place.feature == "country":
@@ -441,6 +445,20 @@ def _coded_otherwise(mention: Mention, region: Place, gazetteer: OfflineGazettee
 
 
 _JOINS = (",", "and", "or", ", and", ", or")
+
+
+def _country_lists(text: str, mentions: list[Mention], slots: dict[str, _Slot]) -> None:
+    """Count, for each name that can be a country, its neighbours in a list that are countries' names."""
+    for index, mention in enumerate(mentions):
+        slot = slots[_key(mention)]
+        if slot.country is None or mention.demonym:
+            continue
+        for other in (index - 1, index + 1):
+            if not 0 <= other < len(mentions) or mentions[other].demonym:
+                continue
+            first, second = sorted((mention, mentions[other]), key=lambda m: m.start)
+            if text[first.end:second.start].strip() in _JOINS and slots[_key(mentions[other])].country is not None:
+                slot.listed_countries += 1
 
 
 def _listed(text: str, mentions: list[Mention], index: int) -> bool:
@@ -605,6 +623,10 @@ def _score(slot: _Slot, place: Place, prior_score: float, others: _Others,
         # the country's capital, named with its states: Washington), is a state.
         same = others.other_states(place.country_code, place.admin1_code)
         score += W_STATES * same / (same + 1)
+    if place.feature == "country" and slot.listed_countries:
+        # "flew for China, Canada and Britain": a name listed with countries is the country, in a
+        # text about Texas too, where China and Italy are also towns
+        score += W_STATES * slot.listed_countries / (slot.listed_countries + 1)
     for country_code, admin1 in slot.within:
         if place.country_code == country_code and (admin1 is None or place.admin1_code == admin1):
             score += W_PATTERN

@@ -802,3 +802,10 @@ def test_a_name_listed_with_countries_is_the_country_in_a_text_about_towns_of_it
         ("country", "CN"), ("country", "CA"), ("country", "IT")]
     # "X, Y" with a state after it is still a town in that state
     assert {t.text: t.admin1 for t in geoparse("He lives in Lebanon, Pennsylvania.")}["Lebanon"] == "Pennsylvania"
+
+
+def test_another_name_made_of_generic_words_only_gets_no_pin():
+    # GeoNames lists "South Island" and "North Side" as other names of one Californian town each
+    found = {t.text: t for t in geoparse("He crossed the South Island of New Zealand, then moved to the North Side.")}
+    assert found["South Island"].latitude is None and found["North Side"].latitude is None
+    assert found["New Zealand"].country_code == "NZ"

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from mapgen.geocode.gazetteer import OfflineGazetteer
 from mapgen.geocode.normalize import normalize
 from mapgen.geocode.place import Place, distance_km
-from mapgen.geoparse.lexicon import COMPASS_NAMES
+from mapgen.geoparse.lexicon import COMPASS_NAMES, GEO_WORDS
 from mapgen.geoparse.recognize import TOWN_FEATURES, Mention, region_abbreviation
 
 MAX_CANDIDATES = 40
@@ -177,6 +177,11 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
             break  # a fixed point (in most texts, after a round or two): another round would compute the same
     decided = {key: _decision(slot) for key, slot in slots.items()}
     _county_short_forms(decided, slots, mentions, gazetteer)
+    for key, slot in slots.items():
+        place = decided[key][0]
+        if place is not None and place.alternate and place.feature in TOWN_FEATURES and slot.mentions \
+                and _generic(mentions[slot.mentions[0]].lookup):
+            decided[key] = (None, 0.0)  # "North Side", "South Island": another name of one town among many
     out: list[tuple[Place | None, float]] = [(None, 0.0)] * len(mentions)
     for key, slot in slots.items():
         place, confidence = decided[key]
@@ -185,6 +190,21 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
         for index in slot.mentions:
             out[index] = (place, confidence)
     return out
+
+
+#: Words that, with a point of the compass or each other, make names found everywhere ("Big Creek").
+_GENERIC_WORDS = GEO_WORDS | COMPASS_NAMES | frozenset(normalize(w) for w in (
+    "side end shore beach point grove lakes big little upper lower old new great").split())
+
+
+def _generic(name: str) -> bool:
+    """Whether a name of two or more words is made of generic words only ("North Side", "Big Creek").
+
+    >>> _generic("North Side"), _generic("South Island"), _generic("Tskhinvali"), _generic("Lake")
+    (True, True, False, False)
+    """
+    words = normalize(name).split()
+    return len(words) >= 2 and all(w in _GENERIC_WORDS for w in words)
 
 
 #: The last word of a county's name that a text drops when it names the county again ("DeKalb police").

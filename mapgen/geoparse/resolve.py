@@ -424,9 +424,10 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
         if index + 1 < len(mentions):
             nxt = mentions[index + 1]
             # "Gori, Georgia", "Altos de San Lorenzo (Buenos Aires)", "Miznaz in Aleppo"
-            if text[mention.end:nxt.start].strip() in (",", "(", "in", ", in") and not _listed(text, mentions, index) \
-                    and not (slot.country is not None and slots[_key(nxt)].country is not None
-                             and text[mention.end:nxt.start].strip() == ","):  # "China, Canada and Britain"
+            join = text[mention.end:nxt.start].strip()
+            if join in (",", "(", "in", ", in") and not _listed(text, mentions, index) and not (
+                    join == "," and slot.country is not None and slots[_key(nxt)].country is not None):
+                # (not "China, Canada and Britain": a country is inside no country)
                 slots[_key(nxt)].region_read = True
                 for place in gazetteer.candidates(nxt.lookup)[:5]:
                     if place.feature == "country":

@@ -150,7 +150,7 @@ def _admin_regions(cities: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[s
     for key, points in members.items():
         cc, admin1 = key[0], key[1]
         lat, lon, (west, south, east, north) = _centre_and_box(np.array(points))
-        if len(key) == 2 and key in centres:
+        if key in centres:  # (country, admin1) only: a county's key has three parts
             lat, lon = centres[key]
         more = aliases.get((cc, admin1), []) if len(key) == 2 else []
         records.append({

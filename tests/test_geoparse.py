@@ -418,6 +418,17 @@ def test_a_place_the_model_takes_for_a_group_counts_after_a_locative():
     assert found["al-Bukamal"].country_code == "SY"
 
 
+def test_a_place_the_model_takes_for_a_product_counts_after_a_locative():
+    [town] = geoparse("Monitors heard bursts of fire involving small arms near Svitlodarsk.")
+    assert (town.text, town.country_code) == ("Svitlodarsk", "UA")  # GeoNames' Svetlodarsk
+    assert geoparse("Monitors heard bursts of fire involving small arms with Svitlodarsk.") == []
+
+
+def test_a_place_name_the_model_starts_as_a_people_is_read_whole():
+    [town] = geoparse("Soldiers stormed the town of Kafr Qaddum and fired tear gas.")  # the model's NORP "Kafr"
+    assert (town.text, town.country_code) == ("Kafr Qaddum", "PS")
+
+
 def test_a_long_name_the_model_cuts_short_is_read_whole():
     [town, *_] = geoparse("Residents of Sao Sebastiao da Boa Vista, Para, banged pots.")
     assert town.text == "Sao Sebastiao da Boa Vista" and town.country_code == "BR"
@@ -624,6 +635,9 @@ def test_a_small_town_alone_in_a_text_whose_peoples_are_elsewhere_gets_no_pin():
     assert geoparse("Residents clashed with police in Mal.")[0].country_code == "BE"  # nothing says otherwise
     # a mission's name is evidence as a demonym is: the OSCE SMM works in Ukraine, not Russia
     assert geoparse("OSCE SMM monitors heard explosions near Komsomolets.")[0].latitude is None
+    # but a people's forces act next door too, and the only town of its name is that town
+    assert geoparse("Israeli forces stormed the town of Kafr Qaddum.")[0].country_code == "PS"
+    assert geoparse("Israeli forces stormed the town of Komsomolets.")[0].latitude is None  # many of that name
 
 
 def test_a_region_named_by_a_point_of_the_compass_needs_its_country_from_the_text():

@@ -766,6 +766,8 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
                     _locative_before(doc, start) or _comma_place_after(doc, end, gazetteer)
                     or _modifies_local_noun(doc, end) or normalize(name) in place_names):  # "the Sochi election"
                 found.append(_mention(doc, start, end, offset, "entity"))  # "Greer, South Carolina"
+            elif not codes and (longer := _longer_name(doc, start, end, gazetteer)) and _locative_before(doc, start):
+                found.append(_mention(doc, start, longer, offset, "entity"))  # "the town of [Kafr] Qaddum"
             for code in codes or ():
                 evidence[code] += 1 / len(codes)
             if codes and with_demonyms:
@@ -778,7 +780,7 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
             found.extend(_place_entity(doc, start, end, offset, name, label, gazetteer))
         elif label in CONTAINERS:
             known = _main(gazetteer, name)
-            if not known and label == "ORG" and _locative_before(doc, start):
+            if not known and _locative_before(doc, start):
                 # "near al-Bukamal", "in eastern Ar-Raqqa": a place the model took for a group, spelt another
                 # way; a looser likeness ("in Hamas", Hamm) makes it a place only if the map supports it
                 spelt = _spelt_like(gazetteer, name)
@@ -826,6 +828,16 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
                 found.append(_mention(doc, start, end, offset, "person"))  # "in Umerkot city (Umerkot, Sindh)"
     found.extend(_scan(doc, offset, covered, gazetteer))
     return found
+
+
+def _longer_name(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazetteer) -> int | None:
+    """Where a place name ends that begins with the entity and goes on with the proper nouns after it
+    (the model's "Kafr" of "Kafr Qaddum"): the longest the gazetteer knows, up to three words more."""
+    for longer in range(min(len(doc), end + 3), end, -1):
+        if all(doc.proper[k] or normalize(doc.text[k]) in NAME_PARTICLES for k in range(end, longer)) and (
+                doc.proper[longer - 1]) and _main(gazetteer, doc.span(start, longer)):
+            return longer
+    return None
 
 
 def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, label: str,

@@ -772,12 +772,14 @@ LONELY_POPULATION = 20_000
 LONELY_KM = 1000.0
 
 
-def lonely(mentions: list[Mention], resolved: list[tuple[Place | None, float]], demonyms: Counter[str]) -> set[int]:
+def lonely(mentions: list[Mention], resolved: list[tuple[Place | None, float]], demonyms: Counter[str],
+           gazetteer: OfflineGazetteer | None = None) -> set[int]:
     """Small towns read in a country nothing else in the text points to, far from every other place it
     names ("Zona" read as Zuña, Ecuador, in a story from Guatemala City), or its only place in a text
     whose peoples, groups or currencies point to other countries ("Mauritanian police in Mal" read as
-    Mal, Belgium): the text means a place of its own region that the gazetteer does not know. They
-    stay mentions, unplaced: no pin beats a wrong one."""
+    Mal, Belgium): the text means a place of its own region that the gazetteer does not know. A town
+    in the country of a people the text names is never lonely, nor the only town of its name next to
+    it ("Israeli forces stormed Kafr Qaddum"). They stay mentions, unplaced: no pin beats a wrong one."""
     placed = [(i, p) for i, (p, _) in enumerate(resolved) if p is not None]
     out = set()
     for index, place in placed:
@@ -785,8 +787,9 @@ def lonely(mentions: list[Mention], resolved: list[tuple[Place | None, float]], 
                 or mentions[index].how == "pattern"):  # a dateline or "X, Y" says where it is
             continue
         code = place.country_code
-        if demonyms.get(code):
-            continue
+        if demonyms.get(code) or (gazetteer is not None and _one_of_its_name(mentions[index], gazetteer) and any(
+                demonyms.get(n, 0) >= 1 for n in gazetteer.neighbours.get(code, ()))):
+            continue  # "Israeli forces stormed Kafr Qaddum": a people's forces next door, in the only town so named
         if not any(i != index and p.name != place.name for i, p in placed):
             # its only place: lonely if the text's peoples point elsewhere ("Mauritanian police in Mal")
             if max(demonyms.values(), default=0.0) >= 1.0:
@@ -800,6 +803,11 @@ def lonely(mentions: list[Mention], resolved: list[tuple[Place | None, float]], 
         if all(distance_km(place, p) > LONELY_KM for p in others):
             out.add(index)
     return out
+
+
+def _one_of_its_name(mention: Mention, gazetteer: OfflineGazetteer) -> bool:
+    """Whether the gazetteer has only one town of the mention's name (no namesake to be mistaken for)."""
+    return sum(c.feature == "city" for c in gazetteer.candidates(mention.lookup, country=mention.country)) == 1
 
 
 def compass_regions(mentions: list[Mention], resolved: list[tuple[Place | None, float]],

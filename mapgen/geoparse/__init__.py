@@ -105,7 +105,8 @@ def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: Offl
     peoples = found.demonyms + actor_countries(text) + currency_countries(text) + term_countries(text)
     resolved = resolve(text, found.mentions, peoples, gaz, hints)
     dropped = implausible(found.mentions, resolved, peoples, gaz)
-    for index in (lonely(found.mentions, resolved, peoples, gaz) | respelt_abroad(found.mentions, resolved, peoples, gaz)
+    for index in (lonely(found.mentions, resolved, peoples, gaz)
+                  | respelt_abroad(found.mentions, resolved, peoples, gaz)
                   | compass_regions(found.mentions, resolved, peoples)) - dropped:
         resolved[index] = (None, resolved[index][1])  # a mention still, but no pin
     areas = [p for name in actor_areas(text) for p in gaz.candidates(name) if p.feature == "region"]

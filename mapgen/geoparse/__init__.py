@@ -85,6 +85,7 @@ def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: Offl
     from mapgen.geoparse.actors import actor_areas, actor_countries, currency_countries, term_countries
     from mapgen.geoparse.recognize import RECOGNITION_CONFIDENCE, recognize, unknown_people
     from mapgen.geoparse.resolve import (
+        beside_their_towns,
         compass_regions,
         far_from_its_state,
         implausible,
@@ -114,6 +115,8 @@ def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: Offl
         resolved[index] = (place, resolved[index][1])  # the area's namesake, or no pin
     for index, place in far_from_its_state(found.mentions, resolved, gaz).items():
         resolved[index] = (place, resolved[index][1])  # the namesake where the text is, or no pin
+    for index, place in beside_their_towns(text, found.mentions, resolved, gaz).items():
+        resolved[index] = (place, resolved[index][1])  # the quarter of its town, or no pin
     dropped |= unknown_people(found.mentions, resolved, gaz)  # "Kristina and Tim": no unplaced mention
     pairs = [pair for index, pair in enumerate(zip(found.mentions, resolved, strict=True)) if index not in dropped]
     pairs += [(m, (p, 1.0)) for m, p in supported(found.maybe, resolved, gaz)]

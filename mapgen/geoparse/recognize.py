@@ -556,7 +556,11 @@ def _spelt_like(gazetteer: OfflineGazetteer, name: str) -> list[Any]:
 
     key = normalize(name)
     return [p for p in _known(gazetteer, name) if (p.feature in STRONG_FEATURES or p.population >= 5_000)
-            and fuzz.ratio(normalize(p.name), key) >= SPELLING]
+            and fuzz.ratio(_CITY_AFTER.sub("", normalize(p.name)), key) >= SPELLING]
+
+
+#: The kind word a town's main name may end with ("Marawi City" is Marawi).
+_CITY_AFTER = re.compile(r" city$")
 
 
 def _acronym(name: str) -> bool:
@@ -611,7 +615,12 @@ def _comma_place_after(doc: _Tokens, end: int, gazetteer: OfflineGazetteer) -> b
     nxt = doc.text[end + 1]
     if nxt[:1].isupper() and nxt in (region_abbreviation(gazetteer, nxt) or [])[2:]:
         return True
-    return any(p.feature in ("country", "admin1") for p in _main(gazetteer, nxt))
+    # "Marawi, Lanao del Sur": a region of several words, and a province GeoNames files as admin2
+    for last in range(min(len(doc), end + 5), end + 1, -1):
+        if not any(doc.punct[k] for k in range(end + 1, last)) and doc.proper[last - 1] and any(
+                p.feature in ("country", "admin1", "admin2") for p in _main(gazetteer, doc.span(end + 1, last))):
+            return True
+    return False
 
 
 def _listed_with_place(doc: _Tokens, start: int, end: int) -> bool:

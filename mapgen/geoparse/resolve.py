@@ -13,6 +13,7 @@ discourse). A town that the text cannot tell from its many namesakes is left unp
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import re
 from collections import Counter
@@ -876,6 +877,55 @@ def far_from_its_state(mentions: list[Mention], resolved: list[tuple[Place | Non
             (c.country_code, c.admin1_code) in states or any(distance_km(c, p) <= AREA_KM for p in others))]
         out[index] = max(near, key=lambda c: c.population) if near else None
     return out
+
+
+#: How far from its town a place written "X, Town" may lie: a quarter, a village of its district (km).
+BESIDE_KM = 40.0
+#: ... and the only town of its name, from a town that may stand for its province ("Matalam, Cotabato").
+PROVINCE_KM = 150.0
+
+
+def beside_their_towns(text: str, mentions: list[Mention], resolved: list[tuple[Place | None, float]],
+                       gazetteer: OfflineGazetteer) -> dict[int, Place | None]:
+    """Places written "X, Y" where Y is read as a town ("Diliman, Quezon City", "Barangay Poblacion,
+    Marawi, Lanao del Sur") but X lies more than ``BESIDE_KM`` from it: X is a quarter or a village
+    of the town, so it gets its nearest namesake within reach, or no pin (a quarter the gazetteer
+    lacks) rather than a namesake across the country. Not in lists ("Homs, Hama and Aleppo"): the
+    pair must stand alone, or be followed by the state or country containing the town.
+
+    Returns the new reading (a place, or None) of each mention to change.
+    """
+    out: dict[int, Place | None] = {}
+    joins = [text[a.end:b.start].strip() for a, b in itertools.pairwise(mentions)]
+    for index in range(len(mentions) - 1):
+        place, town = resolved[index][0], resolved[index + 1][0]
+        if (place is None or town is None or joins[index] != "," or town.feature != "city"
+                or place.feature not in TOWN_FEATURES or mentions[index].how == "pattern"
+                or (index > 0 and joins[index - 1] in _JOINS)):
+            continue
+        if index + 2 < len(mentions) and joins[index + 1] in _JOINS:  # a third name: the town's region only
+            region = resolved[index + 2][0]
+            if region is None or region.feature not in ("admin1", "admin2", "country") or region.country_code != (
+                    town.country_code) or (region.feature != "country" and region.admin1_code != town.admin1_code):
+                continue
+        candidates = gazetteer.candidates(mentions[index].lookup, country=mentions[index].country)
+        # the only town of its name may be in the province the town stands for ("Matalam, Cotabato"),
+        # which the gazetteer may lack: only too far for that is it no reading at all
+        alone = sum(c.feature in TOWN_FEATURES and not c.alternate for c in candidates) < 2
+        if distance_km(place, town) <= (PROVINCE_KM if alone else BESIDE_KM) or (
+                place.country_code, place.admin1_code) == (town.country_code, town.admin1_code) or (
+                _names_a_region(mentions[index + 1], town, gazetteer)):
+            continue  # "Ivankiv, Kyiv": in the province named after the town
+        near = [c for c in candidates if c.feature in TOWN_FEATURES and distance_km(c, town) <= BESIDE_KM]
+        out[index] = min(near, key=lambda c: distance_km(c, town)) if near else None
+    return out
+
+
+def _names_a_region(mention: Mention, town: Place, gazetteer: OfflineGazetteer) -> bool:
+    """Whether the town's name is also a state, province or district's ("Kyiv", "Jaunpur", "Puebla")."""
+    key = normalize(mention.lookup)
+    return (town.admin1 is not None and normalize(town.admin1) == key) or any(
+        c.feature in ("admin1", "admin2") for c in gazetteer.candidates(mention.lookup, country=mention.country))
 
 
 #: How far outside the area of the text's armed groups or missions (``actors.csv``) a small town

@@ -394,6 +394,9 @@ def test_a_province_seat_named_like_its_province_is_the_town_unless_written_as_t
     assert placed["Gomel"].feature == "admin1"  # written as Rechytsa's container
     [bahia] = geoparse("Teachers marched in Bahia.")
     assert bahia.feature == "admin1"  # Salvador is also called Bahia, but not by its own name
+    # seats named together are towns, not states named with states ("Iowa, Missouri and Nevada")
+    assert geoparse("Protests were held in Kherson and Odessa.")[1].name == "Odesa"
+    assert geoparse("Gunmen attacked Idlib and Hama.")[1].feature == "city"
 
 
 def test_a_mention_ends_before_the_comma_after_it():

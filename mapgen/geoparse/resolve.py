@@ -82,6 +82,8 @@ class _Slot:
     region_read: bool = False  # written as a region somewhere: "Albany, New York", "Idlib province"
     town_use: bool = False  # used as towns are, before a town's people or bodies: "Jordan middle school"
     listed_countries: int = 0  # names next to it in a list that are countries' main names ("Chad and Niger")
+    #: Its provinces whose seat has the name too ("Kherson"): (country code, admin1 code), see _seat_first
+    seated: frozenset[tuple[str | None, str | None]] = frozenset()
     _sure: tuple[list[float] | None, float] = (None, 1.0)  # (the scores it was computed from, confidence)
     #: Per choice: which candidates lie within SAME_KM of it (the choice changes rarely between rounds).
     _close: dict[int, list[bool]] = field(default_factory=dict)
@@ -152,7 +154,7 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
         slot.town_use = any(_TOWN_USE_AFTER.match(text, mentions[i].end) for i in slot.mentions)
     for slot in slots.values():
         if not slot.region_read:
-            slot.candidates = _seat_first(mentions[slot.mentions[0]], slot.candidates, gazetteer)
+            slot.candidates, slot.seated = _seat_first(mentions[slot.mentions[0]], slot.candidates, gazetteer)
     for slot in slots.values():  # a namesake inside the region the text names is never cut off
         if slot.within and slot.mentions:
             mention = mentions[slot.mentions[0]]
@@ -360,8 +362,10 @@ _REGION_AFTER = re.compile(r"\s+(?:province|governorate|oblast|region|state|depa
                            r"voivodeship|wilaya|county)\b", re.I)
 
 
-def _seat_first(mention: Mention, candidates: list[Place], gazetteer: OfflineGazetteer) -> list[Place]:
-    """The candidates, with a province's seat of the same name ranked as a main name of the town.
+def _seat_first(mention: Mention, candidates: list[Place],
+                gazetteer: OfflineGazetteer) -> tuple[list[Place], frozenset[tuple[str | None, str | None]]]:
+    """The candidates, with a province's seat of the same name ranked as a main name of the town;
+    and the provinces that have such a seat, as (country code, admin1 code).
 
     "Protesters gathered in Gomel" means the city of Gomel, which GeoNames calls Homyel' (so
     "Gomel" is only an alternate name of it) and whose province is called Gomel: the province's
@@ -370,7 +374,7 @@ def _seat_first(mention: Mention, candidates: list[Place], gazetteer: OfflineGaz
     """
     regions = [c for c in candidates if c.feature == "admin1" and c.admin1_code]
     if not regions or mention.feature or mention.demonym:
-        return candidates
+        return candidates, frozenset()
     from rapidfuzz import fuzz
 
     everything = gazetteer.candidates(mention.lookup, country=mention.country)
@@ -386,9 +390,10 @@ def _seat_first(mention: Mention, candidates: list[Place], gazetteer: OfflineGaz
                 and fuzz.ratio(normalize(seat.name), normalize(mention.lookup)) >= SEAT_SPELLING:
             fixed[id(seat)] = dataclasses.replace(seat, alternate=False) if seat.alternate else seat
     if not fixed:
-        return candidates
+        return candidates, frozenset()
+    seated = frozenset((seat.country_code, seat.admin1_code) for seat in fixed.values())
     kept = [fixed.pop(id(c), c) for c in candidates]
-    return kept + list(fixed.values())  # seats beyond the candidates cut off by MAX_CANDIDATES
+    return kept + list(fixed.values()), seated  # seats beyond the candidates cut off by MAX_CANDIDATES
 
 
 def _key(mention: Mention) -> str:
@@ -640,9 +645,11 @@ def _score(slot: _Slot, place: Place, prior_score: float, others: _Others,
     if place.admin1_code and place.feature != "admin1":
         same = others.region((place.country_code or "", place.admin1_code))
         score += W_ADMIN1 * same / (same + 1) if same > 0 else 0.0
-    if place.feature == "admin1" or place is slot.capital:
+    if (place.feature == "admin1" and (place.country_code, place.admin1_code) not in slot.seated) \
+            or place is slot.capital:
         # "Iowa, Missouri and Nevada": a name that can be a state, named with other states (or
-        # the country's capital, named with its states: Washington), is a state.
+        # the country's capital, named with its states: Washington), is a state; not a province
+        # named after its seat ("protests in Kherson and Odessa" are in the cities)
         same = others.other_states(place.country_code, place.admin1_code)
         score += W_STATES * same / (same + 1)
     if place.feature == "country" and slot.listed_countries:

@@ -586,6 +586,11 @@ def test_a_state_abbreviation_of_another_country_does_not_unplace_a_town():
     assert geoparse("A storm hit Gainesville, Ga., on Monday.")[0].admin1 == "Georgia"
 
 
+def test_the_kind_of_place_between_a_name_and_its_province_keeps_the_pattern():
+    [town, province] = geoparse("Police clashed with Taliban militants in Sarobi district, Paktika.")
+    assert (town.admin1, province.name) == ("Paktika", "Paktika")  # not Sarobi, Kabul (250 km away)
+
+
 def test_a_town_filed_under_its_provinces_old_code_is_still_inside_it():
     found = geoparse("Police arrested journalists in Mbuji Mayi (Mbuji-Mayi, Kasai-Oriental).")
     assert found[0].name == "Mbuji-Mayi" and found[0].latitude is not None

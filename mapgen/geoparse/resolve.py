@@ -420,6 +420,12 @@ def _decision(slot: _Slot) -> tuple[Place | None, float]:
     return slot.candidates[slot.choice], round(confidence, 3)
 
 
+#: The kind of place between a name and its container: "Surobi district, Kandahar", "Payyoli town (Kozhikode)".
+_KIND_BEFORE_JOIN = re.compile(
+    r"^(?:district|sub-?district|village|town|city|county|province|area|region|governorate|municipality|"
+    r"commune|township|subdivision|locality|lga|department|neighbou?rhood|camp)\b\s*(?=,|\(|in\b)", re.I)
+
+
 def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazetteer: OfflineGazetteer) -> None:
     """ "X, Y" where Y is a state or country: X is a place inside Y."""
     for index, mention in enumerate(mentions):
@@ -430,7 +436,7 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
         if index + 1 < len(mentions):
             nxt = mentions[index + 1]
             # "Gori, Georgia", "Altos de San Lorenzo (Buenos Aires)", "Miznaz in Aleppo"
-            join = text[mention.end:nxt.start].strip()
+            join = _KIND_BEFORE_JOIN.sub("", text[mention.end:nxt.start].strip())
             if join in (",", "(", "in", ", in") and not _listed(text, mentions, index) and not (
                     join == "," and slot.country is not None and slots[_key(nxt)].country is not None):
                 # (not "China, Canada and Britain": a country is inside no country)

@@ -397,6 +397,8 @@ def test_a_province_seat_named_like_its_province_is_the_town_unless_written_as_t
     # seats named together are towns, not states named with states ("Iowa, Missouri and Nevada")
     assert geoparse("Protests were held in Kherson and Odessa.")[1].name == "Odesa"
     assert geoparse("Gunmen attacked Idlib and Hama.")[1].feature == "city"
+    assert {t.feature for t in geoparse("Shelling hit Homs, Hama and Aleppo.")} == {"city"}  # a list, not "X, Y"
+    assert geoparse("A storm hit Dunwoody, Georgia and Atlanta.")[0].admin1 == "Georgia"
 
 
 def test_a_mention_ends_before_the_comma_after_it():
@@ -445,6 +447,16 @@ def test_a_quarter_written_before_its_town_is_beside_it_or_unplaced():
     assert all(t.latitude is not None for t in geoparse("Shelling hit Homs, Hama and Aleppo."))
     assert geoparse("Entrepreneurs protested in Ivankiv, Kyiv, on Monday.")[0].country_code == "UA"  # 70 km
     assert geoparse("Rebels attacked Matalam, Cotabato, on Monday.")[0].country_code == "PH"  # 74 km, one Matalam
+
+
+def test_a_name_ends_at_a_bracket_and_a_place_in_brackets_after_a_name_is_a_place():
+    found = geoparse("A car was set alight in Sea Point (City of Cape Town, Western Cape) on Friday.")
+    assert not any("(" in t.text for t in found)  # the model's "Sea Point (City of Cape Town"
+    assert {t.country_code for t in found if t.latitude is not None} == {"ZA"}
+    assert "Mulanje" in {t.text for t in geoparse("A monitor was attacked in Mulange (Mulanje, Southern).")}
+    # not a party, an acronym or a given name in brackets
+    assert geoparse("The HSE erred, said councillor Brian Meaney (Green).") == []
+    assert [t.text for t in geoparse("They signed the Strategic Arms Reduction Treaty (START).")] == []
 
 
 def test_a_long_name_the_model_cuts_short_is_read_whole():

@@ -57,6 +57,15 @@ def test_the_contained_place_is_the_location_not_its_container(sentence: str, na
     assert _where("strike", sentence, *names) == (names[0], False)
 
 
+@pytest.mark.parametrize("sentence", ["Jets bombed Shida Kartli (Gori) overnight.",
+                                      "Patients protested at a centre in Shida Kartli (Gori)."])
+def test_a_town_in_brackets_after_its_province_is_the_location(sentence: str) -> None:
+    category = "protest" if "protested" in sentence else "strike"
+    assert _where(category, sentence, "Shida Kartli", "Gori") == ("Gori", False)
+    # a town elsewhere says nothing of where in the province
+    assert _where(category, sentence.replace("Gori", "Paris"), "Shida Kartli", "Paris")[0] == "Shida Kartli"
+
+
 def test_an_unknown_place_is_drawn_at_its_nearest_written_container_marked_near() -> None:
     sentence = "Militants shelled Zxqvillage (Gori, Shida Kartli) overnight."
     assert _where("strike", sentence, "Zxqvillage", "Gori", "Shida Kartli", unresolved=("Zxqvillage",)) == (

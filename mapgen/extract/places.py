@@ -260,6 +260,11 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
         elif _misread_container(words, offset, mine, index, about):
             r.misread.add(index)
             value -= UNRESOLVED
+        elif _town_in_brackets(words, offset, mine, index):  # "in Punjab (Lahore)": in Lahore
+            r.contained[index - 1] = index
+            r.groups[index] = r.groups[index - 1]
+            r.scores[index - 1] -= CONTAINER
+            value += PINNED + (LOCATIVE if locative else 0.0)
         possessor = bool(re.match(r"^['’]s\s+\S", after)) and index + 1 < len(mine)
         if possessor:
             value -= POSSESSOR
@@ -346,6 +351,8 @@ def _contained(words: str, offset: int, mine: list[Toponym], index: int,
         return (index - 1, "unknown") if container.latitude is not None else None
     if _RANK.get(container.feature or "", 1) < _RANK.get(first.feature or "", 1) and not re.search(r"[(,]", gap):
         return None  # "the Bank of Georgia in Gori"; but "Majzar district (Marib)" names Marib province
+    if _RANK.get(first.feature or "", 1) >= _RANK["admin1"] and _RANK.get(container.feature or "", 1) <= _RANK["city"]:
+        return None  # "in Punjab (Lahore)": a town says where in the province, it does not contain it
     explicit = bool(_EXPLICIT_GAP.search(gap)) or container.feature in {"country", "admin1", "region"}
     if not explicit and index + 1 < len(mine) and first.feature == container.feature and re.fullmatch(
             r"\s*(?:,|,?\s+(?:and|or))\s+", words[container.end - offset:mine[index + 1].start - offset]):
@@ -360,6 +367,20 @@ def _contained(words: str, offset: int, mine: list[Toponym], index: int,
     if _doubtful_container(mine, index, about):
         return None  # "Bamenda town (Mezam, Nord-Ouest)" with Nord-Ouest read in Haiti: the container is the namesake
     return (index - 1, "misread") if explicit else None
+
+
+def _town_in_brackets(words: str, offset: int, mine: list[Toponym], index: int) -> bool:
+    """Whether ``mine[index]`` is a town written in brackets after the province or country it lies in
+    ("in Punjab (Lahore)"): the town says where in it."""
+    if index == 0:
+        return False
+    region, town = mine[index - 1], mine[index]
+    if town.latitude is None or region.latitude is None or town.feature not in ("city", "admin2", "landmark"):
+        return False
+    if region.feature not in ("admin1", "country") or region.country_code != town.country_code or (
+            region.feature == "admin1" and region.admin1 != town.admin1):
+        return False
+    return re.fullmatch(r"\s*\(\s*", words[region.end - offset:town.start - offset]) is not None
 
 
 def _far_apart(a: Toponym, b: Toponym) -> bool:

@@ -757,9 +757,11 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
         end = ent.end
         if ent.label_ in NUMERIC_LABELS and "," in doc.text[ent.start:ent.end]:
             end = doc.text.index(",", ent.start) + 1  # after its comma, scanned as outside: "January, South Carolina"
-        for i in range(ent.start, end):
+        # "Sea Point (City of Cape Town": a name ends at a bracket, and what follows is scanned
+        last = next((k for k in range(ent.start + 1, ent.end) if doc.text[k] in ("(", "[")), ent.end)
+        for i in range(ent.start, min(end, last)):
             covered[i] = True
-        start, end = _trim(doc, ent.start, ent.end)
+        start, end = _trim(doc, ent.start, last)
         if ent.label_ in PLACE_LABELS and end - start > 1 and doc.text[end - 1] in TRAILING_KINDS and not _main(
                 gazetteer, doc.span(start, end)):
             end -= 1  # "Maidan Shar city", "Hays city": the town (but "Guatemala city" is Guatemala City)
@@ -1074,12 +1076,22 @@ def _scan(doc: _Tokens, offset: int, covered: list[bool], gazetteer: OfflineGaze
         # "Henry County" not taken (a county without a cue) is no "Henry" modifying "county"
         named_kind = end < size and doc.proper[end] and normalize(doc.text[end]) in GEO_WORDS
         return (strong or paired or _locative_before(doc, i) or _comma_place_after(doc, end, gazetteer)
-                or _listed_with_place(doc, i, end) or _kind_before(doc, i)
+                or _listed_with_place(doc, i, end) or _kind_before(doc, i) or (
+                    _bracketed_after_name(doc, i, end) and not name.isupper() and (
+                        any(p.feature in ("country", "admin1") or p.population >= BIG_TOWN for p in known)
+                        or (doc.text[end] == "," and end + 1 < size and proper[end + 1])))  # "(Mulanje, Southern)"
                 or (_modifies_local_noun(doc, end) and not named_kind and not _common_word(doc, i, end)))
 
     starts = [i for i in range(len(doc)) if not covered[i]]
     found = _longest_names(doc, starts, run_end, offset, gazetteer, "gazetteer", accept)
     return found + _repeats(doc, offset, covered, found)
+
+
+def _bracketed_after_name(doc: _Tokens, i: int, end: int) -> bool:
+    """Whether tokens ``i`` to ``end`` open a bracket after a name ("Jen (Karim-Lamido LGA, Taraba)",
+    "in Punjab (Lahore)"): where that name lies, or what lies in it."""
+    return i >= 2 and doc.text[i - 1] in ("(", "[") and doc.proper[i - 2] and (
+        end < len(doc) and doc.text[end] in (")", "]", ","))
 
 
 #: Adjectives that start sentences before people and things ("Young men lingered", "Early voters").

@@ -438,7 +438,8 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
             # "Gori, Georgia", "Altos de San Lorenzo (Buenos Aires)", "Miznaz in Aleppo"
             join = _KIND_BEFORE_JOIN.sub("", text[mention.end:nxt.start].strip())
             if join in (",", "(", "in", ", in") and not _listed(text, mentions, index) and not (
-                    join == "," and slot.country is not None and slots[_key(nxt)].country is not None):
+                    join == "," and slot.country is not None and slots[_key(nxt)].country is not None) and not (
+                    join == "," and _towns_listed(text, mentions, index, gazetteer)):
                 # (not "China, Canada and Britain": a country is inside no country)
                 slots[_key(nxt)].region_read = True
                 for place in gazetteer.candidates(nxt.lookup)[:5]:
@@ -507,6 +508,17 @@ def _listed(text: str, mentions: list[Mention], index: int) -> bool:
         return False
     joins = [text[mentions[i].end:mentions[i + 1].start].strip() for i in range(index, index + 3)]
     return joins[0] == joins[1] == "," and joins[2] in _JOINS
+
+
+def _towns_listed(text: str, mentions: list[Mention], index: int, gazetteer: OfflineGazetteer) -> bool:
+    """Whether the mention opens a list of three, "Homs, Hama and Aleppo", whose second name is a big
+    town's (and a province's): towns listed, not "X, Y" (but "Dunwoody, Georgia and Atlanta" is)."""
+    if index + 2 >= len(mentions) or text[mentions[index + 1].end:mentions[index + 2].start].strip() not in (
+            "and", "or", ", and", ", or"):
+        return False
+    second = mentions[index + 1]
+    return any(c.feature == "city" and c.population >= SEAT_POPULATION
+               for c in gazetteer.candidates(second.lookup, country=second.country))
 
 
 #: What one slot's current reading says about the document: (country code or None, weight,

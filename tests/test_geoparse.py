@@ -459,6 +459,25 @@ def test_a_name_ends_at_a_bracket_and_a_place_in_brackets_after_a_name_is_a_plac
     assert [t.text for t in geoparse("They signed the Strategic Arms Reduction Treaty (START).")] == []
 
 
+def test_a_district_named_after_its_city_is_drawn_at_the_city():
+    [district] = geoparse("A grenade hit soldiers in Mogadishu-Hodan district on Monday.")
+    assert (district.text, district.name, district.country_code) == ("Mogadishu-Hodan", "Mogadishu", "SO")
+    # two towns joined by a hyphen are a road or a pair, not a district of the first
+    found = geoparse("Workers blocked the Khulna-Jessore highway in Jessore (Khulna).")
+    assert "Khulna-Jessore" not in {t.text for t in found}
+
+
+def test_the_end_of_a_name_joined_by_an_ezafe_is_no_place_of_its_own():
+    found = geoparse("A bomber killed 3 civilians in Rish Khor-e Bala area of Chahar Asyab district, Kabul.")
+    assert "Bala" not in {t.text for t in found}  # not Bal'a in the West Bank
+    assert {t.country_code for t in found if t.latitude is not None} == {"AF"}  # nor Kabul, Israel
+
+
+def test_a_province_in_brackets_after_a_district_is_a_place():
+    found = geoparse("Migrant workers clashed with police in Dahod district (Gujarat), demanding to return home.")
+    assert ("Gujarat", "IN") in {(t.text, t.country_code) for t in found}  # the model's NORP
+
+
 def test_a_long_name_the_model_cuts_short_is_read_whole():
     [town, *_] = geoparse("Residents of Sao Sebastiao da Boa Vista, Para, banged pots.")
     assert town.text == "Sao Sebastiao da Boa Vista" and town.country_code == "BR"

@@ -775,7 +775,9 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
             known = _main(gazetteer, name) or (division and _known(gazetteer, name))
             if not codes and end - start == 1 and known and (
                     _locative_before(doc, start) or _comma_place_after(doc, end, gazetteer)
-                    or _modifies_local_noun(doc, end) or normalize(name) in place_names):  # "the Sochi election"
+                    or _modifies_local_noun(doc, end) or normalize(name) in place_names  # "the Sochi election"
+                    or (_bracketed_after_name(doc, start, end) and any(
+                        p.feature in ("country", "admin1") for p in known))):  # "Dahod district (Gujarat)"
                 found.append(_mention(doc, start, end, offset, "entity"))  # "Greer, South Carolina"
             elif not codes and (longer := _longer_name(doc, start, end, gazetteer)) and _locative_before(doc, start):
                 found.append(_mention(doc, start, longer, offset, "entity"))  # "the town of [Kafr] Qaddum"
@@ -788,6 +790,8 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
         if label in PLACE_LABELS:
             if end - start == 1 and _surname(people, doc.text[start], gazetteer):
                 continue  # "Ripley" after "John Ripley": a person
+            if _after_ezafe(doc, start):
+                continue  # "Bala" of "Rish Khor-e Bala": the end of a longer name, no place of its own
             found.extend(_place_entity(doc, start, end, offset, name, label, gazetteer))
         elif label in CONTAINERS:
             known = _main(gazetteer, name)
@@ -851,6 +855,46 @@ def _longer_name(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazetteer
     return None
 
 
+#: The Persian and Pashto ezafe that joins the words of a name ("Khor-e Bala", "Pul-i Khumri").
+_EZAFE = frozenset({"e", "i", "ye", "yi"})
+
+
+def _after_ezafe(doc: _Tokens, start: int) -> bool:
+    """Whether token ``start`` follows a capitalised word's ezafe ("Khor-e" of "Rish Khor-e Bala").
+
+    >>> doc = _Tokens(pipeline()("A bomb went off in Rish Khor-e Bala area."))
+    >>> _after_ezafe(doc, doc.text.index("Bala")), _after_ezafe(doc, doc.text.index("Rish"))
+    (True, False)
+    """
+    return start >= 3 and doc.lower[start - 1] in _EZAFE and doc.text[start - 2] == "-" and (
+        not doc.space[start - 3] and not doc.space[start - 2] and doc.proper[start - 3])
+
+
+#: How far from its city a district named "City-District" may lie (km): farther, the pair is two towns.
+DISTRICT_KM = 25.0
+
+
+def _city_of_district(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazetteer) -> str | None:
+    """The big city an unknown "City-District" name begins with ("Mogadishu-Hodan", "Lima-La Victoria":
+    how ACLED and local reports name a city's districts), or None.
+
+    >>> doc = _Tokens(pipeline()("A grenade hit soldiers in Mogadishu-Hodan district."))
+    >>> _city_of_district(doc, 5, 8, OfflineGazetteer.default())
+    'Mogadishu'
+    """
+    for k in range(start + 1, end - 1):
+        if _tight_hyphen(doc, k):
+            head = doc.span(start, k)
+            cities = [p for p in _main(gazetteer, head) if p.feature == "city" and p.population >= BIG_TOWN]
+            # not "the Khulna-Jessore highway": a road between two towns of the country
+            tail = [p for p in _main(gazetteer, doc.span(k + 1, end)) if p.feature == "city"]
+            if cities and not any(p.country_code == c.country_code and distance_km(p, c) > DISTRICT_KM
+                                  for p in tail for c in cities):
+                return head
+            return None
+    return None
+
+
 def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, label: str,
                   gazetteer: OfflineGazetteer) -> list[Mention]:
     if region := _abbreviated_region(gazetteer, name, offset + doc.idx[start]):  # "S.D.", "B.C."
@@ -866,6 +910,8 @@ def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, la
         return [_mention(doc, start, end, offset, "ner")]
     if label == "GPE" and (fixed := _fuzzy.correct(name, gazetteer)):
         return [_mention(doc, start, end, offset, "fuzzy", fixed)]
+    if (city := _city_of_district(doc, start, end, gazetteer)) is not None:
+        return [_mention(doc, start, end, offset, "ner", city)]  # "Mogadishu-Karan": a district of Mogadishu
     inner = _inside(doc, start, end, offset, gazetteer)
     if inner and end - start > 1 and normalize(doc.text[end - 1]) in STREET_WORDS and (
             doc.lower[end - 2] not in ("county", "state")):  # but "Douglas County Road": the county's road
@@ -1089,9 +1135,11 @@ def _scan(doc: _Tokens, offset: int, covered: list[bool], gazetteer: OfflineGaze
 
 def _bracketed_after_name(doc: _Tokens, i: int, end: int) -> bool:
     """Whether tokens ``i`` to ``end`` open a bracket after a name ("Jen (Karim-Lamido LGA, Taraba)",
-    "in Punjab (Lahore)"): where that name lies, or what lies in it."""
-    return i >= 2 and doc.text[i - 1] in ("(", "[") and doc.proper[i - 2] and (
-        end < len(doc) and doc.text[end] in (")", "]", ","))
+    "in Punjab (Lahore)", "Dahod district (Gujarat)"): where that name lies, or what lies in it."""
+    if i < 2 or doc.text[i - 1] not in ("(", "[") or end >= len(doc) or doc.text[end] not in (")", "]", ","):
+        return False
+    before = i - 3 if i >= 3 and doc.lower[i - 2] in TRAILING_KINDS else i - 2  # "Dahod district (Gujarat)"
+    return doc.proper[before]
 
 
 #: Adjectives that start sentences before people and things ("Young men lingered", "Early voters").

@@ -478,6 +478,11 @@ def test_a_province_in_brackets_after_a_district_is_a_place():
     assert ("Gujarat", "IN") in {(t.text, t.country_code) for t in found}  # the model's NORP
 
 
+def test_another_spelling_of_a_known_place_counts_after_a_locative_without_an_entity():
+    text = "Turkish forces shelled the village of Qarfel in the western countryside of Tell Abiad in Ar-Raqqa."
+    assert ("Ar-Raqqa", "SY") in {(t.text, t.country_code) for t in geoparse(text)}  # Ar Raqqah
+
+
 def test_a_long_name_the_model_cuts_short_is_read_whole():
     [town, *_] = geoparse("Residents of Sao Sebastiao da Boa Vista, Para, banged pots.")
     assert town.text == "Sao Sebastiao da Boa Vista" and town.country_code == "BR"

@@ -1207,6 +1207,8 @@ def _longest_names(doc: _Tokens, starts: Any, run_end: Any, offset: int, gazette
                 continue
             name = chars[idx[i]:idx[end - 1] + len(words[end - 1])]  # doc.span(i, end), inline: a hot loop
             known = _main(gazetteer, name)
+            if not known and end - i > 1 and _locative_before(doc, i, weak=False):
+                known = _spelt_like(gazetteer, name)  # "in Ar-Raqqa": another spelling of Ar Raqqah
             if not known or (_acronym(name) and not any(p.feature == "country" for p in known)):
                 continue
             if accept(i, end, name, known):

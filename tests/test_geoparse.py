@@ -447,6 +447,9 @@ def test_a_quarter_written_before_its_town_is_beside_it_or_unplaced():
     assert all(t.latitude is not None for t in geoparse("Shelling hit Homs, Hama and Aleppo."))
     assert geoparse("Entrepreneurs protested in Ivankiv, Kyiv, on Monday.")[0].country_code == "UA"  # 70 km
     assert geoparse("Rebels attacked Matalam, Cotabato, on Monday.")[0].country_code == "PH"  # 74 km, one Matalam
+    # said outright: a part of the town, even in the same state
+    found = geoparse("Workers held a protest in Palanpur area of Surat city (Surat, Gujarat).")
+    assert found[0].text == "Palanpur" and found[0].latitude is None  # the town of Palanpur is 330 km north
 
 
 def test_a_name_ends_at_a_bracket_and_a_place_in_brackets_after_a_name_is_a_place():

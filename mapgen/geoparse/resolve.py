@@ -910,10 +910,14 @@ BESIDE_KM = 40.0
 PROVINCE_KM = 150.0
 
 
+#: Between a quarter and its town: "Palanpur area of Surat city", "Kypseli neighbourhood of Athens".
+_QUARTER_OF = re.compile(r"(?:area|district|neighbou?rhood|quarter|suburb|village|sector)\s+of(?:\s+the)?", re.I)
+
+
 def beside_their_towns(text: str, mentions: list[Mention], resolved: list[tuple[Place | None, float]],
                        gazetteer: OfflineGazetteer) -> dict[int, Place | None]:
-    """Places written "X, Y" where Y is read as a town ("Diliman, Quezon City", "Barangay Poblacion,
-    Marawi, Lanao del Sur") but X lies more than ``BESIDE_KM`` from it: X is a quarter or a village
+    """Places written "X, Y" or "X area of Y" where Y is read as a town ("Diliman, Quezon City",
+    "Barangay Poblacion, Marawi, Lanao del Sur") but X lies more than ``BESIDE_KM`` from it: X is a quarter or a village
     of the town, so it gets its nearest namesake within reach, or no pin (a quarter the gazetteer
     lacks) rather than a namesake across the country. Not in lists ("Homs, Hama and Aleppo"): the
     pair must stand alone, or be followed by the state or country containing the town.
@@ -924,7 +928,8 @@ def beside_their_towns(text: str, mentions: list[Mention], resolved: list[tuple[
     joins = [text[a.end:b.start].strip() for a, b in itertools.pairwise(mentions)]
     for index in range(len(mentions) - 1):
         place, town = resolved[index][0], resolved[index + 1][0]
-        if (place is None or town is None or joins[index] != "," or town.feature != "city"
+        if (place is None or town is None or not (joins[index] == "," or _QUARTER_OF.fullmatch(joins[index]))
+                or town.feature != "city"
                 or place.feature not in TOWN_FEATURES or mentions[index].how == "pattern"
                 or (index > 0 and joins[index - 1] in _JOINS)):
             continue
@@ -937,7 +942,10 @@ def beside_their_towns(text: str, mentions: list[Mention], resolved: list[tuple[
         # the only town of its name may be in the province the town stands for ("Matalam, Cotabato"),
         # which the gazetteer may lack: only too far for that is it no reading at all
         alone = sum(c.feature in TOWN_FEATURES and not c.alternate for c in candidates) < 2
-        if distance_km(place, town) <= (PROVINCE_KM if alone else BESIDE_KM) or (
+        if joins[index] != ",":  # "Palanpur area of Surat": a part of the town, said outright
+            if distance_km(place, town) <= BESIDE_KM:
+                continue
+        elif distance_km(place, town) <= (PROVINCE_KM if alone else BESIDE_KM) or (
                 place.country_code, place.admin1_code) == (town.country_code, town.admin1_code) or (
                 _names_a_region(mentions[index + 1], town, gazetteer)):
             continue  # "Ivankiv, Kyiv": in the province named after the town

@@ -486,6 +486,15 @@ def test_another_spelling_of_a_known_place_counts_after_a_locative_without_an_en
     assert ("Ar-Raqqa", "SY") in {(t.text, t.country_code) for t in geoparse(text)}  # Ar Raqqah
 
 
+def test_a_state_abbreviation_in_brackets_is_the_state_where_the_name_before_it_lies():
+    found = {t.text: t for t in geoparse("Residents of Vikasnagar staged a protest in Lucknow city (UP).")}
+    assert (found["UP"].name, found["UP"].feature) == ("Uttar Pradesh", "admin1")
+    assert geoparse("Forces exchanged fire near Uri (Baramulla district, J&K).")[-1].name == "Kashmir"
+    # "TN" is Tennessee's too: not where Chennai lies
+    found = {t.text: t for t in geoparse("Workers protested in Chennai city (Chennai, TN) on Monday.")}
+    assert "TN" not in found and found["Chennai"].country_code == "IN"
+
+
 def test_a_long_name_the_model_cuts_short_is_read_whole():
     [town, *_] = geoparse("Residents of Sao Sebastiao da Boa Vista, Para, banged pots.")
     assert town.text == "Sao Sebastiao da Boa Vista" and town.country_code == "BR"

@@ -1254,6 +1254,13 @@ _PARTY_STATE = re.compile(r"([,(]\s*)?\b(?:[RDI]|DFL)-((?:[A-Z][a-z]*\.)(?: ?[A-
                           r"|(?:Mc|Mac)?[A-Z][a-z]{3,}(?: [A-Z][a-z]{2,})?)")
 
 
+#: A state's abbreviation closing a bracket: "Rampur (UP)", "(Baramulla district, J&K)".
+_STATE_IN_BRACKETS = re.compile(r"[(,]\s*([A-Z]{2}|[A-Z]&[A-Z])\)")
+#: The name before such an abbreviation, and its kind: "Rampur (", "Baramulla district, ".
+_NAME_BEFORE_STATE = re.compile(r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})(?: (?:city|district|town|village))?"
+                                r"\s*[(,]\s*$")
+
+
 def _text_patterns(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
     """ "Jackson and Barrow counties" (each a county) and "Rep. Smith, D-N.Y." (a state).
 
@@ -1278,6 +1285,16 @@ def _text_patterns(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
                     found.append(Mention(start, start + len(name), name, "pattern", f"{name} County"))
                     break
     found.extend(_towns_of_states(text, gazetteer))
+    for match in _STATE_IN_BRACKETS.finditer(text) if "(" in text else ():
+        abbreviation = region_abbreviation(gazetteer, match[1])
+        before = _NAME_BEFORE_STATE.search(text, max(0, match.start() - 80), match.start() + 1)
+        # an abbreviation also names a state elsewhere ("Chennai, TN" is not in Tennessee): it stands
+        # for the state only if the name before it has a place there
+        if abbreviation and match[1] in abbreviation[2:] and before and any(
+                p.country_code == abbreviation[0] and p.admin1 == abbreviation[1]
+                for p in _known(gazetteer, before[1])):  # "Rampur (UP)", "(Baramulla district, J&K)"
+            found.append(Mention(match.start(1), match.end(1), match[1], "pattern", abbreviation[1],
+                                 abbreviation[0], feature="admin1"))
     for match in _PARTY_STATE.finditer(text) if "R-" in text or "D-" in text or "I-" in text or "L-" in text else ():
         name, start = match[2], match.start(2)
         state = _abbreviated_region(gazetteer, name, start) or (

@@ -268,3 +268,14 @@ def test_a_container_that_its_own_container_confirms_makes_the_far_namesake_the_
     weaker = [town, Toponym(gori.start, gori.end, "Gori", "Gori", 41.98, 44.11, 1, "GE", "city", 0.7), region]
     choice = choose("protest", sentence, 0, weaker)
     assert choice.location.text == "Gori" and choice.near  # not Nadas, Romania
+
+
+def test_a_country_inside_an_organisation_named_with_its_acronym_is_not_where_it_happened() -> None:
+    from mapgen.geoparse import geoparse
+
+    sentence = ("Police aimed to impede a press conference by members of the African Party for the Independence "
+                "of Guinea and Cape Verde (PAIGC).")
+    assert choose("political", sentence, 0, geoparse(sentence)).location is None  # not Cabo Verde, out to sea
+    # an acronym that does not spell the name before it leaves its places be
+    sentence = "Police detained members of the Youth Front in Bissau (AFP)."
+    assert choose("political", sentence, 0, geoparse(sentence)).location.text == "Bissau"

@@ -236,7 +236,8 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
             locative = bool(lx.LOCATIVE.search(before)) and (flow or not _FROM_BEFORE.search(before))
         r.groups.append(r.groups[-1] if listed else index)
         naming = bool(lx.ACTOR_AFTER.match(after) or lx.ACTOR_BEFORE.search(before) or _PEOPLE_AFTER.match(after)
-                      or _NAME_OF_BEFORE.search(before) or _INSTITUTION_AFTER.match(after))
+                      or _NAME_OF_BEFORE.search(before) or _INSTITUTION_AFTER.match(after)
+                      or _in_acronymed_name(words, start, end))
         if locative and not naming:  # the "of" of "the President of Brazil" is the title's, not a locative
             value += LOCATIVE
         if naming:
@@ -413,6 +414,38 @@ def _doubtful_container(mine: list[Toponym], index: int, about: Counter[str] | N
     if after is not None and after.country_code == container.country_code:
         return False
     return not (about and about[container.country_code or ""] > about[first.country_code or ""])
+
+
+#: A name of capitalised words (and small words between them) closed by its acronym in brackets.
+_ACRONYMED_NAME = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|the|and|in|de|du|des|la|el)\s+)*){2,}[A-Z][\w'’-]*)"
+                             r"\s*\(([A-Z]{3,8})\)")
+
+
+def _in_acronymed_name(words: str, start: int, end: int) -> bool:
+    """Whether words[start:end] lies inside an organisation's name that the text gives with its acronym
+    ("the African Party for the Independence of Guinea and Cape Verde (PAIGC)"): a name, not a place
+    where anything happened. The acronym's letters must be initials of the name's capitalised words.
+
+    >>> text = "members of the African Party for the Independence of Guinea and Cape Verde (PAIGC) met"
+    >>> _in_acronymed_name(text, text.index("Cape"), text.index("Cape") + 10)
+    True
+    >>> text = "police in Bissau (Sector Autonomo de Bissau, Bissau) met"
+    >>> _in_acronymed_name(text, text.index("Bissau"), text.index("Bissau") + 6)
+    False
+    """
+    if "(" not in words[end:end + 80]:
+        return False
+    for match in _ACRONYMED_NAME.finditer(words, max(0, start - 120), min(len(words), end + 80)):
+        if match.start(1) <= start and end <= match.end(1):
+            initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", match[1]))
+            return _spelt_by(match[2], initials)
+    return False
+
+
+def _spelt_by(acronym: str, initials: str) -> bool:
+    """Whether every letter of ``acronym`` is one of the initials, in any order: acronyms keep the
+    order of their own language ("PAIGC", Partido Africano da Independencia da Guine e Cabo Verde)."""
+    return not Counter(acronym) - Counter(initials)
 
 
 def _container_of(index: int, contained: dict[int, int]) -> int | None:

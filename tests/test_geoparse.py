@@ -495,6 +495,14 @@ def test_a_state_abbreviation_in_brackets_is_the_state_where_the_name_before_it_
     assert "TN" not in found and found["Chennai"].country_code == "IN"
 
 
+def test_a_state_name_and_a_proper_noun_said_of_a_towns_people_are_a_town_we_lack():
+    found = geoparse("The murder of a Tennessee Colony man is unsolved. He lived between Tennessee Colony and Yard.")
+    colony = [t for t in found if t.text == "Tennessee Colony"]
+    assert len(colony) == 2 and all(t.latitude is None for t in colony)  # not Tennessee, nor The Colony, Texas
+    assert not any(t.name == "Tennessee" for t in found)
+    assert geoparse("A Texas man was arrested.")[0].name == "Texas"
+
+
 def test_a_long_name_the_model_cuts_short_is_read_whole():
     [town, *_] = geoparse("Residents of Sao Sebastiao da Boa Vista, Para, banged pots.")
     assert town.text == "Sao Sebastiao da Boa Vista" and town.country_code == "BR"

@@ -197,6 +197,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
         people |= {name.casefold() for name in _person_tokens(doc)}
         surnames |= _full_name_surnames(doc)
         any_surnames |= _full_name_surnames(doc, known_given=False)
+    mentions = _wholes_again(text, mentions, gazetteer)
     mentions.extend(_datelines(text, gazetteer))
     mentions.extend(_text_patterns(text, gazetteer))
     mentions.sort(key=lambda m: (m.start, -m.end, m.how != "pattern"))  # a pattern knows more
@@ -895,10 +896,51 @@ def _city_of_district(doc: _Tokens, start: int, end: int, gazetteer: OfflineGaze
     return None
 
 
+#: Words after a town's name that make it a town's, as its people or bodies ("a Tennessee Colony man").
+_TOWN_PEOPLE = frozenset("man woman men women resident residents native teen girl boy couple family mayor".split())
+
+
+def _wholes_again(text: str, mentions: list[Mention], gazetteer: OfflineGazetteer) -> list[Mention]:
+    """Once "a Tennessee Colony man" names a town the gazetteer lacks (see _named_after_region), the
+    name is that town wherever the text writes it again ("between Tennessee Colony and Yard")."""
+    wholes = {m.text for m in mentions if m.how == "ner" and " " in m.text and not _known(gazetteer, m.text)
+              and any(p.feature in ("admin1", "country") for p in _main(gazetteer, m.text.rsplit(" ", 1)[0]))}
+    if not wholes:
+        return mentions
+    out = list(mentions)
+    for whole in wholes:
+        for match in re.finditer(rf"\b{re.escape(whole)}\b", text):
+            if any(m.start == match.start() and m.end == match.end() for m in out):
+                continue
+            out = [m for m in out if m.end <= match.start() or m.start >= match.end()]
+            out.append(Mention(match.start(), match.end(), whole, "ner", whole))
+    return out
+
+
+def _named_after_region(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazetteer) -> bool:
+    """Whether a state or country's name and the proper noun after it make a town's name the gazetteer
+    lacks, said of the town's people ("a Tennessee Colony man": not Tennessee, nor The Colony).
+
+    >>> doc = _Tokens(pipeline()("The murder of a Tennessee Colony man is unsolved."))
+    >>> _named_after_region(doc, 4, 5, OfflineGazetteer.default())
+    True
+    """
+    if end + 1 >= len(doc) or not doc.proper[end] or doc.lower[end + 1] not in _TOWN_PEOPLE or not doc.space[end - 1]:
+        return False
+    word = normalize(doc.text[end])
+    if word in GEO_WORDS or doc.lower[end] in _KIND_WORDS or word in STREET_WORDS:
+        return False  # "Georgia State", "Texas County"
+    whole = doc.span(start, end + 1)
+    return not _known(gazetteer, whole) and any(
+        p.feature in ("admin1", "country") for p in _main(gazetteer, doc.span(start, end)))
+
+
 def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, label: str,
                   gazetteer: OfflineGazetteer) -> list[Mention]:
     if region := _abbreviated_region(gazetteer, name, offset + doc.idx[start]):  # "S.D.", "B.C."
         return [region]
+    if _named_after_region(doc, start, end, gazetteer):
+        return [_mention(doc, start, end + 1, offset, "ner")]  # "a Tennessee Colony man": a town we lack
     if _town_office(doc, start, end, gazetteer):  # "Dublin City Manager": Dublin's, not the Irish county's
         return [_mention(doc, start, end - 1, offset, "ner")]
     for longer in range(min(len(doc), end + 3), end, -1):  # "Kvaisi checkpoint", "Sao Sebastiao [da Boa Vista]"

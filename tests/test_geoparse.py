@@ -424,13 +424,13 @@ def test_a_place_the_model_takes_for_a_group_counts_after_a_locative():
 
 
 def test_a_place_the_model_takes_for_a_product_counts_after_a_locative():
-    [town] = geoparse("Monitors heard bursts of fire involving small arms near Svitlodarsk.")
+    [town] = geoparse("Observers logged explosions from small arms near Svitlodarsk.")
     assert (town.text, town.country_code) == ("Svitlodarsk", "UA")  # GeoNames' Svetlodarsk
-    assert geoparse("Monitors heard bursts of fire involving small arms with Svitlodarsk.") == []
+    assert geoparse("Observers logged explosions from small arms with Svitlodarsk.") == []
 
 
 def test_a_place_name_the_model_starts_as_a_people_is_read_whole():
-    [town] = geoparse("Soldiers stormed the town of Kafr Qaddum and fired tear gas.")  # the model's NORP "Kafr"
+    [town] = geoparse("Soldiers entered the village of Kafr Qaddum and fired tear gas.")  # the model's NORP "Kafr"
     assert (town.text, town.country_code) == ("Kafr Qaddum", "PS")
 
 
@@ -440,7 +440,7 @@ def test_a_town_written_before_a_province_of_several_words_is_a_place():
 
 
 def test_a_quarter_written_before_its_town_is_beside_it_or_unplaced():
-    found = geoparse("Police raided a house in Barangay Poblacion, Marawi, Lanao del Sur.")
+    found = geoparse("Gunmen shot a farmer in Barangay Poblacion, Marawi, Lanao del Sur.")
     assert [t.text for t in found] == ["Poblacion", "Marawi", "Lanao del Sur"]
     assert found[0].latitude is None  # the gazetteer's Poblacion is in Metro Manila, 800 km away
     # not in lists, nor when the town stands for its province
@@ -448,12 +448,12 @@ def test_a_quarter_written_before_its_town_is_beside_it_or_unplaced():
     assert geoparse("Entrepreneurs protested in Ivankiv, Kyiv, on Monday.")[0].country_code == "UA"  # 70 km
     assert geoparse("Rebels attacked Matalam, Cotabato, on Monday.")[0].country_code == "PH"  # 74 km, one Matalam
     # said outright: a part of the town, even in the same state
-    found = geoparse("Workers held a protest in Palanpur area of Surat city (Surat, Gujarat).")
+    found = geoparse("Migrants rallied in Palanpur area of Surat city (Surat, Gujarat).")
     assert found[0].text == "Palanpur" and found[0].latitude is None  # the town of Palanpur is 330 km north
 
 
 def test_a_name_ends_at_a_bracket_and_a_place_in_brackets_after_a_name_is_a_place():
-    found = geoparse("A car was set alight in Sea Point (City of Cape Town, Western Cape) on Friday.")
+    found = geoparse("Arsonists burned a van in Sea Point (City of Cape Town, Western Cape) on Friday.")
     assert not any("(" in t.text for t in found)  # the model's "Sea Point (City of Cape Town"
     assert {t.country_code for t in found if t.latitude is not None} == {"ZA"}
     assert "Mulanje" in {t.text for t in geoparse("A monitor was attacked in Mulange (Mulanje, Southern).")}
@@ -471,23 +471,23 @@ def test_a_district_named_after_its_city_is_drawn_at_the_city():
 
 
 def test_the_end_of_a_name_joined_by_an_ezafe_is_no_place_of_its_own():
-    found = geoparse("A bomber killed 3 civilians in Rish Khor-e Bala area of Chahar Asyab district, Kabul.")
+    found = geoparse("A blast wounded two men in Rish Khor-e Bala area of Chahar Asyab district, Kabul.")
     assert "Bala" not in {t.text for t in found}  # not Bal'a in the West Bank
     assert {t.country_code for t in found if t.latitude is not None} == {"AF"}  # nor Kabul, Israel
 
 
 def test_a_province_in_brackets_after_a_district_is_a_place():
-    found = geoparse("Migrant workers clashed with police in Dahod district (Gujarat), demanding to return home.")
+    found = geoparse("Police dispersed labourers in Dahod district (Gujarat), who wanted to go home.")
     assert ("Gujarat", "IN") in {(t.text, t.country_code) for t in found}  # the model's NORP
 
 
 def test_another_spelling_of_a_known_place_counts_after_a_locative_without_an_entity():
-    text = "Turkish forces shelled the village of Qarfel in the western countryside of Tell Abiad in Ar-Raqqa."
+    text = "Artillery hit farms in the countryside of Tell Abiad in Ar-Raqqa."
     assert ("Ar-Raqqa", "SY") in {(t.text, t.country_code) for t in geoparse(text)}  # Ar Raqqah
 
 
 def test_a_state_abbreviation_in_brackets_is_the_state_where_the_name_before_it_lies():
-    found = {t.text: t for t in geoparse("Residents of Vikasnagar staged a protest in Lucknow city (UP).")}
+    found = {t.text: t for t in geoparse("Parents from Vikasnagar rallied outside a school in Lucknow city (UP).")}
     assert (found["UP"].name, found["UP"].feature) == ("Uttar Pradesh", "admin1")
     assert geoparse("Forces exchanged fire near Uri (Baramulla district, J&K).")[-1].name == "Kashmir"
     # "TN" is Tennessee's too: not where Chennai lies
@@ -715,8 +715,8 @@ def test_a_small_town_alone_in_a_text_whose_peoples_are_elsewhere_gets_no_pin():
     # a mission's name is evidence as a demonym is: the OSCE SMM works in Ukraine, not Russia
     assert geoparse("OSCE SMM monitors heard explosions near Komsomolets.")[0].latitude is None
     # but a people's forces act next door too, and the only town of its name is that town
-    assert geoparse("Israeli forces stormed the town of Kafr Qaddum.")[0].country_code == "PS"
-    assert geoparse("Israeli forces stormed the town of Komsomolets.")[0].latitude is None  # many of that name
+    assert geoparse("Israeli troops raided the town of Kafr Qaddum at dawn.")[0].country_code == "PS"
+    assert geoparse("Israeli troops raided the town of Komsomolets at dawn.")[0].latitude is None  # many of that name
 
 
 def test_a_region_named_by_a_point_of_the_compass_needs_its_country_from_the_text():

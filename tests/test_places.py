@@ -273,7 +273,7 @@ def test_a_container_that_its_own_container_confirms_makes_the_far_namesake_the_
 def test_a_country_inside_an_organisation_named_with_its_acronym_is_not_where_it_happened() -> None:
     from mapgen.geoparse import geoparse
 
-    sentence = ("Police aimed to impede a press conference by members of the African Party for the Independence "
+    sentence = ("Officers broke up a meeting of leaders of the African Party for the Independence "
                 "of Guinea and Cape Verde (PAIGC).")
     assert choose("political", sentence, 0, geoparse(sentence)).location is None  # not Cabo Verde, out to sea
     # an acronym that does not spell the name before it leaves its places be

@@ -426,10 +426,10 @@ def _in_acronymed_name(words: str, start: int, end: int) -> bool:
     ("the African Party for the Independence of Guinea and Cape Verde (PAIGC)"): a name, not a place
     where anything happened. The acronym's letters must be initials of the name's capitalised words.
 
-    >>> text = "members of the African Party for the Independence of Guinea and Cape Verde (PAIGC) met"
+    >>> text = "leaders of the African Party for the Independence of Guinea and Cape Verde (PAIGC) met"
     >>> _in_acronymed_name(text, text.index("Cape"), text.index("Cape") + 10)
     True
-    >>> text = "police in Bissau (Sector Autonomo de Bissau, Bissau) met"
+    >>> text = "a rally in Bissau (Sector Autonomo de Bissau, Bissau) ended"
     >>> _in_acronymed_name(text, text.index("Bissau"), text.index("Bissau") + 6)
     False
     """

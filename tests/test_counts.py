@@ -170,7 +170,7 @@ def test_one_person_named_without_a_figure() -> None:
     assert figures("His wife and his son were killed.") == {"fatalities": 2}
     assert figures("A teacher and his wife were shot dead.") == {"fatalities": 2}
     assert figures("The victim died in hospital.") == {"fatalities": 1}
-    assert figures("An adolescent and a woman were shot to death.") == {"fatalities": 2}
+    assert figures("An adolescent and a girl were shot dead.") == {"fatalities": 2}
 
 
 def test_a_person_who_speaks_or_is_arrested_is_no_casualty() -> None:
@@ -180,7 +180,7 @@ def test_a_person_who_speaks_or_is_arrested_is_no_casualty() -> None:
 
 
 def test_phrases_that_only_look_like_people_join_no_list() -> None:
-    assert figures("A shoot-out broke out and a suspect was shot and died.") == {"fatalities": 1}
+    assert figures("A shoot-out erupted and a suspect was shot and died.") == {"fatalities": 1}
     assert figures("As a result, 4 soldiers were killed.") == {"fatalities": 4}
 
 

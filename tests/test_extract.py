@@ -65,7 +65,7 @@ def test_paragraphs_are_numbered() -> None:
     ("Two groups of youths clashed with sticks and stones.", "Mob violence", "protest"),
     ("Soldiers fired mortars and small arms at rebel positions.", "Armed clash", "clash"),
     ("Gunmen shot dead a policeman at a checkpoint.", "Armed clash", "clash"),
-    ("The body of a man was found with gunshot wounds.", "Attack", "civilian_violence"),
+    ("Farmers found the body of a man with gunshot wounds.", "Attack", "civilian_violence"),
     ("An angry mob lynched a suspected thief.", "Mob violence", "protest"),
     ("Thousands of refugees fled across the border.", "Other", "displacement"),
     ("A convoy of tanks crossed into the region.", "Change to group/activity", "troop_movement"),

@@ -173,6 +173,12 @@ def test_one_person_named_without_a_figure() -> None:
     assert figures("An adolescent and a girl were shot dead.") == {"fatalities": 2}
 
 
+def test_the_wounded_who_died_are_dead() -> None:
+    assert figures("A suspect was wounded and died.") == {"fatalities": 1}
+    assert figures("Two men were injured and later died in hospital.") == {"fatalities": 2}
+    assert figures("Two men were injured.") == {"injured": 2}
+
+
 def test_a_person_who_speaks_or_is_arrested_is_no_casualty() -> None:
     assert find_counts("A soldier said the town was calm.") == Counts()
     assert find_counts("Police arrested 12 protesters.") == Counts()

@@ -676,7 +676,8 @@ _LEFT_STEMS = re.compile(_trie([
     "arrest", "detain", "abduct", "kidnap", "captur", "seiz", "releas", "freed", "exchang", "swap", "rescu",
     "sentenc", "condemn", "convict", "hostage", "treat",  # none
 ]))
-_FATAL_RIGHT = (r"killed|dead|died|die|dies|perished|drowned|slain|succumbed|"
+_FATAL_RIGHT = (r"(?:wounded|injured|hurt)\s+and\s+(?:later\s+)?(?:died|succumbed)|"
+                r"killed|dead|died|die|dies|perished|drowned|slain|succumbed|"
                 r"lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
                 r"shot\s+dead|shot\s+and\s+(?:killed|died)|gunned\s+down|assassinated|"
                 r"(?:shot|stabbed|beaten|burned|burnt|hacked|tortured|clubbed|stoned|lynched|hanged)\s+to\s+death|"

@@ -479,6 +479,8 @@ def _coded_otherwise(mention: Mention, region: Place, gazetteer: OfflineGazettee
 
 
 _JOINS = (",", "and", "or", ", and", ", or")
+#: The joins that end a list ("Homs, Hama and Aleppo").
+_LAST_JOINS = tuple(join for join in _JOINS if join != ",")
 
 
 def _country_lists(text: str, mentions: list[Mention], slots: dict[str, _Slot]) -> None:
@@ -514,7 +516,7 @@ def _towns_listed(text: str, mentions: list[Mention], index: int, gazetteer: Off
     """Whether the mention opens a list of three, "Homs, Hama and Aleppo", whose second name is a big
     town's (and a province's): towns listed, not "X, Y" (but "Dunwoody, Georgia and Atlanta" is)."""
     if index + 2 >= len(mentions) or text[mentions[index + 1].end:mentions[index + 2].start].strip() not in (
-            "and", "or", ", and", ", or"):
+            _LAST_JOINS):
         return False
     second = mentions[index + 1]
     return any(c.feature == "city" and c.population >= SEAT_POPULATION

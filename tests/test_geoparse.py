@@ -902,3 +902,24 @@ def test_another_name_made_of_generic_words_only_gets_no_pin():
     found = {t.text: t for t in geoparse("He crossed the South Island of New Zealand, then moved to the North Side.")}
     assert found["South Island"].latitude is None and found["North Side"].latitude is None
     assert found["New Zealand"].country_code == "NZ"
+
+
+def test_a_part_of_a_town_named_alone_too_is_that_town_and_no_witness_to_where_it_is():
+    # North Arlington, New Jersey is a town of its own, but beside "Arlington" it is a part of
+    # that Arlington: it must not pull the story to a small Arlington near New Jersey
+    text = ("Crews began drilling beside homes in north Arlington on Monday. The North Arlington Residents "
+            "Alliance had fought the permit for a year, and Arlington's council approved it 7-2.")
+    assert [(t.text, t.name, t.admin1) for t in geoparse(text)] == [
+        ("Arlington", "Arlington", "Texas"), ("North Arlington", "Arlington", "Texas"),
+        ("Arlington", "Arlington", "Texas")]
+    # "the City of Richmond" is the Richmond the text names, not a second vote for Virginia's
+    text = ("A Richmond woman was hurt when her car left the road on Friday. Madison County deputies closed the "
+            "highway for an hour, and the City of Richmond sent a crew to repair the guardrail.")
+    assert {(t.text, t.admin1) for t in geoparse(text)} == {
+        ("Richmond", "Kentucky"), ("Madison County", "Kentucky"), ("City of Richmond", "Kentucky")}
+    # a town beside its namesake is a neighbour, not a part: South Orange by Orange, New Jersey
+    found = {t.text: t for t in geoparse("Storms knocked out power in South Orange overnight. Orange officials "
+                                         "said crews would work through the weekend.")}
+    assert (found["South Orange"].name, found["Orange"].admin1) == ("South Orange", "New Jersey")
+    assert {t.text: t.name for t in geoparse("Flooding closed roads across West Virginia and Virginia.")} == {
+        "West Virginia": "West Virginia", "Virginia": "Virginia"}

@@ -162,7 +162,13 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
                       if any(c.country_code == cc and (a1 is None or c.admin1_code == a1) for cc, a1 in slot.within)]
             slot.candidates += [c for c in inside if c not in slot.candidates]
     hint_code = gazetteer.country_code(hints.country) if hints and hints.country else None
-    _cluster_support(slots)
+    parts = _parts_of(slots, mentions)
+    # A part of a town ("north Arlington") is no witness to where the town is: the others hear
+    # nothing from it, and it takes the town's reading in the end (_part_readings).
+    witnesses = {key: slot for key, slot in slots.items() if key not in parts}
+    _cluster_support(witnesses)
+    for key in parts:
+        slots[key].support = [0.0] * len(slots[key].candidates)
     for slot in slots.values():
         slot.priors = [prior(c) + W_CLUSTER * s / (s + 1) for c, s in zip(slot.candidates, slot.support, strict=True)]
         slot.scores = slot.priors
@@ -172,13 +178,14 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
     open_slots = [slot for slot in slots.values() if len(slot.candidates) > 1]
     for _ in range(ROUNDS):
         before = [(slot.choice, slot.scores) for slot in open_slots]
-        evidence = _evidence(slots, demonyms)
+        evidence = _evidence(slots, demonyms, parts)
         for slot in open_slots:  # in turn: each slot reads the choices made before it in the round
-            slot.scores = _scores(slot, evidence, slots, hint_code, hints, gazetteer)
+            slot.scores = _scores(slot, evidence, witnesses, hint_code, hints, gazetteer)
             slot.choice = _best(slot.scores)
         if [(slot.choice, slot.scores) for slot in open_slots] == before:
             break  # a fixed point (in most texts, after a round or two): another round would compute the same
     decided = {key: _decision(slot) for key, slot in slots.items()}
+    _part_readings(decided, parts)
     _county_short_forms(decided, slots, mentions, gazetteer)
     for key, slot in slots.items():
         place = decided[key][0]
@@ -193,6 +200,51 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
         for index in slot.mentions:
             out[index] = (place, confidence)
     return out
+
+
+#: A point of the compass before a town's name that the text also writes alone: a part of that town.
+_PART_WORDS = frozenset(("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"))
+#: The kind of town before its name: "the City of Richmond" is the Richmond the text names alone.
+_SAME_TOWN = re.compile(r"(?:city|town|village|borough|township|municipality) of ")
+
+
+def _parts_of(slots: dict[str, _Slot], mentions: list[Mention]) -> dict[str, str]:
+    """The names that are a part of a town the text also names alone, each with the town's slot key.
+
+    "a gas well in north Arlington ... the North Arlington Neighbors ... Arlington's council": the
+    text is about one Arlington, and North Arlington, New Jersey (one reading, so sure of itself)
+    must not drag it east. Only names whose every reading is a town or a county: "West Virginia"
+    and "Virginia", "South Ossetia" and "Ossetia" are different places. A name with a reading next
+    to one of the town's is a neighbour and a witness like any other (South Orange by Orange, New
+    Jersey), and a name placed by a pattern ("North Arlington, N.J.") stands on its own.
+    """
+    out = {}
+    for key, slot in slots.items():
+        if not slot.mentions or slot.within or slot.region_read or not slot.candidates \
+                or any(c.feature not in TOWN_FEATURES for c in slot.candidates):
+            continue
+        name, _, rest = key.partition("|")
+        head, _, town = name.partition(" ")
+        if head in _PART_WORDS:
+            same = False  # a town beside the other, or a part of it
+        elif (kind := _SAME_TOWN.match(name)) is not None:
+            town, same = name[kind.end():], True  # "the City of Richmond": the town itself
+        else:
+            continue
+        base = f"{town}|{rest}"
+        if town and base in slots and slots[base].mentions and not mentions[slots[base].mentions[0]].demonym \
+                and (same or not any(distance_km(c, b) <= SAME_KM
+                                     for c in slot.candidates for b in slots[base].candidates)):
+            out[key] = base
+    return out
+
+
+def _part_readings(decided: dict[str, tuple[Place | None, float]], parts: dict[str, str]) -> None:
+    """A part of a town (see _parts_of) is read as the town, when that is a town or a county."""
+    for key, base in parts.items():
+        town = decided[base][0]
+        if town is not None and town.feature in TOWN_FEATURES:
+            decided[key] = decided[base]
 
 
 #: Words that, with a point of the compass or each other, make names found everywhere ("Big Creek").
@@ -556,8 +608,9 @@ class _Evidence:
     own: dict[str, _Contribution]  # slot key -> its contribution (unchanged until the slot is scored)
 
 
-def _evidence(slots: dict[str, _Slot], demonyms: Counter[str]) -> _Evidence:
-    """The evidence of the current choices, each slot's contribution computed once a round.
+def _evidence(slots: dict[str, _Slot], demonyms: Counter[str], silent: Iterable[str] = ()) -> _Evidence:
+    """The evidence of the current choices, each slot's contribution computed once a round
+    (the ``silent`` slots' left out of the sums).
 
     Sums run in slot order, as the scores' floating-point arithmetic depends on it.
     """
@@ -565,13 +618,13 @@ def _evidence(slots: dict[str, _Slot], demonyms: Counter[str]) -> _Evidence:
     admin1: dict[tuple[str, str], float] = {}
     own = {}
     for key, slot in slots.items():
-        own[key] = contribution = _contribution(slot)
+        own[key] = contribution = (None, 0, None, 0.0) if key in silent else _contribution(slot)
         code, weight, region, region_weight = contribution
         if code:
             countries[code] = countries.get(code, 0) + weight
         if region is not None:
             admin1[region] = admin1.get(region, 0) + region_weight
-    states = _states(slots.values())
+    states = _states(slot for key, slot in slots.items() if key not in silent)
     totals: dict[str, int] = {}
     for (country, _), n in states.items():
         totals[country] = totals.get(country, 0) + n

@@ -923,3 +923,10 @@ def test_a_part_of_a_town_named_alone_too_is_that_town_and_no_witness_to_where_i
     assert (found["South Orange"].name, found["Orange"].admin1) == ("South Orange", "New Jersey")
     assert {t.text: t.name for t in geoparse("Flooding closed roads across West Virginia and Virginia.")} == {
         "West Virginia": "West Virginia", "Virginia": "Virginia"}
+
+
+def test_a_city_of_the_province_the_text_names_is_found_by_another_of_its_names():
+    # GeoNames files the Gujarat city as "Dohad": "Dahod" is one of its other names
+    found = [(t.text, t.name, t.admin1) for t in geoparse("Police fired tear gas at traders in Dahod district "
+                                                          "(Gujarat) on Friday.")]
+    assert found == [("Dahod", "Dohad", "Gujarat"), ("Gujarat", "Gujarat", "Gujarat")]

@@ -930,3 +930,10 @@ def test_a_city_of_the_province_the_text_names_is_found_by_another_of_its_names(
     found = [(t.text, t.name, t.admin1) for t in geoparse("Police fired tear gas at traders in Dahod district "
                                                           "(Gujarat) on Friday.")]
     assert found == [("Dahod", "Dohad", "Gujarat"), ("Gujarat", "Gujarat", "Gujarat")]
+
+
+def test_a_town_the_model_cut_to_its_last_word_is_found_whole():
+    # the model tags only "Taran" of "Tarn Taran city": the whole name is the Indian town
+    found = [(t.text, t.name, t.country_code) for t in geoparse("Nurses walked out in Tarn Taran city (Punjab) "
+                                                                "over unpaid wages.")]
+    assert found == [("Tarn Taran", "Tarn Taran", "IN"), ("Punjab", "Punjab", "IN")]

@@ -943,6 +943,11 @@ def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, la
         return [_mention(doc, start, end + 1, offset, "ner")]  # "a Tennessee Colony man": a town we lack
     if _town_office(doc, start, end, gazetteer):  # "Dublin City Manager": Dublin's, not the Irish county's
         return [_mention(doc, start, end - 1, offset, "ner")]
+    for earlier in range(max(0, start - 2), start):  # "[Tarn] Taran": the model took the last word only
+        if all(doc.proper[k] and not doc.ent_type[k] and doc.space[k] and doc.lower[k] not in ("the", "a", "an")
+               for k in range(earlier, start)) and any(
+                p.feature in TOWN_FEATURES for p in _main(gazetteer, doc.span(earlier, end))):
+            return [_mention(doc, earlier, end, offset, "ner")]
     for longer in range(min(len(doc), end + 3), end, -1):  # "Kvaisi checkpoint", "Sao Sebastiao [da Boa Vista]"
         if not any(doc.punct[k] and not _tight_hyphen(doc, k) for k in range(end, longer)) and not (
                 _tight_hyphen(doc, longer - 1)) and _main(gazetteer, doc.span(start, longer)) and not (

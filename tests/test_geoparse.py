@@ -937,3 +937,7 @@ def test_a_town_the_model_cut_to_its_last_word_is_found_whole():
     found = [(t.text, t.name, t.country_code) for t in geoparse("Teachers went on strike in Tarn Taran city "
                                                                 "(Punjab) on Friday.")]
     assert found == [("Tarn Taran", "Tarn Taran", "IN"), ("Punjab", "Punjab", "IN")]
+    # ...and when it takes the rest of the name for a person's ("Antonio de Jesus")
+    found = [(t.text, t.admin1) for t in geoparse("On 9 June 2021, near Santo Antonio de Jesus, Bahia, two men died "
+                                                  "in a shoot-out with police.")]
+    assert found == [("Santo Antonio de Jesus", "Bahia"), ("Bahia", "Bahia")]

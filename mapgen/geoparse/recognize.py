@@ -818,6 +818,10 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
                 found.append(_mention(doc, start, end, offset, "entity"))  # "Oakland officer shot"
             else:
                 found.extend(_inside(doc, start, end, offset, gazetteer, place_names))  # "The Moscow Times"
+        elif label == "PERSON" and (earlier := _earlier_start(doc, start, end, gazetteer)) is not None and (
+                _locative_before(doc, earlier) or _comma_place_after(doc, end, gazetteer)
+                or any(p.population >= 5_000 for p in _main(gazetteer, doc.span(earlier, end)))):
+            found.append(_mention(doc, earlier, end, offset, "person"))  # "in [Buni] Yadi", "[Santo] Antonio de Jesus"
         elif label == "PERSON" and end - start > 1:
             known = _main(gazetteer, name)
             cue = _locative_before(doc, start) or _comma_place_after(doc, end, gazetteer)
@@ -844,6 +848,23 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
                 found.append(_mention(doc, start, end, offset, "person"))  # "in Umerkot city (Umerkot, Sindh)"
     found.extend(_scan(doc, offset, covered, gazetteer))
     return found
+
+
+def _earlier_start(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazetteer) -> int | None:
+    """Where a town's name begins whose last words the model took for the whole entity ("[Tarn] Taran
+    city", "[Santo] Antonio de Jesus"): one or two capitalised words before it, outside any entity,
+    that make with it a town the gazetteer knows; or None.
+
+    >>> doc = _Tokens(pipeline()("Teachers went on strike in Tarn Taran city (Punjab) on Friday."))
+    >>> _earlier_start(doc, doc.text.index("Taran"), doc.text.index("Taran") + 1, OfflineGazetteer.default())
+    5
+    """
+    for earlier in range(max(0, start - 2), start):
+        if all(doc.proper[k] and not doc.ent_type[k] and doc.space[k] and doc.lower[k] not in ("the", "a", "an")
+               for k in range(earlier, start)) and any(
+                p.feature in TOWN_FEATURES for p in _main(gazetteer, doc.span(earlier, end))):
+            return earlier
+    return None
 
 
 def _longer_name(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazetteer) -> int | None:
@@ -943,11 +964,8 @@ def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, la
         return [_mention(doc, start, end + 1, offset, "ner")]  # "a Tennessee Colony man": a town we lack
     if _town_office(doc, start, end, gazetteer):  # "Dublin City Manager": Dublin's, not the Irish county's
         return [_mention(doc, start, end - 1, offset, "ner")]
-    for earlier in range(max(0, start - 2), start):  # "[Tarn] Taran": the model took the last word only
-        if all(doc.proper[k] and not doc.ent_type[k] and doc.space[k] and doc.lower[k] not in ("the", "a", "an")
-               for k in range(earlier, start)) and any(
-                p.feature in TOWN_FEATURES for p in _main(gazetteer, doc.span(earlier, end))):
-            return [_mention(doc, earlier, end, offset, "ner")]
+    if (earlier := _earlier_start(doc, start, end, gazetteer)) is not None:
+        return [_mention(doc, earlier, end, offset, "ner")]  # "[Tarn] Taran": the model took the last word only
     for longer in range(min(len(doc), end + 3), end, -1):  # "Kvaisi checkpoint", "Sao Sebastiao [da Boa Vista]"
         if not any(doc.punct[k] and not _tight_hyphen(doc, k) for k in range(end, longer)) and not (
                 _tight_hyphen(doc, longer - 1)) and _main(gazetteer, doc.span(start, longer)) and not (

@@ -941,3 +941,11 @@ def test_a_town_the_model_cut_to_its_last_word_is_found_whole():
     found = [(t.text, t.admin1) for t in geoparse("On 9 June 2021, near Santo Antonio de Jesus, Bahia, two men died "
                                                   "in a shoot-out with police.")]
     assert found == [("Santo Antonio de Jesus", "Bahia"), ("Bahia", "Bahia")]
+
+
+def test_a_town_only_the_gazetteer_found_far_from_the_texts_country_gets_no_pin():
+    # "Fonseca" (a surname, a neighbourhood of Niteroi) is also a Colombian town of 32,000: the model
+    # saw no place there, and nothing else in the text is in Colombia
+    found = {t.text: t for t in geoparse("Police raided a house in Niteroi, Rio de Janeiro, on Friday, in the "
+                                         "Fonseca neighbourhood. A man was shot dead.")}
+    assert found["Niteroi"].country_code == "BR" and found["Fonseca"].latitude is None

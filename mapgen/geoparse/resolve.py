@@ -852,6 +852,8 @@ WEAK_PATHS = frozenset({"inside", "entity", "gazetteer", "person", "nearby"})
 
 #: A town smaller than this, alone in its part of the world, is a namesake of a place the gazetteer lacks.
 LONELY_POPULATION = 20_000
+#: ...or smaller than this when only the gazetteer found it, the model seeing no place there ("Fonseca").
+LONELY_SCANNED = 100_000
 #: ... when every other place the text names lies further away than this (km).
 LONELY_KM = 1000.0
 
@@ -867,7 +869,8 @@ def lonely(mentions: list[Mention], resolved: list[tuple[Place | None, float]], 
     placed = [(i, p) for i, (p, _) in enumerate(resolved) if p is not None]
     out = set()
     for index, place in placed:
-        if (place.feature != "city" or place.population >= LONELY_POPULATION or not place.country_code
+        if (place.feature != "city" or not place.country_code
+                or place.population >= (LONELY_SCANNED if mentions[index].how == "gazetteer" else LONELY_POPULATION)
                 or mentions[index].how == "pattern"):  # a dateline or "X, Y" says where it is
             continue
         code = place.country_code

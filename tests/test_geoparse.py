@@ -392,6 +392,10 @@ def test_a_province_seat_named_like_its_province_is_the_town_unless_written_as_t
     assert region.feature == "admin1"
     placed = {t.text: t for t in geoparse("Police dispersed a rally in Rechytsa, Gomel.")}
     assert placed["Gomel"].feature == "admin1"  # written as Rechytsa's container
+    # the Belarusian and the Russian transliteration of one town: Mahilyow, written Mogilev
+    [town] = geoparse("Several hundred students marched in Mogilev on Sunday.")
+    assert (town.name, town.feature) == ("Mahilyow", "city")
+    assert geoparse("Farmers in the Mogilev region lost their crops.")[0].feature == "admin1"
     [bahia] = geoparse("Teachers marched in Bahia.")
     assert bahia.feature == "admin1"  # Salvador is also called Bahia, but not by its own name
     # seats named together are towns, not states named with states ("Iowa, Missouri and Nevada")

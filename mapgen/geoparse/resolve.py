@@ -409,9 +409,17 @@ def _capital_first(name: str, candidates: list[Place],
 SEAT_POPULATION = 100_000
 #: How alike (rapidfuzz ratio, 0..100) the seat's own name and the name written must be: Homyel' and Gomel are 73.
 SEAT_SPELLING = 60
+#: ...or from the same first letter, this alike: the Belarusian and Russian Mahilyow and Mogilev are 40.
+SEAT_TRANSLITERATION = 40
 #: Words after a name that make it the region, not its seat ("Idlib province", "Odessa oblast").
 _REGION_AFTER = re.compile(r"\s+(?:province|governorate|oblast|region|state|department|prefecture|countryside|"
                            r"voivodeship|wilaya|county)\b", re.I)
+
+
+def _spelt_alike(ratio: float, a: str, b: str) -> bool:
+    """Whether two names of a town are one name spelt two ways: alike enough (Homyel' and Gomel), or,
+    from the same first letter, as alike as two transliterations can be (Mahilyow and Mogilev, 40)."""
+    return ratio >= SEAT_SPELLING or (ratio >= SEAT_TRANSLITERATION and a[:1] == b[:1])
 
 
 def _seat_first(mention: Mention, candidates: list[Place],
@@ -439,7 +447,8 @@ def _seat_first(mention: Mention, candidates: list[Place],
         # spelt another way (Gomel, Homyel'), not its state's given to it by GeoNames (Bahia for Salvador)
         if seat is not None and seat.population >= SEAT_POPULATION \
                 and not normalize(seat.name).startswith(normalize(region.name) + " ") \
-                and fuzz.ratio(normalize(seat.name), normalize(mention.lookup)) >= SEAT_SPELLING:
+                and _spelt_alike(fuzz.ratio(seat_name := normalize(seat.name), written := normalize(mention.lookup)),
+                                 seat_name, written):
             fixed[id(seat)] = dataclasses.replace(seat, alternate=False) if seat.alternate else seat
     if not fixed:
         return candidates, frozenset()

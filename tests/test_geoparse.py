@@ -396,6 +396,10 @@ def test_a_province_seat_named_like_its_province_is_the_town_unless_written_as_t
     [town] = geoparse("Several hundred students marched in Mogilev on Sunday.")
     assert (town.name, town.feature) == ("Mahilyow", "city")
     assert geoparse("Farmers in the Mogilev region lost their crops.")[0].feature == "admin1"
+    # where the province's seat has its name as its main name too, "region" makes it the province
+    assert geoparse("Floods hit villages of the Vitebsk region on Sunday.")[0].feature == "admin1"
+    assert geoparse("Protesters filled the streets of Vitebsk on Sunday.")[0].feature == "city"
+    assert geoparse("In Lima Province, prison guards ended a riot.")[0].feature == "city"  # the capital's province
     [bahia] = geoparse("Teachers marched in Bahia.")
     assert bahia.feature == "admin1"  # Salvador is also called Bahia, but not by its own name
     # seats named together are towns, not states named with states ("Iowa, Missouri and Nevada")

@@ -39,6 +39,7 @@ W_ADMIN1 = 2.0
 W_PATTERN = 5.0
 W_STATES = 2.0  # a state named with other states of its country (see _score)
 W_NEAR = 2.0
+W_PROVINCE_WORD = 1.5  # "the Vitebsk region": the province over its seat of the same name
 W_HINT = 2.5
 #: How much a town named like a country loses, unless written with its state ("Lebanon, Pa.").
 W_COUNTRY_NAMED = 1.5
@@ -80,6 +81,7 @@ class _Slot:
     capital: Place | None = None  # the candidate that is its country's capital ("Washington")
     country: Place | None = None  # the country the name is the main name of ("Egypt"), if any
     region_read: bool = False  # written as a region somewhere: "Albany, New York", "Idlib province"
+    province_word: bool = False  # followed by a word for a province somewhere: "the Vitebsk region"
     town_use: bool = False  # used as towns are, before a town's people or bodies: "Jordan middle school"
     listed_countries: int = 0  # names next to it in a list that are countries' main names ("Chad and Niger")
     #: Its provinces whose seat has the name too ("Kherson"): (country code, admin1 code), see _seat_first
@@ -414,6 +416,10 @@ SEAT_TRANSLITERATION = 40
 #: Words after a name that make it the region, not its seat ("Idlib province", "Odessa oblast").
 _REGION_AFTER = re.compile(r"\s+(?:province|governorate|oblast|region|state|department|prefecture|countryside|"
                            r"voivodeship|wilaya|county)\b", re.I)
+#: The words of _REGION_AFTER that name a first-level division wherever they are used: "the Vitebsk
+#: region" is the province, not its seat of the same name (see W_PROVINCE_WORD). Not "province",
+#: "department" or "prefecture", second-level in some countries ("Lima Province" is the capital's).
+_PROVINCE_AFTER = re.compile(r"\s+(?:governorate|oblast|region|state|voivodeship|wilaya)\b", re.I)
 
 
 def _spelt_alike(ratio: float, a: str, b: str) -> bool:
@@ -494,6 +500,7 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
         after = text[mention.end:mention.end + 12]
         if _REGION_AFTER.match(text, mention.end):
             slot.region_read = True
+            slot.province_word = slot.province_word or bool(_PROVINCE_AFTER.match(text, mention.end))
         if index + 1 < len(mentions):
             nxt = mentions[index + 1]
             # "Gori, Georgia", "Altos de San Lorenzo (Buenos Aires)", "Miznaz in Aleppo"
@@ -742,6 +749,8 @@ def _score(slot: _Slot, place: Place, prior_score: float, others: _Others,
         if place.country_code == country_code and (admin1 is None or place.admin1_code == admin1):
             score += W_PATTERN
             break
+    if slot.province_word and place.feature == "admin1":
+        score += W_PROVINCE_WORD
     score += W_NEAR * _nearness(place, neighbours, near)
     if place.feature in TOWN_FEATURES and not slot.within and slot.country is not None:
         score -= W_COUNTRY_NAMED  # "Egypt" in a text about Egypt and the US is not Egypt, Alabama

@@ -402,6 +402,11 @@ def test_a_province_seat_named_like_its_province_is_the_town_unless_written_as_t
     assert geoparse("In Lima Province, prison guards ended a riot.")[0].feature == "city"  # the capital's province
     [bahia] = geoparse("Teachers marched in Bahia.")
     assert bahia.feature == "admin1"  # Salvador is also called Bahia, but not by its own name
+    # GeoNames gives Kherson 66,000 people (it has near 300,000): still the seat, and a town named with
+    # another town is not pulled to its province by the other's nearness
+    assert [t.feature for t in geoparse("Nurses protested in Kherson on Tuesday over unpaid wages, a week after "
+                                        "a similar rally in Odessa.")] == ["city", "city"]
+    assert geoparse("Shelling hit villages of the Kherson region.")[0].feature == "admin1"
     # seats named together are towns, not states named with states ("Iowa, Missouri and Nevada")
     assert geoparse("Protests were held in Kherson and Odessa.")[1].name == "Odesa"
     assert geoparse("Gunmen attacked Idlib and Hama.")[1].feature == "city"

@@ -39,6 +39,7 @@ W_ADMIN1 = 2.0
 W_PATTERN = 5.0
 W_STATES = 2.0  # a state named with other states of its country (see _score)
 W_NEAR = 2.0
+W_SEAT = 1.0  # see _seat_first
 W_PROVINCE_WORD = 1.5  # "the Vitebsk region": the province over its seat of the same name
 W_HINT = 2.5
 #: How much a town named like a country loses, unless written with its state ("Lebanon, Pa.").
@@ -408,7 +409,7 @@ def _capital_first(name: str, candidates: list[Place],
 
 
 #: A town this large named like the province or state it lies in is the province's seat ("Gomel", "Odessa").
-SEAT_POPULATION = 100_000
+SEAT_POPULATION = 50_000
 #: How alike (rapidfuzz ratio, 0..100) the seat's own name and the name written must be: Homyel' and Gomel are 73.
 SEAT_SPELLING = 60
 #: ...or from the same first letter, this alike: the Belarusian and Russian Mahilyow and Mogilev are 40.
@@ -751,6 +752,8 @@ def _score(slot: _Slot, place: Place, prior_score: float, others: _Others,
             break
     if slot.province_word and place.feature == "admin1":
         score += W_PROVINCE_WORD
+    elif place.feature == "admin1" and (place.country_code, place.admin1_code) in slot.seated:
+        score -= W_SEAT  # a province named like its seat, never written as a province: the town
     score += W_NEAR * _nearness(place, neighbours, near)
     if place.feature in TOWN_FEATURES and not slot.within and slot.country is not None:
         score -= W_COUNTRY_NAMED  # "Egypt" in a text about Egypt and the US is not Egypt, Alabama

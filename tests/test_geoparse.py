@@ -962,3 +962,10 @@ def test_a_town_only_the_gazetteer_found_far_from_the_texts_country_gets_no_pin(
     found = {t.text: t for t in geoparse("Police raided a house in Niteroi, Rio de Janeiro, on Friday, in the "
                                          "Fonseca neighbourhood. A man was shot dead.")}
     assert found["Niteroi"].country_code == "BR" and found["Fonseca"].latitude is None
+
+
+def test_another_spelling_of_a_town_geonames_gives_no_population_is_still_found_after_a_locative():
+    # Tall Abyad has 0 people in GeoNames; "west of Tell Abiad" is the town, however the model tags it
+    found = [(t.text, t.name) for t in geoparse("On 2 June 2021, rebel factions shelled farms west of Tell Abiad "
+                                                "in the countryside of Ar-Raqqa.")]
+    assert found == [("Tell Abiad", "Tall Abyaḑ"), ("Ar-Raqqa", "Ar Raqqah")]

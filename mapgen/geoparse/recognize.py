@@ -551,12 +551,14 @@ SPELLING = 75
 
 
 def _spelt_like(gazetteer: OfflineGazetteer, name: str) -> list[Any]:
-    """Towns of some size whose alternate name ``name`` is, and is only another spelling of their main
-    name ("al-Bukamal" for Albu Kamal, "Ar-Raqqa" for Ar Raqqah), not an unrelated one."""
+    """Towns of some size (or none recorded: GeoNames gives Tall Abyad 0 people) whose alternate name
+    ``name`` is, and is only another spelling of their main name ("al-Bukamal" for Albu Kamal,
+    "Ar-Raqqa" for Ar Raqqah, "Tell Abiad" for Tall Abyad), not an unrelated one."""
     from rapidfuzz import fuzz
 
     key = normalize(name)
-    return [p for p in _known(gazetteer, name) if (p.feature in STRONG_FEATURES or p.population >= 5_000)
+    return [p for p in _known(gazetteer, name) if (p.feature in STRONG_FEATURES or p.population >= 5_000
+                                                   or p.population == 0)
             and fuzz.ratio(_CITY_AFTER.sub("", normalize(p.name)), key) >= SPELLING]
 
 

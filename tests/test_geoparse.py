@@ -969,3 +969,10 @@ def test_another_spelling_of_a_town_geonames_gives_no_population_is_still_found_
     found = [(t.text, t.name) for t in geoparse("On 2 June 2021, rebel factions shelled farms west of Tell Abiad "
                                                 "in the countryside of Ar-Raqqa.")]
     assert found == [("Tell Abiad", "Tall Abyaḑ"), ("Ar-Raqqa", "Ar Raqqah")]
+
+
+def test_a_town_before_the_word_for_its_division_is_a_place_whatever_the_model_says():
+    # the model takes "Mbouda" for a person; "Mbouda subdivision" names the Cameroonian town's division
+    found = [(t.text, t.name, t.country_code) for t in geoparse("Protesters marched through Balatchi village, "
+                                                                "Mbouda subdivision, on Friday.")]
+    assert ("Mbouda", "Mbouda", "CM") in found

@@ -76,7 +76,8 @@ LOCAL_NOUNS = frozenset(
     "school schools sewer mayor area hospital church family families girl boy teen teens home homes house "
     "houses neighborhood neighbourhood streets street airport port village town district authorities "
     "officials government court jail prison teenager teenagers student students couple business businesses "
-    "firefighters deputies lawmakers voters".split())
+    "firefighters deputies lawmakers voters subdivision municipality commune township province governorate "
+    "department tehsil upazila lga".split())
 #: Words that, after a place name inside an organisation's name, make it that place's institution
 #: ("Groton Town Council", "Byesville Volunteer Fire Department", "Platte County Court").
 INSTITUTIONS = frozenset(

@@ -976,3 +976,11 @@ def test_a_town_before_the_word_for_its_division_is_a_place_whatever_the_model_s
     found = [(t.text, t.name, t.country_code) for t in geoparse("Protesters marched through Balatchi village, "
                                                                 "Mbouda subdivision, on Friday.")]
     assert ("Mbouda", "Mbouda", "CM") in found
+
+
+def test_x_in_a_town_named_like_its_province_spelt_another_way_is_inside_the_province():
+    # "Dar'a" is the city GeoNames calls Dara (with an ayn), whose province it spells Daraa: the
+    # Syrian Ash Shajarah, not the Jordanian one across the border
+    found = [(t.text, t.country_code) for t in geoparse("Gunmen shot a farmer near his home in Ash-Shajara town "
+                                                        "in Dar'a on Friday.")]
+    assert found == [("Ash-Shajara", "SY"), ("Dar'a", "SY")]

@@ -414,6 +414,8 @@ SEAT_POPULATION = 50_000
 SEAT_SPELLING = 60
 #: ...or from the same first letter, this alike: the Belarusian and Russian Mahilyow and Mogilev are 40.
 SEAT_TRANSLITERATION = 40
+#: How alike a town's name and its province's must be for "X, Town" to mean the province: Dar'a (Dara) and Daraa.
+PROVINCE_SPELLING = 80
 #: Words after a name that make it the region, not its seat ("Idlib province", "Odessa oblast").
 _REGION_AFTER = re.compile(r"\s+(?:province|governorate|oblast|region|state|department|prefecture|countryside|"
                            r"voivodeship|wilaya|county)\b", re.I)
@@ -496,6 +498,8 @@ _KIND_BEFORE_JOIN = re.compile(
 
 def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazetteer: OfflineGazetteer) -> None:
     """ "X, Y" where Y is a state or country: X is a place inside Y."""
+    from rapidfuzz import fuzz
+
     for index, mention in enumerate(mentions):
         slot = slots[_key(mention)]
         after = text[mention.end:mention.end + 12]
@@ -514,9 +518,10 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
                 for place in gazetteer.candidates(nxt.lookup)[:5]:
                     if place.feature == "country":
                         slot.within.append((place.country_code or "", None))
-                    elif place.feature == "admin1" or (place.feature == "city" and place.admin1
-                                                       and normalize(place.admin1) == normalize(nxt.lookup)):
-                        # "Vodyane, Donetsk": the province named after its capital
+                    elif place.feature == "admin1" or (place.feature == "city" and place.admin1 and (
+                            normalize(place.admin1) == normalize(nxt.lookup)
+                            or fuzz.ratio(normalize(place.admin1), normalize(place.name)) >= PROVINCE_SPELLING)):
+                        # "Vodyane, Donetsk": the province named after its capital (spelt its way: Dar'a, Daraa)
                         slot.within.append((place.country_code or "", place.admin1_code))
                         if place.feature == "admin1":
                             slot.within += _coded_otherwise(mention, place, gazetteer)

@@ -984,3 +984,10 @@ def test_x_in_a_town_named_like_its_province_spelt_another_way_is_inside_the_pro
     found = [(t.text, t.country_code) for t in geoparse("Gunmen shot a farmer near his home in Ash-Shajara town "
                                                         "in Dar'a on Friday.")]
     assert found == [("Ash-Shajara", "SY"), ("Dar'a", "SY")]
+
+
+def test_the_division_of_a_place_is_that_place():
+    # "the Municipality of Soyaltepec" is Soyaltepec; "the City of Richmond" is a name GeoNames has itself
+    found = [(t.text, t.admin1) for t in geoparse("Flooding hit the Municipality of Soyaltepec, Oaxaca.")]
+    assert found == [("Soyaltepec", "Oaxaca"), ("Oaxaca", "Oaxaca")]
+    assert [t.text for t in geoparse("The City of Richmond fixed the road.")] == ["City of Richmond"]

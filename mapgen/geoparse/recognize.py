@@ -958,10 +958,19 @@ def _named_after_region(doc: _Tokens, start: int, end: int, gazetteer: OfflineGa
         p.feature in ("admin1", "country") for p in _main(gazetteer, doc.span(start, end)))
 
 
+#: Kinds of division written before a place's name with "of" ("the Municipality of Allende").
+_DIVISION_OF = frozenset("municipality district province city town village county commune department governorate "
+                         "state region parish borough township".split())
+
+
 def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, label: str,
                   gazetteer: OfflineGazetteer) -> list[Mention]:
     if region := _abbreviated_region(gazetteer, name, offset + doc.idx[start]):  # "S.D.", "B.C."
         return [region]
+    if end - start > 2 and doc.lower[start] in _DIVISION_OF and doc.lower[start + 1] == "of" and doc.proper[start + 2] \
+            and not _known(gazetteer, name):
+        # "the Municipality of Allende": the place is Allende (but "City of Richmond" is a name GeoNames has)
+        return _place_entity(doc, start + 2, end, offset, doc.span(start + 2, end), label, gazetteer)
     if _named_after_region(doc, start, end, gazetteer):
         return [_mention(doc, start, end + 1, offset, "ner")]  # "a Tennessee Colony man": a town we lack
     if _town_office(doc, start, end, gazetteer):  # "Dublin City Manager": Dublin's, not the Irish county's

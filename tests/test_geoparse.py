@@ -991,3 +991,10 @@ def test_the_division_of_a_place_is_that_place():
     found = [(t.text, t.admin1) for t in geoparse("Flooding hit the Municipality of Soyaltepec, Oaxaca.")]
     assert found == [("Soyaltepec", "Oaxaca"), ("Oaxaca", "Oaxaca")]
     assert [t.text for t in geoparse("The City of Richmond fixed the road.")] == ["City of Richmond"]
+
+
+def test_a_village_by_its_own_name_but_for_a_doubled_letter_is_no_guess():
+    # GeoNames writes Joubb Jannîne: the same name, not another spelling of some other village
+    found = [(t.text, t.name, t.country_code) for t in geoparse("On 2 June 2021, dozens of protesters chanted "
+                                                                "slogans outside a bank in Joub Jannine.")]
+    assert found == [("Joub Jannine", "Joubb Jannîne", "LB")]

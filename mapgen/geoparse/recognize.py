@@ -776,7 +776,7 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
             codes = gazetteer.demonyms.get(normalize(name)) or gazetteer.demonyms.get(normalize(name[:-1]))
             division = end < len(doc) and doc.lower[end] in ADMIN_DIVISIONS  # "Ghoryan district", another spelling
             known = _main(gazetteer, name) or (division and _known(gazetteer, name))
-            if not codes and end - start == 1 and known and (
+            if not codes and known and (end - start == 1 or _locative_before(doc, start, weak=False)) and (
                     _locative_before(doc, start) or _comma_place_after(doc, end, gazetteer)
                     or _modifies_local_noun(doc, end) or normalize(name) in place_names  # "the Sochi election"
                     or (_bracketed_after_name(doc, start, end) and any(

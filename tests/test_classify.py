@@ -51,6 +51,8 @@ def _sub(sentence: str) -> str | None:
     ("A drone strike hit a car carrying two commanders.", "Air/drone strike"),
     ("Rockets fired from across the river landed in a residential area.", "Shelling/artillery/missile attack"),
     ("Artillery shelled the outskirts of the town overnight.", "Shelling/artillery/missile attack"),
+    ("Government troops turned anti-aircraft guns on rebel trenches outside the town.",
+     "Shelling/artillery/missile attack"),
     ("A roadside bomb destroyed a police vehicle.", "Remote explosive/landmine/IED"),
     ("A man threw a hand grenade into a crowded bar.", "Grenade"),
     ("A suicide bomber blew himself up at the entrance of a mosque.", "Suicide bomb"),

@@ -251,14 +251,14 @@ AIR_STRIKE = Guarded(
 SHELLING = Guarded(
     ("shell", "artillery", "mortar", "rocket", "missile", "howitzer", "mlrs", "grad", "katyusha", "tank", "bombard",
      "barrage", "projectile", "cannon", "heavy", "ballistic", "under", "grenade", "rpg", "atgm", "recoilless",
-     "explosion", "blast", "medium", "ifv", "infantry"),
+     "explosion", "blast", "medium", "ifv", "infantry", "anti"),
     r"shell(?:s|ed|ing)?", r"artillery", r"mortars?", r"rockets?", r"missiles?", r"howitzers?", r"mlrs",
     r"grads?", r"katyushas?", r"tank fire", r"bombard(?:ed|ment|ments|ing)?", r"barrages?", r"projectiles?",
     r"\d+ ?mm", r"cannon fire", r"heavy weapons", r"rocket launchers?", r"multiple rocket", r"ballistic",
     r"cruise missiles?", r"under (?:heavy )?fire", r"grenade launchers?", r"rpgs?", r"rocket[- ]propelled grenades?",
     r"anti-tank", r"atgms?", r"recoilless", r"explosions?", r"blasts?", r"tank(?:s)? fired",
     r"(?:heavy|medium)(?: and (?:heavy|medium))? (?:machine ?-?guns?|weapons)", r"ifvs?", r"infantry fighting vehicles?",
-    unworded=r"\d ?mm")
+    r"anti-?aircraft (?:guns?|artillery|weapons|cannons?|fire)", unworded=r"\d ?mm")
 #: Aircraft supporting a ground operation: the operation (a clash or an attack) is the event, not an air strike.
 AIR_SUPPORT = Guarded(
     ("backed by", "supported by", "assisted by", "covered by", "air support", "air cover", "help of", "support of",

@@ -87,7 +87,7 @@ class _Slot:
     listed_countries: int = 0  # names next to it in a list that are countries' main names ("Chad and Niger")
     #: Its provinces whose seat has the name too ("Kherson"): (country code, admin1 code), see _seat_first
     seated: frozenset[tuple[str | None, str | None]] = frozenset()
-    #: ids of the readings that are counties of the name (see _with_counties): they vouch for no one
+    #: ids of the readings that are counties of the name (see _counties_of): they vouch for no one
     counties: frozenset[int] = frozenset()
     _sure: tuple[list[float] | None, float] = (None, 1.0)  # (the scores it was computed from, confidence)
     #: Per choice: which candidates lie within SAME_KM of it (the choice changes rarely between rounds).
@@ -149,13 +149,11 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
                 candidates = [c for c in candidates if c.feature == "country"]
             elif mention.feature:
                 candidates = [c for c in candidates if c.feature == mention.feature] or candidates
-            candidates = _with_counties(mention, candidates, gazetteer)
-            candidates, capital = _capital_first(mention.lookup, candidates, gazetteer)
+            counties = _counties_of(mention, candidates, gazetteer)
+            candidates, capital = _capital_first(mention.lookup, candidates + counties, gazetteer)
             country = next((c for c in candidates if c.feature == "country" and not c.alternate), None)
             slots[key] = _Slot(key, [], candidates, capital=capital, country=country,
-                               counties=frozenset(id(c) for c in candidates if c.feature == "admin2"
-                                                  and normalize(c.name) != normalize(mention.lookup)
-                                                  and normalize(c.name).startswith(normalize(mention.lookup) + " ")))
+                               counties=frozenset(map(id, counties)))
         slots[key].mentions.append(index)
     _patterns(text, mentions, slots, gazetteer)
     _country_lists(text, mentions, slots)
@@ -279,18 +277,21 @@ COUNTY_TOWN_KM = 50.0
 COUNTY_SHORT_MAX_POPULATION = 100_000
 
 
-def _with_counties(mention: Mention, candidates: list[Place], gazetteer: OfflineGazetteer) -> list[Place]:
-    """A town's name may be said of the county of that name ("Oxford" for Oxford County, Ontario, in a
-    story about Woodstock and Tillsonburg): the counties are readings too, after the town's own. With
-    the low prior of a county they win only where the text's other places lie around them. Not for a
-    name the model took for a person's ("Roy Jones") or only the gazetteer scan found."""
+def _counties_of(mention: Mention, candidates: list[Place], gazetteer: OfflineGazetteer) -> list[Place]:
+    """The counties (and parishes) of a town's name, as more readings of it, after the town's own.
+
+    "Oxford" beside Woodstock and Tillsonburg is Oxford County, Ontario. With the low prior of a
+    county they win only where the text's other places lie around them; they vouch for no other name
+    and make no town less sure (see _cluster_support, _decision). Not for a name the model took for
+    a person's ("Roy Jones") or only the gazetteer scan found.
+    """
     if mention.demonym or mention.feature or mention.how in ("person", "gazetteer") \
             or not any(c.feature == "city" for c in candidates) \
             or normalize(mention.lookup).rpartition(" ")[2] in COUNTY_WORDS:
-        return candidates
+        return []
     counties = [c for word in ("County", "Parish") for c in gazetteer.main_candidates(f"{mention.lookup} {word}")
                 if c.feature == "admin2" and c not in candidates]
-    return candidates + counties[:MAX_CANDIDATES - len(candidates)] if counties else candidates
+    return counties[:MAX_CANDIDATES - len(candidates)]
 
 
 def _county_short_forms(decided: dict[str, tuple[Place | None, float]], slots: dict[str, _Slot],
@@ -501,7 +502,7 @@ def _decision(slot: _Slot) -> tuple[Place | None, float]:
         return None, 0.0
     top = max(slot.scores)
     chosen = slot.candidates[slot.choice]
-    # a county of the name (see _with_counties) that is not the choice makes no town less sure
+    # a county of the name (see _counties_of) that is not the choice makes no town less sure
     weights = [0.0 if slot.counties and id(c) in slot.counties and c is not chosen else math.exp(s - top)
                for c, s in zip(slot.candidates, slot.scores, strict=True)]
     if slot.within and chosen.feature in TOWN_FEATURES and not any(

@@ -436,8 +436,9 @@ SEAT_POPULATION = 50_000
 SEAT_SPELLING = 60
 #: ...or from the same first letter, this alike: the Belarusian and Russian Mahilyow and Mogilev are 40.
 SEAT_TRANSLITERATION = 40
-#: How alike a town's name and its province's must be for "X, Town" to mean the province: Dar'a (Dara) and Daraa.
-PROVINCE_SPELLING = 80
+#: How alike (rapidfuzz ratio) two spellings of one name are: a town and its province, Dara and Daraa
+#: ("X in Dar'a" is in the province); a city and the name written, Al Hasakah and Al-Hasakeh.
+CLOSE_SPELLING = 80
 #: Words after a name that make it the region, not its seat ("Idlib province", "Odessa oblast").
 _REGION_AFTER = re.compile(r"\s+(?:province|governorate|oblast|region|state|department|prefecture|countryside|"
                            r"voivodeship|wilaya|county)\b", re.I)
@@ -544,7 +545,7 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
                         slot.within.append((place.country_code or "", None))
                     elif place.feature == "admin1" or (place.feature == "city" and place.admin1 and (
                             normalize(place.admin1) == normalize(nxt.lookup)
-                            or fuzz.ratio(normalize(place.admin1), normalize(place.name)) >= PROVINCE_SPELLING)):
+                            or fuzz.ratio(normalize(place.admin1), normalize(place.name)) >= CLOSE_SPELLING)):
                         # "Vodyane, Donetsk": the province named after its capital (spelt its way: Dar'a, Daraa)
                         slot.within.append((place.country_code or "", place.admin1_code))
                         if place.feature == "admin1":
@@ -1149,13 +1150,13 @@ def respelt_abroad(mentions: list[Mention], resolved: list[tuple[Place | None, f
         code = place.country_code
         if countries[code] - 1 > 0 or any(plain[n] for n in gazetteer.neighbours.get(code, ())):
             continue  # (a respelt reading in a neighbour does not vouch: "Wanglei" as Vank, Azerbaijan)
-        if place.population >= RESPELT_CITY and mention.how != "fuzzy" \
-                and fuzz.ratio(normalize(place.name), normalize(mention.lookup)) >= PROVINCE_SPELLING:
+        alike = fuzz.ratio(normalize(place.name), normalize(mention.lookup))
+        if place.population >= RESPELT_CITY and mention.how != "fuzzy" and alike >= CLOSE_SPELLING:
             continue  # "US forces deployed in Al-Hasakeh": a city of 400,000 spelt so is not a guess
         if any(n > 0 for c, n in sure.items() if c != code):
             out.add(index)
         elif place.feature == "city" and place.population < RESPELT_VILLAGE and not any(sure.values()) \
-                and fuzz.ratio(normalize(place.name), normalize(mention.lookup)) < SAME_SPELLING:
+                and alike < SAME_SPELLING:
             # nothing says where the text is: a village by another spelling is a guess (not by the same
             # name with a letter doubled or an accent: "Joub Jannine", Joubb Jannîne)
             out.add(index)
@@ -1167,7 +1168,7 @@ def respelt_abroad(mentions: list[Mention], resolved: list[tuple[Place | None, f
 RESPELT_VILLAGE = 5_000
 #: ...unless the spelling is the name's own but for a doubled letter or an accent (rapidfuzz ratio, 0..100).
 SAME_SPELLING = 90
-#: A city this large, read by another spelling of its name (PROVINCE_SPELLING alike), is what the text
+#: A city this large, read by a close spelling of its name (CLOSE_SPELLING), is what the text
 #: means, wherever its actors are from.
 RESPELT_CITY = 100_000
 

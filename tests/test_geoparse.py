@@ -1031,3 +1031,10 @@ def test_a_town_of_several_words_the_model_takes_for_a_people_is_a_place_after_a
             "rival community.")
     assert [(t.text, t.name) for t in geoparse(text)] == [("Nova Iguacu", "Nova Iguaçu"),
                                                           ("Rio de Janeiro", "Rio de Janeiro")]
+
+
+def test_a_name_before_a_states_bodies_is_the_state():
+    # "Virginia" is also a South African town of 66,000; its Department of Education is the state's
+    found = [(t.text, t.country_code, t.feature) for t in geoparse("The Virginia Department of Education released "
+                                                                   "graduation rates on Monday.")]
+    assert found == [("Virginia", "US", "admin1")]

@@ -84,6 +84,7 @@ class _Slot:
     region_read: bool = False  # written as a region somewhere: "Albany, New York", "Idlib province"
     province_word: bool = False  # followed by a word for a province somewhere: "the Vitebsk region"
     town_use: bool = False  # used as towns are, before a town's people or bodies: "Jordan middle school"
+    state_use: bool = False  # used as states are, before a state's bodies: "the Virginia Department of Education"
     listed_countries: int = 0  # names next to it in a list that are countries' main names ("Chad and Niger")
     #: Its provinces whose seat has the name too ("Kherson"): (country code, admin1 code), see _seat_first
     seated: frozenset[tuple[str | None, str | None]] = frozenset()
@@ -118,6 +119,12 @@ class _Slot:
 _TOWN_USE_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:woman|man|women|men|resident|residents|native|teen|teenager|girl|boy|couple|family|"
     r"police|mayor|city council|middle school|high school|elementary|league|volunteer fire|fire department)\b")
+
+
+#: After a name: the bodies of a state or a country, not of a town (see _Slot.state_use).
+_STATE_USE_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:Department of|State Police|State Patrol|National Guard|General Assembly|Legislature|"
+    r"Supreme Court|Attorney General|House of Delegates|Board of Regents)\b")
 
 
 def prior(place: Place) -> float:
@@ -159,6 +166,8 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
     _country_lists(text, mentions, slots)
     for slot in slots.values():  # "a Lebanon woman", "the Jordan middle school": said of a town, not a country
         slot.town_use = any(_TOWN_USE_AFTER.match(text, mentions[i].end) for i in slot.mentions)
+        # "the Virginia Department of Education", "Ohio State Police": said of a state or a country
+        slot.state_use = any(_STATE_USE_AFTER.match(text, mentions[i].end) for i in slot.mentions)
     for slot in slots.values():
         if not slot.region_read:
             slot.candidates, slot.seated = _seat_first(mentions[slot.mentions[0]], slot.candidates, gazetteer)
@@ -789,6 +798,8 @@ def _score(slot: _Slot, place: Place, prior_score: float, others: _Others,
         score -= W_COUNTRY_NAMED  # "Egypt" in a text about Egypt and the US is not Egypt, Alabama
     if slot.town_use and place.feature == "country":
         score -= W_TOWN_USE
+    if slot.state_use and place.feature in ("admin1", "country"):
+        score += W_TOWN_USE
     if hint_code and place.country_code == hint_code:
         score += W_HINT
     if hints and hints.bbox:

@@ -133,6 +133,7 @@ def test_curated_other_names_of_first_level_regions():
     assert [(p.country_code, p.feature) for p in gazetteer.candidates("Extrême-Nord")][:1] == [("CM", "admin1")]
     assert ("BO", "admin1") in [(p.country_code, p.feature) for p in gazetteer.candidates("Beni")]
     assert [(p.country_code, p.feature) for p in gazetteer.candidates("North Sinai")] == [("EG", "admin1")]
+    assert [(p.country_code, p.feature) for p in gazetteer.candidates("Metropolitana")] == [("CL", "admin1")]
     assert all(p.feature != "admin1" for p in gazetteer.candidates("Center"))
 
 

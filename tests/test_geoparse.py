@@ -1038,3 +1038,8 @@ def test_a_name_before_a_states_bodies_is_the_state():
     found = [(t.text, t.country_code, t.feature) for t in geoparse("The Virginia Department of Education released "
                                                                    "graduation rates on Monday.")]
     assert found == [("Virginia", "US", "admin1")]
+
+
+def test_a_chilean_commune_with_its_region_in_spanish_is_in_chile():
+    found = [(t.text, t.country_code) for t in geoparse("Nurses marched in Providencia, Metropolitana, on Tuesday.")]
+    assert found == [("Providencia", "CL"), ("Metropolitana", "CL")]

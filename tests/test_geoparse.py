@@ -1043,3 +1043,12 @@ def test_a_name_before_a_states_bodies_is_the_state():
 def test_a_chilean_commune_with_its_region_in_spanish_is_in_chile():
     found = [(t.text, t.country_code) for t in geoparse("Nurses marched in Providencia, Metropolitana, on Tuesday.")]
     assert found == [("Providencia", "CL"), ("Metropolitana", "CL")]
+
+
+def test_the_only_place_read_abroad_takes_its_namesake_where_the_texts_words_point():
+    # "Barangay" is the Philippines' word for a village: Samar is the province there, not the Ukrainian
+    # town of 70,000; with nothing pointing anywhere, the town's prior stands
+    found = [(t.text, t.country_code) for t in geoparse("Soldiers and rebels exchanged fire near Barangay Tagbac, "
+                                                        "Samar, on Sunday.")]
+    assert found == [("Samar", "PH")]
+    assert [t.country_code for t in geoparse("Farmers protested in Samar on Sunday.")] == ["UA"]

@@ -94,6 +94,7 @@ def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: Offl
         resolve,
         respelt_abroad,
         supported,
+        where_its_peoples_are,
     )
 
     if not text.strip():
@@ -115,6 +116,8 @@ def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: Offl
         resolved[index] = (place, resolved[index][1])  # the area's namesake, or no pin
     for index, place in far_from_its_state(found.mentions, resolved, gaz).items():
         resolved[index] = (place, resolved[index][1])  # the namesake where the text is, or no pin
+    for index, place in where_its_peoples_are(found.mentions, resolved, peoples, gaz).items():
+        resolved[index] = (place, resolved[index][1])  # the namesake where the text's peoples are
     for index, place in beside_their_towns(text, found.mentions, resolved, gaz).items():
         resolved[index] = (place, resolved[index][1])  # the quarter of its town, or no pin
     dropped |= unknown_people(found.mentions, resolved, gaz)  # "Kristina and Tim": no unplaced mention

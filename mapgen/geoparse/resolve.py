@@ -990,6 +990,34 @@ LONELY_STATE_KM = 500.0
 ANCHOR_SCORE = 0.5
 
 
+#: A town this large read abroad is not moved to a namesake where the text's peoples are (see where_its_peoples_are).
+PEOPLES_TOWN = 100_000
+
+
+def where_its_peoples_are(mentions: list[Mention], resolved: list[tuple[Place | None, float]],
+                          demonyms: Counter[str], gazetteer: OfflineGazetteer) -> dict[int, Place]:
+    """The text's only place, a town read in a country nothing in the text points to, while its
+    peoples, groups or local words point to another where the name is a place too: that namesake.
+    "A firefight in Barangay Magdawat, Pinabacdao, Samar" between the NPA and the army is in the
+    Philippines' Samar, not Samar, Ukraine (70,000 people) of the bigger prior.
+
+    Returns the new reading of each mention to change."""
+    placed = {i: p for i, (p, _) in enumerate(resolved) if p is not None}
+    if len({p.name for p in placed.values()}) != 1 or not demonyms:
+        return {}
+    pointed = [code for code, weight in demonyms.most_common() if weight >= 1.0]
+    out: dict[int, Place] = {}
+    for index, place in placed.items():
+        if place.feature not in TOWN_FEATURES or place.population >= PEOPLES_TOWN or demonyms.get(
+                place.country_code or "") or mentions[index].how == "pattern" or not pointed:
+            continue
+        there = [c for c in gazetteer.candidates(mentions[index].lookup, country=mentions[index].country)
+                 if c.country_code == pointed[0] and (c.feature in TOWN_FEATURES or c.feature == "admin1")]
+        if there:
+            out[index] = max(there, key=lambda c: (c.population, c.feature == "admin1"))
+    return out
+
+
 def far_from_its_state(mentions: list[Mention], resolved: list[tuple[Place | None, float]],
                        gazetteer: OfflineGazetteer) -> dict[int, Place | None]:
     """Small towns read in a state or province none of the text's sure places lies in, far from all

@@ -873,8 +873,8 @@ SUPPORT_KM = 40.0
 ANCHOR_FEATURES = frozenset({"city", "admin2", "landmark", "tunnel"})
 #: ...or when one of its places is a town of this many people in a region the text names.
 REGION_TOWN = 5_000
-#: ...or a city of this many people there, by another of its names ("Dahod" for Dohad, Gujarat).
-REGION_CITY = 50_000
+#: ...or a town of this many people there, by another of its names ("Dahod" for Dohad, Gujarat).
+REGION_CITY = 20_000
 
 
 def supported(maybe: list[Mention], resolved: list[tuple[Place | None, float]],
@@ -894,7 +894,7 @@ def supported(maybe: list[Mention], resolved: list[tuple[Place | None, float]],
         for place in gazetteer.candidates(mention.lookup):
             if (place.country_code, place.admin1_code) in regions \
                     and place.population >= (REGION_CITY if place.alternate else REGION_TOWN):
-                best = (0.0, place)  # a town of the state or province the text names (a city, by another name)
+                best = (0.0, place)  # a town of the state or province the text names (a bigger one, by another name)
                 break
             if place.alternate:
                 continue

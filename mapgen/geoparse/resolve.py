@@ -445,8 +445,8 @@ SEAT_POPULATION = 50_000
 SEAT_SPELLING = 60
 #: ...or from the same first letter, this alike: the Belarusian and Russian Mahilyow and Mogilev are 40.
 SEAT_TRANSLITERATION = 40
-#: How alike (rapidfuzz ratio) two spellings of one name are: a town and its province, Dara and Daraa
-#: ("X in Dar'a" is in the province); a city and the name written, Al Hasakah and Al-Hasakeh.
+#: How alike (rapidfuzz ratio) a town's name and its province's are when they are one name spelt two
+#: ways: Dara and Daraa ("X in Dar'a" is in the province).
 CLOSE_SPELLING = 80
 #: Words after a name that make it the region, not its seat ("Idlib province", "Odessa oblast").
 _REGION_AFTER = re.compile(r"\s+(?:province|governorate|oblast|region|state|department|prefecture|countryside|"
@@ -1006,10 +1006,12 @@ def where_its_peoples_are(mentions: list[Mention], resolved: list[tuple[Place | 
     if len({p.name for p in placed.values()}) != 1 or not demonyms:
         return {}
     pointed = [code for code, weight in demonyms.most_common() if weight >= 1.0]
+    if not pointed:
+        return {}
     out: dict[int, Place] = {}
     for index, place in placed.items():
         if place.feature not in TOWN_FEATURES or place.population >= PEOPLES_TOWN or demonyms.get(
-                place.country_code or "") or mentions[index].how == "pattern" or not pointed:
+                place.country_code or "") or mentions[index].how == "pattern":
             continue
         there = [c for c in gazetteer.candidates(mentions[index].lookup, country=mentions[index].country)
                  if c.country_code == pointed[0] and (c.feature in TOWN_FEATURES or c.feature == "admin1")]
@@ -1189,13 +1191,10 @@ def respelt_abroad(mentions: list[Mention], resolved: list[tuple[Place | None, f
         code = place.country_code
         if countries[code] - 1 > 0 or any(plain[n] for n in gazetteer.neighbours.get(code, ())):
             continue  # (a respelt reading in a neighbour does not vouch: "Wanglei" as Vank, Azerbaijan)
-        alike = fuzz.ratio(normalize(place.name), normalize(mention.lookup))
-        if place.population >= RESPELT_CITY and mention.how != "fuzzy" and alike >= CLOSE_SPELLING:
-            continue  # "US forces deployed in Al-Hasakeh": a city of 400,000 spelt so is not a guess
         if any(n > 0 for c, n in sure.items() if c != code):
             out.add(index)
         elif place.feature == "city" and place.population < RESPELT_VILLAGE and not any(sure.values()) \
-                and alike < SAME_SPELLING:
+                and fuzz.ratio(normalize(place.name), normalize(mention.lookup)) < SAME_SPELLING:
             # nothing says where the text is: a village by another spelling is a guess (not by the same
             # name with a letter doubled or an accent: "Joub Jannine", Joubb Jannîne)
             out.add(index)
@@ -1207,9 +1206,6 @@ def respelt_abroad(mentions: list[Mention], resolved: list[tuple[Place | None, f
 RESPELT_VILLAGE = 5_000
 #: ...unless the spelling is the name's own but for a doubled letter or an accent (rapidfuzz ratio, 0..100).
 SAME_SPELLING = 90
-#: A city this large, read by a close spelling of its name (CLOSE_SPELLING), is what the text
-#: means, wherever its actors are from.
-RESPELT_CITY = 100_000
 
 
 def implausible(mentions: list[Mention], resolved: list[tuple[Place | None, float]], demonyms: Counter[str],

@@ -152,6 +152,25 @@ def test_transliteration_variants_and_names_in_phrases():
     assert geocode("Tshinvali").name == "Ts’khinvali"
 
 
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("A missile hit a tanker in the Red Sea, south of Jeddah.", "Red Sea", (20.0, 38.5)),
+    ("Divers found the wreck at Hurghada in Egypt's Red Sea governorate.", "Red Sea", ("admin1", "EG")),
+    ("Drones flew over the Black Sea and the Sea of Azov.", "Sea of Azov", (46.1, 36.6)),
+    ("Tankers waited at the Strait of Hormuz.", "Strait of Hormuz", (26.55, 56.25)),
+    ("Fighters fled to the Nuba Mountains.", "Nuba Mountains", ("region", "SD")),
+])
+def test_seas_straits_and_mountains_are_areas(text, phrase, expected):
+    [found] = [t for t in geoparse(text) if t.text == phrase]
+    if isinstance(expected[0], str):  # (feature, country)
+        assert (found.feature, found.country_code) == expected
+    else:
+        assert found.feature == "region" and (found.latitude, found.longitude) == expected
+
+
+def test_a_sea_inside_an_organisations_name_is_an_epithet():
+    assert [t.text for t in geoparse("The book came out from Continental Atlantic Publications in May.")] == []
+
+
 def test_capitals_speaking_for_governments():
     found = {t.text: t for t in geoparse("Tbilisi denied the report, and Moscow said its troops had left.")}
     assert found["Tbilisi"].country_code == "GE" and found["Moscow"].country_code == "RU"
@@ -362,8 +381,10 @@ def test_a_street_named_after_a_town_outside_entities():
 
 
 def test_a_lake_or_gulf_named_after_a_place_is_not_pinned_at_the_place():
+    found = {t.text: t for t in geoparse("Boats searched Lake Houston near Humble, Texas.")}
+    assert found["Lake Houston"].latitude is None  # the gazetteer lacks the lake: not Houston
     found = {t.text: t for t in geoparse("Oil spread across the Gulf of Mexico near Houston.")}
-    assert found["Gulf of Mexico"].latitude is None  # not Mexico's centre
+    assert (found["Gulf of Mexico"].feature, found["Gulf of Mexico"].country_code) == ("region", None)  # not Mexico
     assert found["Houston"].country_code == "US"
 
 

@@ -22,6 +22,7 @@ PLACES = {
     "Vladikavkaz": (43.04, 44.67, "RU", "city"), "Russia": (60.0, 100.0, "RU", "country"),
     "Nadas": (46.2, 22.0, "RO", "city"), "Paris": (48.85, 2.35, "FR", "city"),
     "Tbilisi": (41.69, 44.83, "GE", "city"), "North Ossetia": (43.05, 44.3, "RU", "region"),
+    "Black Sea": (43.4, 34.3, None, "region"), "Odesa": (46.48, 30.72, "UA", "city"),
 }
 
 
@@ -279,3 +280,26 @@ def test_a_country_inside_an_organisation_named_with_its_acronym_is_not_where_it
     # an acronym that does not spell the name before it leaves its places be
     sentence = "Police detained members of the Youth Front in Bissau (AFP)."
     assert choose("political", sentence, 0, geoparse(sentence)).location.text == "Bissau"
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), [
+    ("Drones struck the Black Sea port of Odesa.", ("Black Sea", "Odesa"), "Odesa"),
+    ("Drones struck a depot in the east of the Black Sea port city of Odesa.", ("Black Sea", "Odesa"), "Odesa"),
+    ("Drones struck a warehouse in Nadas in the Black Sea port city.", ("Nadas", "Black Sea"), "Nadas"),
+    ("A drone hit a tanker in the Black Sea off Odesa.", ("Black Sea", "Odesa"), "Black Sea"),
+])
+def test_a_sea_qualifying_a_port_is_neither_the_location_nor_a_container(sentence: str, names: tuple[str, ...],
+                                                                          expected: str) -> None:
+    assert _where("strike", sentence, *names)[0] == expected
+
+
+def test_an_unknown_place_in_a_port_the_sea_qualifies_is_not_drawn_on_the_sea() -> None:
+    sentence = "Shells hit the Zorka area in the north of the Black Sea port city on Monday."
+    choice = choose("strike", sentence, 0, _read(sentence, "Zorka", "Black Sea", unresolved=("Zorka",)))
+    assert choice.location.text == "Zorka" and choice.location.latitude is None and not choice.near
+    sentence = "Drones struck the Black Sea port of Zorka."  # somewhere on its coast: not its middle
+    choice = choose("strike", sentence, 0, _read(sentence, "Black Sea", "Zorka", unresolved=("Zorka",)))
+    assert choice.location.text == "Zorka" and choice.location.latitude is None
+    sentence = "Shells hit the Zorka area in the north of the Black Sea on Monday."  # the sea itself contains it
+    choice = choose("strike", sentence, 0, _read(sentence, "Zorka", "Black Sea", unresolved=("Zorka",)))
+    assert choice.near and choice.location.text == "Black Sea"

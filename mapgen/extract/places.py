@@ -128,6 +128,10 @@ _DIRECTION_OF_BEFORE = re.compile(r"\b(?:north|south|east|west|north-?east|north
                                   r"(?:ern)?(?:\s+(?:part|parts|side|outskirts|countryside))?\s+of\s+(?:the\s+)?$",
                                   re.I)
 #: Before a place: the first part of a longer name ("Xaaji-Cali", "Tlacotepec de Benito Juarez").
+#: After a region, sea or other area: a kind of settlement or shore it only qualifies ("the Red Sea port city of
+#: Hodeidah", "a Black Sea resort", "the Gaza Strip town of Rafah"): the settlement is the place.
+_QUALIFIED_AFTER = re.compile(r"^\s+(?:port|ports|city|cities|town|towns|village|villages|resort|resorts|coast|"
+                              r"coastline|shore|harbou?r|island|islands|naval\s+base|base)\b", re.I)
 _FRAGMENT_BEFORE = re.compile(r"(?:\w-|[A-Z][\w'’-]+\s(?:de|da|do|dos|das|del|al|el|as|ad|ash|ar|bin|ibn|i)\s)$")
 
 
@@ -248,6 +252,8 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
             value -= DATELINE  # "TBILISI, Aug 9 (Reuters) - Jets bombed Gori": where the reporter files from
         if (_FRAGMENT_AFTER.match(after) and not _AREA_AFTER.match(after)) or _FRAGMENT_BEFORE.search(before):
             value -= FRAGMENT
+        if toponym.feature == "region" and _QUALIFIED_AFTER.match(after):
+            value -= REFERENCE
         pair = _contained(words, offset, mine, index, about)
         if pair is not None:
             inner, how = pair
@@ -348,6 +354,8 @@ def _contained(words: str, offset: int, mine: list[Toponym], index: int,
     gap = words[first.end - offset:container.start - offset]
     if len(gap) > 60 or not _CONTAINER_GAP.fullmatch(gap):
         return None
+    if container.feature == "region" and _QUALIFIED_AFTER.match(words[container.end - offset:]):
+        return None  # "in the north of the Red Sea port city": the port city contains it, not the sea
     if first.latitude is None or container.latitude is None:
         return (index - 1, "unknown") if container.latitude is not None else None
     if _RANK.get(container.feature or "", 1) < _RANK.get(first.feature or "", 1) and not re.search(r"[(,]", gap):

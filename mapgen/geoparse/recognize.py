@@ -1135,14 +1135,14 @@ def _inside(doc: _Tokens, start: int, end: int, offset: int, gazetteer: OfflineG
         if listing or key in place_names:
             return True
         institution = stop < end and (doc.lower[stop] in INSTITUTIONS or doc.lower[stop] in ADMIN_DIVISIONS)
-        strong = [p for p in known if (p.feature in STRONG_FEATURES and p.feature != "admin2") or p.population >= 50_000]
+        strong = [p for p in known
+                  if (p.feature in STRONG_FEATURES and p.feature != "admin2") or p.population >= 50_000]
         if stop - i == 1 and strong and all(p.feature == "region" and not p.country_code for p in strong):
             return False  # "Atlantic" of "Continental Atlantic Publications", "Caribbean Airlines": an epithet
         if _first_word_of_a_name(doc, i, stop, end, known):
             return False  # "Bani" of "Bani Siyah", "Cerro" of "Cerro Navia": a place the gazetteer lacks
         # Municipalities ("Haram" of "Boko Haram", "Al" of "Al Shabaab") are too many and too short to count here.
-        if not (stop - i > 1 or institution or any(
-                (p.feature in STRONG_FEATURES and p.feature != "admin2") or p.population >= 50_000 for p in known)):
+        if not (stop - i > 1 or institution or strong):
             return False
         if stop - i == 1 and (_personal(key) or (i > start and _given(doc, i - 1))) and _eponym(doc, i, stop, known):
             eponyms.add(offset + doc.idx[i])  # "Cora Kelly Elementary School": a place only if the text names it so

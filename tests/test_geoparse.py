@@ -167,6 +167,15 @@ def test_seas_straits_and_mountains_are_areas(text, phrase, expected):
         assert found.feature == "region" and (found.latitude, found.longitude) == expected
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Insurgents ambushed a convoy on the Damboa - Maiduguri road.", ["Damboa", "Maiduguri"]),
+    ("Insurgents ambushed a convoy on the Damboa-Maiduguri road.", ["Damboa", "Maiduguri"]),
+    ("Jets hit the Tskhinvali - Gori road at dawn.", ["Tskhinvali", "Gori"]),
+])
+def test_the_two_ends_of_a_route_are_places(text, names):
+    assert [t.text for t in geoparse(text) if t.latitude is not None] == names
+
+
 def test_a_sea_inside_an_organisations_name_is_an_epithet():
     assert [t.text for t in geoparse("The book came out from Continental Atlantic Publications in May.")] == []
 

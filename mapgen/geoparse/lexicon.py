@@ -109,6 +109,10 @@ CONTAINERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 #: Small words inside one place name ("Lanao del Sur", "Sao Sebastiao da Boa Vista", "Dera Ismail Khan").
 NAME_PARTICLES = frozenset("de del da do dos das di du la le les el al ad as ar an at az ash bin ibn van von y".split())
 #: Words between a locative and a place name ("in central Van", "near rural Kandahar").
+#: Words for a way between two places named before it ("the Damboa-Maiduguri road", "the Kabul - Kandahar
+#: highway", "the Aleppo-Damascus M5 motorway").
+ROUTE_WORDS = frozenset(
+    "road roads highway highways motorway route axis corridor expressway railway railroad pipeline".split())
 AREA_WORDS = frozenset(
     "central northern southern eastern western northeastern northwestern southeastern southwestern "
     "north south east west downtown rural greater upper lower old".split())

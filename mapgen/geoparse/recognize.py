@@ -51,6 +51,7 @@ from mapgen.geoparse.lexicon import (
     PARTY_WORDS,
     PLACE_LABELS,
     POSSESSIVE,
+    ROUTE_WORDS,
     STREET_WORDS,
     STRONG_FEATURES,
     TRIM_START,
@@ -1132,7 +1133,7 @@ def _inside(doc: _Tokens, start: int, end: int, offset: int, gazetteer: OfflineG
         key = normalize(name)
         if _town_of_x_city(doc, i, stop, gazetteer, known):
             return False  # "Dublin City Council" of Dublin, Ohio: the town's council, not the Irish county
-        if listing or key in place_names:
+        if listing or key in place_names or _on_a_route(doc, i, stop):
             return True
         institution = stop < end and (doc.lower[stop] in INSTITUTIONS or doc.lower[stop] in ADMIN_DIVISIONS)
         strong = [p for p in known
@@ -1201,7 +1202,7 @@ def _scan(doc: _Tokens, offset: int, covered: list[bool], gazetteer: OfflineGaze
         # "Henry County" not taken (a county without a cue) is no "Henry" modifying "county"
         named_kind = end < size and doc.proper[end] and normalize(doc.text[end]) in GEO_WORDS
         return (strong or paired or _locative_before(doc, i) or _comma_place_after(doc, end, gazetteer)
-                or _listed_with_place(doc, i, end) or _kind_before(doc, i) or (
+                or _listed_with_place(doc, i, end) or _kind_before(doc, i) or _on_a_route(doc, i, end) or (
                     _bracketed_after_name(doc, i, end) and not name.isupper() and (
                         any(p.feature in ("country", "admin1") or p.population >= BIG_TOWN for p in known)
                         or (doc.text[end] == "," and end + 1 < size and proper[end + 1])))  # "(Mulanje, Southern)"
@@ -1210,6 +1211,33 @@ def _scan(doc: _Tokens, offset: int, covered: list[bool], gazetteer: OfflineGaze
     starts = [i for i in range(len(doc)) if not covered[i]]
     found = _longest_names(doc, starts, run_end, offset, gazetteer, "gazetteer", accept)
     return found + _repeats(doc, offset, covered, found)
+
+
+#: Dashes and words between the two ends of a route ("Damboa - Maiduguri", "Gori to Tskhinvali").
+_ROUTE_JOINS = frozenset({"-", "–", "—", "‐", "‑", "/", "to"})
+
+
+def _on_a_route(doc: _Tokens, i: int, end: int) -> bool:
+    """Whether tokens ``i`` to ``end`` are one end of a route named by its two ends ("the Damboa - Maiduguri
+    road", "the Kabul-Kandahar highway"): a proper noun joined to another by a dash, then a word for a way
+    (a tag or a number may come between: "the Aleppo-Damascus M5 highway").
+
+    >>> doc = _Tokens(pipeline()("An ambush on the Damboa - Maiduguri road and the Kabul-Kandahar M1 highway."))
+    >>> [doc.text[i] for i in range(len(doc)) if doc.proper[i] and _on_a_route(doc, i, i + 1)]
+    ['Damboa', 'Maiduguri', 'Kabul', 'Kandahar']
+    """
+    def way_at(k: int) -> bool:
+        k += 1 if k < len(doc) and doc.text[k][:1].isupper() and any(c.isdigit() for c in doc.text[k]) else 0
+        return k < len(doc) and doc.lower[k] in ROUTE_WORDS
+
+    def name_end(k: int) -> int:  # the end of the proper-noun run from k
+        while k < len(doc) and doc.proper[k] and k - i < 2 * MAX_WORDS:
+            k += 1
+        return k
+
+    if end + 1 < len(doc) and doc.text[end] in _ROUTE_JOINS and doc.proper[end + 1]:
+        return way_at(name_end(end + 1))  # the first end
+    return i >= 2 and doc.text[i - 1] in _ROUTE_JOINS and doc.proper[i - 2] and way_at(end)  # the second end
 
 
 def _bracketed_after_name(doc: _Tokens, i: int, end: int) -> bool:

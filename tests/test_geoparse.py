@@ -1082,3 +1082,20 @@ def test_the_only_place_read_abroad_takes_its_namesake_where_the_texts_words_poi
                                                         "Samar, on Sunday.")]
     assert found == [("Samar", "PH")]
     assert [t.country_code for t in geoparse("Farmers protested in Samar on Sunday.")] == ["UA"]
+
+
+@pytest.mark.parametrize(("text", "phrase", "country", "admin1"), [
+    ("A mortar hit a house in Azra district, Logar.", "Logar", "AF", "Lowgar"),
+    ("Militias clashed near Kutum in North Darfur.", "North Darfur", "SD", "Northern Darfur"),
+    ("Jets struck a depot in Al Hudaydah governorate.", "Al Hudaydah", "YE", "Muhafazat al Hudaydah"),
+    ("Drones were downed over Salah al-Din, officials said.", "Salah al-Din", "IQ", "Salah ad Din Governorate"),
+    ("Airstrikes targeted a supply line in Nalut district.", "Nalut", "LY", "Sha`biyat Nalut"),
+])
+def test_provinces_are_found_by_the_names_the_press_gives_them(text, phrase, country, admin1):
+    [found] = [t for t in geoparse(text) if t.text == phrase]
+    assert (found.feature, found.country_code, found.admin1) == ("admin1", country, admin1)
+
+
+def test_a_province_named_like_its_seat_in_another_transliteration_is_the_seat():
+    [found] = geoparse("Shells hit the port of Hodeidah overnight.")
+    assert (found.feature, found.name) == ("city", "Al Ḩudaydah")  # the province is "Hodeidah" too

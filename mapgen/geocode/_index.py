@@ -34,7 +34,7 @@ from mapgen._resources import geodata, geodata_csv
 from mapgen.geocode.normalize import normalize, skeleton
 
 #: Bump when the layout of the index changes.
-FORMAT = 22
+FORMAT = 23
 
 RECORD = np.dtype([
     ("name_start", "i8"), ("name_end", "i8"), ("lat", "f8"), ("lon", "f8"), ("population", "i8"),
@@ -168,7 +168,10 @@ def _admin_regions(cities: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[s
 #: "Provincia di Cosenza"): texts name them without it.
 _KIND_PREFIX = re.compile(r"^(?:Province (?:of|de|du|des)|Provincia (?:de|di|del)|Departamento (?:de|del)|"
                           r"Departement (?:de la|de l'|de|du|des)|Partido de|Municipio de|Canton de|"
-                          r"Politischer Bezirk|Borough of|District of|Rrethi i|Komuna e) ?")
+                          r"Politischer Bezirk|Borough of|District of|Rrethi i|Komuna e|"
+                          r"Muhafazat|Sha`biyat|Wilayat-e|Mayorality of) ?")
+#: How GeoNames ends the names of some divisions ("Basra Governorate"): texts name them without it too.
+_KIND_SUFFIX = re.compile(r" Governorate$")
 
 
 def _without_kind(name: str) -> list[str]:
@@ -176,10 +179,12 @@ def _without_kind(name: str) -> list[str]:
 
     >>> _without_kind("Province of Negros Oriental"), _without_kind("Departement du Mayo-Sava")
     (['Negros Oriental'], ['Mayo-Sava'])
+    >>> _without_kind("Muhafazat al Hudaydah"), _without_kind("Basra Governorate")
+    (['al Hudaydah'], ['Basra'])
     >>> _without_kind("Iowa")
     []
     """
-    bare = _KIND_PREFIX.sub("", name)
+    bare = _KIND_SUFFIX.sub("", _KIND_PREFIX.sub("", name))
     return [bare] if bare != name and len(bare) >= 3 else []
 
 

@@ -110,6 +110,16 @@ class OfflineGazetteer(Geocoder):
         # A user's entry without a country fits any country.
         return [p for p in places if p.country_code in (code, None)]
 
+    def spelt_like(self, name: str) -> list[Place]:
+        """Places whose name is ``name`` spelt as another transliteration would ("Hodeidah" for Al Ḩudaydah),
+        all counted as alternate names: what :meth:`candidates` falls back to when no place has the name
+        itself, asked for also when one has ("Hodeidah" is the province's too)."""
+        loose = skeleton(normalize(name))
+        if len(loose) < 4:
+            return []
+        lo, hi = self._range(loose, "loose_")
+        return self._places(self._views["loose_postings"][lo:hi], [1] * (hi - lo)) if hi > lo else []
+
     def with_user_entries(self, *paths: str | Path) -> OfflineGazetteer:
         """This gazetteer extended by user gazetteer files (CSV or GeoJSON); their entries win.
 

@@ -463,6 +463,19 @@ def _spelt_alike(ratio: float, a: str, b: str) -> bool:
     return ratio >= SEAT_SPELLING or (ratio >= SEAT_TRANSLITERATION and a[:1] == b[:1])
 
 
+#: An Arabic article before a name ("Al Hudaydah", "Ad Dali'", "el-Fasher"), written by one spelling, not another.
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|adh|ath)[\s-]")
+
+
+def _unarticled(name: str) -> str:
+    """A normalised name without an Arabic article before it.
+
+    >>> _unarticled("al hudaydah"), _unarticled("aleppo")
+    ('hudaydah', 'aleppo')
+    """
+    return _ARTICLE.sub("", name)
+
+
 def _seat_first(mention: Mention, candidates: list[Place],
                 gazetteer: OfflineGazetteer) -> tuple[list[Place], frozenset[tuple[str | None, str | None]]]:
     """The candidates, with a province's seat of the same name ranked as a main name of the town;
@@ -479,6 +492,9 @@ def _seat_first(mention: Mention, candidates: list[Place],
     from rapidfuzz import fuzz
 
     everything = gazetteer.candidates(mention.lookup, country=mention.country)
+    # the seat may be called so only in another transliteration ("Hodeidah", Al Ḩudaydah's province)
+    everything += [p for p in gazetteer.spelt_like(mention.lookup) if p.feature == "city" and p not in everything
+                   and (mention.country is None or p.country_code == gazetteer.country_code(mention.country))]
     fixed: dict[int, Place] = {}
     for region in regions:
         towns = [c for c in everything if c.feature == "city" and c.country_code == region.country_code
@@ -488,8 +504,8 @@ def _seat_first(mention: Mention, candidates: list[Place],
         # spelt another way (Gomel, Homyel'), not its state's given to it by GeoNames (Bahia for Salvador)
         if seat is not None and seat.population >= SEAT_POPULATION \
                 and not normalize(seat.name).startswith(normalize(region.name) + " ") \
-                and _spelt_alike(fuzz.ratio(seat_name := normalize(seat.name), written := normalize(mention.lookup)),
-                                 seat_name, written):
+                and _spelt_alike(fuzz.ratio(seat_name := _unarticled(normalize(seat.name)),
+                                            written := _unarticled(normalize(mention.lookup))), seat_name, written):
             fixed[id(seat)] = dataclasses.replace(seat, alternate=False) if seat.alternate else seat
     if not fixed:
         return candidates, frozenset()

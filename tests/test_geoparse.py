@@ -1090,10 +1090,17 @@ def test_the_only_place_read_abroad_takes_its_namesake_where_the_texts_words_poi
     ("Jets struck a depot in Al Hudaydah governorate.", "Al Hudaydah", "YE", "Muhafazat al Hudaydah"),
     ("Drones were downed over Salah al-Din, officials said.", "Salah al-Din", "IQ", "Salah ad Din Governorate"),
     ("Airstrikes targeted a supply line in Nalut district.", "Nalut", "LY", "Sha`biyat Nalut"),
+    ("Police dispersed miners in Matadi, Kongo Central.", "Kongo Central", "CD", "Bas-Congo"),
 ])
 def test_provinces_are_found_by_the_names_the_press_gives_them(text, phrase, country, admin1):
     [found] = [t for t in geoparse(text) if t.text == phrase]
     assert (found.feature, found.country_code, found.admin1) == ("admin1", country, admin1)
+
+
+def test_provinces_newer_than_the_data_are_curated_areas():
+    [ituri] = [t for t in geoparse("Militiamen attacked a displacement camp in Djugu territory, Ituri.")
+               if t.text == "Ituri"]
+    assert (ituri.feature, ituri.country_code) == ("region", "CD")
 
 
 def test_a_province_named_like_its_seat_in_another_transliteration_is_the_seat():

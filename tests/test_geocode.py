@@ -17,6 +17,7 @@ def gazetteer():
     ("Ts'khinvali", "Tskhinvali"), ("Tsʼkhinvali", "tskhinvali"), ("Ts’khinvali", "TSKHINVALI"),
     ("Khan-Younis", "Khan Younis"), ("  Gori ", "gori"), ("Sant Julià de Lòria", "sant julia de loria"),
     ("St. Petersburg", "st petersburg"), ("The Hague", "hague"),
+    ("Diyarbakır", "Diyarbakir"), ("Şırnak", "Sirnak"), ("Łódź", "Lodz"), ("Đà Nẵng", "Da Nang"),
 ])
 def test_normalize_folds_spelling_variants(a, b):
     assert normalize(a) == normalize(b)
@@ -34,6 +35,11 @@ def test_normalize_knows_every_ascii_apostrophe():
     from mapgen.geocode.normalize import _APOSTROPHES
 
     assert {c for c in _APOSTROPHES if c.isascii()} == {"'", "`"}  # the fast path tests for these two
+
+
+def test_a_name_written_without_its_undecomposable_letters_is_the_main_name(gazetteer):
+    [town] = [p for p in gazetteer.main_candidates("Diyarbakir") if p.feature == "city"]
+    assert town.name == "Diyarbakır" and not town.alternate
 
 
 def test_normalize_keeps_distinct_names_apart():

@@ -7,6 +7,8 @@ diacritics, apostrophes and their look-alikes, hyphens, dots and spacing are fol
 True
 >>> normalize("Sant Julià de Lòria")
 'sant julia de loria'
+>>> normalize("Diyarbakır"), normalize("Łódź"), normalize("Đà Nẵng"), normalize("Ærøskøbing")
+('diyarbakir', 'lodz', 'da nang', 'aeroskobing')
 >>> normalize("Khan-Younis")
 'khan younis'
 >>> normalize("U.S."), normalize("St. Louis"), normalize("Mt. Pleasant")
@@ -22,6 +24,11 @@ import unicodedata
 # Apostrophes, primes, modifier letters and accents used in transliterations (Ts'khinvali, Tsʼkhinvali).
 _APOSTROPHES = "'`´‘’‛′ʹʻʼʽʾʿˈˊˋ˴"
 _DROP = str.maketrans("", "", _APOSTROPHES)
+#: Letters that Unicode does not decompose into a base letter and a diacritic (Diyarbakır, Łódź, Ærø,
+#: Đà Nẵng), folded as readers who cannot type them write them.
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe",
+                          "Œ": "oe", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "th", "Þ": "th", "ħ": "h",
+                          "Ħ": "h", "ŧ": "t", "Ŧ": "t", "ŋ": "n", "Ŋ": "n", "ĸ": "k", "ſ": "s"})
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/,;:()\[\]\"“”«»]+")
 
 
@@ -46,7 +53,7 @@ def normalize(name: str) -> str:
             text = _SEPARATORS.sub(" ", text)
         text = text.strip()
     else:
-        text = unicodedata.normalize("NFKD", text).translate(_DROP)
+        text = unicodedata.normalize("NFKD", text).translate(_DROP).translate(_LETTERS)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
         text = unicodedata.normalize("NFKC", text).casefold().replace(".", "")
         text = _SEPARATORS.sub(" ", text).strip()

@@ -689,7 +689,19 @@ def _person_tokens(doc: _Tokens) -> set[str]:
     model's person in a headline).
     """
     return {doc.text[ent.end - 1] for ent in doc.ents if ent.label_ == "PERSON" and ent.end - ent.start > 1
-            and doc.text[ent.end - 2] not in _SURNAME_PARTICLES}
+            and doc.text[ent.end - 2] not in _SURNAME_PARTICLES and not _where_in_brackets(doc, ent)}
+
+
+def _where_in_brackets(doc: _Tokens, ent: _Entity) -> bool:
+    """Whether an entity opens a bracket of where the name before it lies, "(district, province)":
+    "in Shahdadkot town (Qambar Shahdadkot, Sindh)" names a district, not a person called Shahdadkot.
+
+    >>> doc = _Tokens(pipeline()("Locals protested in Shahdadkot town (Qambar Shahdadkot, Sindh) on Monday."))
+    >>> [_where_in_brackets(doc, e) for e in doc.ents if e.label_ == "PERSON" and " " in doc.span(e.start, e.end)]
+    [True]
+    """
+    return (ent.start > 0 and doc.text[ent.start - 1] in ("(", "[") and ent.end + 1 < len(doc)
+            and doc.text[ent.end] == "," and doc.proper[ent.end + 1])
 
 
 #: Ways of finding a mention that the surname of a full name in the text overrules (not "ner",
@@ -710,7 +722,8 @@ def _full_name_surnames(doc: _Tokens, known_given: bool = True) -> set[str]:
     names = person_names()
     return {_last_name(doc, ent).casefold() for ent in doc.ents if ent.label_ == "PERSON" and ent.end - ent.start > 1
             and (not known_given or names.get(normalize(doc.text[ent.start])) in ("given", "both"))
-            and doc.text[ent.end - 2] not in _SURNAME_PARTICLES and " " not in doc.text[ent.end - 1]}
+            and doc.text[ent.end - 2] not in _SURNAME_PARTICLES and " " not in doc.text[ent.end - 1]
+            and not _where_in_brackets(doc, ent)}
 
 
 def _last_name(doc: _Tokens, ent: _Entity) -> str:
@@ -775,9 +788,11 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
         label = ent.label_
         if label == "NORP":
             codes = gazetteer.demonyms.get(normalize(name)) or gazetteer.demonyms.get(normalize(name[:-1]))
-            division = end < len(doc) and doc.lower[end] in ADMIN_DIVISIONS  # "Ghoryan district", another spelling
+            # "Ghoryan district", "Radhan town", "Tal Tamer city": a kind of place after it, another spelling
+            settled = end < len(doc) and doc.lower[end] in _SETTLEMENTS
+            division = (end < len(doc) and doc.lower[end] in ADMIN_DIVISIONS) or settled
             known = _main(gazetteer, name) or (division and _known(gazetteer, name))
-            if not codes and known and (end - start == 1 or _locative_before(doc, start, weak=False)) and (
+            if not codes and known and (end - start == 1 or settled or _locative_before(doc, start, weak=False)) and (
                     _locative_before(doc, start) or _comma_place_after(doc, end, gazetteer)
                     or _modifies_local_noun(doc, end) or normalize(name) in place_names  # "the Sochi election"
                     or (_bracketed_after_name(doc, start, end) and any(
@@ -851,6 +866,10 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
                 found.append(_mention(doc, start, end, offset, "person"))  # "in Umerkot city (Umerkot, Sindh)"
     found.extend(_scan(doc, offset, covered, gazetteer))
     return found
+
+
+#: Words for a settlement after its name ("Radhan town"): the name is a place's.
+_SETTLEMENTS = frozenset({"city", "town", "village"})
 
 
 def _earlier_start(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazetteer) -> int | None:

@@ -1106,3 +1106,13 @@ def test_provinces_newer_than_the_data_are_curated_areas():
 def test_a_province_named_like_its_seat_in_another_transliteration_is_the_seat():
     [found] = geoparse("Shells hit the port of Hodeidah overnight.")
     assert (found.feature, found.name) == ("city", "Al Ḩudaydah")  # the province is "Hodeidah" too
+
+
+@pytest.mark.parametrize(("text", "phrase", "country"), [
+    ("Locals protested in Shahdadkot town (Qambar Shahdadkot, Sindh) on Monday.", "Shahdadkot", "PK"),
+    ("Farmers held a sit-in in Radhan town (Larkana, Sindh) against the seizure of their land.", "Radhan", "PK"),
+    ("Patrols stopped at the entrance of Tal Tamer city in Al-Hasakeh on Sunday.", "Tal Tamer", "SY"),
+])
+def test_a_town_written_with_its_kind_and_its_province_is_found(text, phrase, country):
+    [found] = [t for t in geoparse(text) if t.text == phrase]
+    assert found.country_code == country and found.feature == "city"

@@ -1116,3 +1116,9 @@ def test_a_province_named_like_its_seat_in_another_transliteration_is_the_seat()
 def test_a_town_written_with_its_kind_and_its_province_is_found(text, phrase, country):
     [found] = [t for t in geoparse(text) if t.text == phrase]
     assert found.country_code == country and found.feature == "city"
+
+
+def test_a_city_written_in_the_next_province_is_still_the_city():
+    found = {t.text: t for t in geoparse("Nurses protested in Mariupol, Zaporizhia, over unpaid wages.")}
+    assert (found["Mariupol"].name, found["Mariupol"].admin1) == ("Mariupol", "Donetsk")  # the text's slip
+    # (a village is not: "Vodyane, Donetsk" gets no pin, see above)

@@ -592,14 +592,21 @@ def _coded_otherwise(mention: Mention, region: Place, gazetteer: OfflineGazettee
     """The regions (country, admin1 code) of namesakes of ``mention`` that lie within the region's
     reach though GeoNames files them under a stale code (one no region bears any more), when none
     is filed under the region's own: provinces split or renumbered ("Mbuji-Mayi (Kasai-Oriental)"
-    is coded to the old province)."""
+    is coded to the old province); and of big towns in the next province ("Mariupol, Zaporizhia")."""
     candidates = gazetteer.candidates(mention.lookup)
     if not region.area_km2 or any(c.country_code == region.country_code and c.admin1_code == region.admin1_code
                                   for c in candidates):
         return []
-    reach = 1.5 * math.sqrt(region.area_km2 / math.pi)
+    radius = math.sqrt(region.area_km2 / math.pi)
+    # A city is no namesake to doubt: "Mariupol, Zaporizhia" is Mariupol, in the next province.
     return [(c.country_code or "", c.admin1_code) for c in candidates if c.feature in TOWN_FEATURES
-            and c.country_code == region.country_code and c.admin1 is None and distance_km(c, region) <= reach]
+            and c.country_code == region.country_code and (
+                (c.admin1 is None and distance_km(c, region) <= 1.5 * radius)
+                or (c.population >= NEIGHBOUR_CITY and distance_km(c, region) <= 2 * radius))]
+
+
+#: A town this large that the text writes in a province next to its own ("Mariupol, Zaporizhia") is that town.
+NEIGHBOUR_CITY = 100_000
 
 
 _JOINS = (",", "and", "or", ", and", ", or")

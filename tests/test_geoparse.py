@@ -1122,3 +1122,9 @@ def test_a_city_written_in_the_next_province_is_still_the_city():
     found = {t.text: t for t in geoparse("Nurses protested in Mariupol, Zaporizhia, over unpaid wages.")}
     assert (found["Mariupol"].name, found["Mariupol"].admin1) == ("Mariupol", "Donetsk")  # the text's slip
     # (a village is not: "Vodyane, Donetsk" gets no pin, see above)
+
+
+@pytest.mark.parametrize("text", ["Protesters blocked the Zahle roundabout for an hour.",
+                                  "Trucks queued at the Zahle checkpoint overnight."])
+def test_a_town_before_a_part_of_it_in_lower_case_is_the_town(text):
+    assert [(t.text, t.country_code) for t in geoparse(text)] == [("Zahle", "LB")]

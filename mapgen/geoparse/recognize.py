@@ -759,7 +759,13 @@ def _modifies_local_noun(doc: _Tokens, end: int) -> bool:
     index = end + 1 if end < len(doc) and doc.text[end] in ("'s", "’s") else end
     if index + 1 < len(doc) and doc.text[index] == "-" and doc.lower[index + 1] == "based":  # Northbrook-based
         return True
-    return index < len(doc) and doc.lower[index] in LOCAL_NOUNS
+    return index < len(doc) and (doc.lower[index] in LOCAL_NOUNS or doc.text[index] in _PLACE_PARTS)
+
+
+#: Parts and edges of a place that follow its name, written in lower case ("the Zahle roundabout", "the Rafah
+#: crossing", "the Idlib front"); capitalised they end names of their own ("Kings Crossing").
+_PLACE_PARTS = frozenset({"roundabout", "checkpoint", "crossing", "junction", "outskirts", "suburbs", "countryside",
+                          "frontline", "front", "border"})
 
 
 def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Counter[str],

@@ -1128,3 +1128,12 @@ def test_a_city_written_in_the_next_province_is_still_the_city():
                                   "Trucks queued at the Zahle checkpoint overnight."])
 def test_a_town_before_a_part_of_it_in_lower_case_is_the_town(text):
     assert [(t.text, t.country_code) for t in geoparse(text)] == [("Zahle", "LB")]
+
+
+def test_a_lone_town_read_by_a_spelling_that_is_none_of_its_names_is_no_pin():
+    [mina] = geoparse("Rioters gathered outside the house of a member of parliament in el Mina.")
+    assert mina.latitude is None  # not Minna, Nigeria: "el Mina" is no name of it
+    [barja] = geoparse("Protesters blocked the coastal highway in Barja.")
+    assert barja.latitude is None  # not Barra, Brazil, a correction of the spelling
+    [oral] = geoparse("Paramedics protested outside the hospital in Uralsk.")
+    assert (oral.name, oral.country_code) == ("Oral", "KZ")  # one of its names, as GeoNames lists it

@@ -110,6 +110,14 @@ class OfflineGazetteer(Geocoder):
         # A user's entry without a country fits any country.
         return [p for p in places if p.country_code in (code, None)]
 
+    def named(self, name: str) -> list[Place]:
+        """Places that have ``name`` (after normalisation) as their main or an alternate name: :meth:`candidates`
+        without its fallback to other transliterations."""
+        key = normalize(name)
+        if key in self._user:
+            return list(self._user[key])
+        return self._find(key, "", self._main.get(key, ())) if len(key) >= 2 else []
+
     def spelt_like(self, name: str) -> list[Place]:
         """Places whose name is ``name`` spelt as another transliteration would ("Hodeidah" for Al Ḩudaydah),
         all counted as alternate names: what :meth:`candidates` falls back to when no place has the name

@@ -1216,10 +1216,16 @@ def respelt_abroad(mentions: list[Mention], resolved: list[tuple[Place | None, f
             continue  # (a respelt reading in a neighbour does not vouch: "Wanglei" as Vank, Azerbaijan)
         if any(n > 0 for c, n in sure.items() if c != code):
             out.add(index)
-        elif place.feature == "city" and place.population < RESPELT_VILLAGE and not any(sure.values()) \
-                and fuzz.ratio(normalize(place.name), normalize(mention.lookup)) < SAME_SPELLING:
+            continue
+        written = mention.text if mention.how == "fuzzy" else mention.lookup  # a correction's lookup is the fix
+        if place.feature == "city" and not any(sure.values()) and (
+                place.population < RESPELT_VILLAGE or (place.population < RESPELT_TOWN and not any(
+                    p.latitude == place.latitude and p.longitude == place.longitude
+                    for p in gazetteer.named(written)))) \
+                and fuzz.ratio(normalize(place.name), normalize(written)) < SAME_SPELLING:
             # nothing says where the text is: a village by another spelling is a guess (not by the same
-            # name with a letter doubled or an accent: "Joub Jannine", Joubb Jannîne)
+            # name with a letter doubled or an accent: "Joub Jannine", Joubb Jannîne), and so is a town
+            # by a spelling that is none of its names ("el Mina" for Minna, Nigeria)
             out.add(index)
     return out
 
@@ -1227,6 +1233,9 @@ def respelt_abroad(mentions: list[Mention], resolved: list[tuple[Place | None, f
 #: A village smaller than this, read by another spelling in a text that surely points nowhere, is a
 #: guess ("stuck near Jadra": not Lobanovo, Ukraine): no pin.
 RESPELT_VILLAGE = 5_000
+#: A town smaller than this, read by a spelling that is none of its names (a transliteration variant, a
+#: corrected misspelling) in a text that surely points nowhere, is a guess too.
+RESPELT_TOWN = 500_000
 #: ...unless the spelling is the name's own but for a doubled letter or an accent (rapidfuzz ratio, 0..100).
 SAME_SPELLING = 90
 

@@ -340,7 +340,8 @@ def score_acled(rows: list[dict[str, str]], predictions: list[dict[str, Any] | N
             else:
                 miss(row, "location", [row["location"], lat, lon],
                      [got.get("location"), *(at or (None, None))],
-                     km=None if distance is None else round(distance, 1))
+                     km=None if distance is None else round(distance, 1),
+                     geo_precision=_count(got.get("geo_precision")) or None)
     n = len(rows)
     macro, table = macro_f1([r["sub_event_type"] for r in rows], [(p or {}).get("sub_event_type") for p in predictions])
     metrics = {

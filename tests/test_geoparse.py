@@ -1137,3 +1137,13 @@ def test_a_lone_town_read_by_a_spelling_that_is_none_of_its_names_is_no_pin():
     assert barja.latitude is None  # not Barra, Brazil, a correction of the spelling
     [oral] = geoparse("Paramedics protested outside the hospital in Uralsk.")
     assert (oral.name, oral.country_code) == ("Oral", "KZ")  # one of its names, as GeoNames lists it
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("A landmine exploded near a gas field in Deir-ez-Zor countryside.", "Deir-ez-Zor"),
+    ("A sniper shot two soldiers outside Maruf district center, Kandahar.", "Kandahar"),
+    ("A mortar shell exploded in Ozbin valley of Surobi district, Kandahar.", "Kandahar"),
+])
+def test_a_province_named_like_its_seat_is_the_province_when_the_text_says_so(text, phrase):
+    [found] = [t for t in geoparse(text) if t.text == phrase]
+    assert found.feature == "admin1"

@@ -452,9 +452,10 @@ CLOSE_SPELLING = 80
 _REGION_AFTER = re.compile(r"\s+(?:province|governorate|oblast|region|state|department|prefecture|countryside|"
                            r"voivodeship|wilaya|county)\b", re.I)
 #: The words of _REGION_AFTER that name a first-level division wherever they are used: "the Vitebsk
-#: region" is the province, not its seat of the same name (see W_PROVINCE_WORD). Not "province",
-#: "department" or "prefecture", second-level in some countries ("Lima Province" is the capital's).
-_PROVINCE_AFTER = re.compile(r"\s+(?:governorate|oblast|region|state|voivodeship|wilaya)\b", re.I)
+#: region" is the province, not its seat of the same name (see W_PROVINCE_WORD), and "the Idlib countryside" its
+#: rural part (Syrian usage). Not "province", "department" or "prefecture", second-level in some countries
+#: ("Lima Province" is the capital's).
+_PROVINCE_AFTER = re.compile(r"\s+(?:governorate|oblast|region|state|voivodeship|wilaya|countryside)\b", re.I)
 
 
 def _spelt_alike(ratio: float, a: str, b: str) -> bool:
@@ -543,7 +544,13 @@ def _decision(slot: _Slot) -> tuple[Place | None, float]:
 #: The kind of place between a name and its container: "Surobi district, Kandahar", "Payyoli town (Kozhikode)".
 _KIND_BEFORE_JOIN = re.compile(
     r"^(?:district|sub-?district|village|town|city|county|province|area|region|governorate|municipality|"
-    r"commune|township|subdivision|locality|lga|department|neighbou?rhood|camp)\b\s*(?=,|\(|in\b)", re.I)
+    r"commune|township|subdivision|locality|lga|department|neighbou?rhood|camp)"
+    r"(?:\s+(?:center|centre|headquarters|capital))?\b\s*(?=,|\(|in\b)", re.I)  # "Maruf district center, Kandahar"
+
+
+#: The kinds of _KIND_BEFORE_JOIN that a province contains, not a town: "Surobi district, Kandahar" is in the
+#: province of Kandahar.
+_DIVISION_BEFORE_JOIN = re.compile(r"^(?:district|sub-?district|county|lga|tehsil|department)\b", re.I)
 
 
 def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazetteer: OfflineGazetteer) -> None:
@@ -559,12 +566,15 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
         if index + 1 < len(mentions):
             nxt = mentions[index + 1]
             # "Gori, Georgia", "Altos de San Lorenzo (Buenos Aires)", "Miznaz in Aleppo"
-            join = _KIND_BEFORE_JOIN.sub("", text[mention.end:nxt.start].strip())
+            between = text[mention.end:nxt.start].strip()
+            join = _KIND_BEFORE_JOIN.sub("", between)
             if join in (",", "(", "in", ", in") and not _listed(text, mentions, index) and not (
                     join == "," and slot.country is not None and slots[_key(nxt)].country is not None) and not (
                     join == "," and _towns_listed(text, mentions, index, gazetteer)):
                 # (not "China, Canada and Britain": a country is inside no country)
                 slots[_key(nxt)].region_read = True
+                if _DIVISION_BEFORE_JOIN.match(between):  # "Maruf district center, Kandahar": the province
+                    slots[_key(nxt)].province_word = True
                 for place in gazetteer.candidates(nxt.lookup)[:5]:
                     if place.feature == "country":
                         slot.within.append((place.country_code or "", None))

@@ -239,3 +239,13 @@ def test_guarded_needs_word_beginnings() -> None:
 ])
 def test_protest_and_riot_cues_of_everyday_reports(sentence: str, sub_event_type: str) -> None:
     assert _sub(sentence) == sub_event_type
+
+
+def test_a_states_confrontation_is_no_clash_of_protesters():
+    from mapgen import extract_events
+
+    rally = extract_events("Some 10,000 protesters cheered the president outside parliament in Tbilisi, backing him in "
+                           "Georgia's confrontation with Russia.")
+    assert list(rally["sub_event_type"]) == ["Peaceful protest"]
+    fight = extract_events("Protesters had a violent confrontation with police in Tbilisi.")
+    assert list(fight["sub_event_type"]) == ["Violent demonstration"]

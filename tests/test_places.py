@@ -303,3 +303,24 @@ def test_an_unknown_place_in_a_port_the_sea_qualifies_is_not_drawn_on_the_sea() 
     sentence = "Shells hit the Zorka area in the north of the Black Sea on Monday."  # the sea itself contains it
     choice = choose("strike", sentence, 0, _read(sentence, "Zorka", "Black Sea", unresolved=("Zorka",)))
     assert choice.near and choice.location.text == "Black Sea"
+
+
+def test_an_area_the_event_happened_outside_of_is_not_its_place() -> None:
+    sentence = "Jets were bombing villages outside Shida Kartli in Georgia proper."
+    assert _where("strike", sentence, "Shida Kartli", "Georgia")[0] == "Georgia"
+    sentence = "Jets bombed villages outside North Ossetia."  # nothing else named: the area, as a region
+    assert _where("strike", sentence, "North Ossetia")[0] == "North Ossetia"
+    sentence = "Crowds gathered outside Georgia's parliament in Tbilisi."  # outside its parliament, not Georgia
+    assert _where("protest", sentence, "Georgia", "Tbilisi")[0] == "Tbilisi"
+
+
+def test_what_a_dispute_is_about_is_not_its_place() -> None:
+    sentence = "Thousands rallied in Tbilisi over Georgia's confrontation with Russia over North Ossetia."
+    assert _where("protest", sentence, "Tbilisi", "Georgia", "Russia", "North Ossetia")[0] == "Tbilisi"
+    sentence = "Thousands rallied, backing him in the confrontation with Russia over North Ossetia."
+    assert _where("protest", sentence, "Russia", "North Ossetia")[0] is None
+
+
+def test_a_recipient_of_aid_or_sanctions_is_not_where_it_happened() -> None:
+    sentence = "The offensive was made possible by military aid to Tbilisi."
+    assert _where("clash", sentence, "Tbilisi") == (None, False)

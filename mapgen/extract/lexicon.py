@@ -296,7 +296,10 @@ CLASH = Guarded(
     r"gun ?battles?", r"exchang(?:ed|es|e|ing) (?:of )?(?:heavy )?(?:fire|gunfire|artillery|shots|shelling)",
     r"exchanges? of (?:heavy )?(?:fire|gunfire)", r"skirmish(?:es|ed)?", r"ambush(?:ed|es|ing)?", r"offensives?",
     r"counter-?offensives?", r"counter-?attack(?:s|ed)?", r"(?<!to )combat(?!ing)", r"engaged", r"heavy gunfire", r"assaults?",
-    r"crossfire", r"hostilities", r"shootouts?", r"shoot-outs?", r"armed confrontations?", r"confrontations?",
+    r"crossfire", r"hostilities", r"shootouts?", r"shoot-outs?", r"armed confrontations?",
+    r"(?:violent|deadly|fierce|bloody|brief|heavy) confrontations?",  # not a state's "confrontation with Russia"
+    r"confrontations? (?:between|with) (?:the )?(?:\w+ )?(?:police|security forces|troops|soldiers|forces|army|"
+    r"militants|rebels|gunmen|fighters|militias?|insurgents)",
     r"shot down", r"downed", r"fired (?:\w+ ){0,4}(?:at|on|upon) (?:the )?(?:\w+ )?positions", r"fired with",
     r"bursts? of (?:gun)?fire", r"shots (?:involving|were fired|fired)", r"(?:small|light) arms", r"small-arms",
     r"repell?(?:ed|ing)", r"repulsed", r"thwart(?:ed|ing)", r"incursions?", r"fir(?:ed|ing) (?:\w+ ){0,2}in both directions",
@@ -307,6 +310,7 @@ CLASH = Guarded(
     r"(?:opened )?(?:gun)?fire in response", r"opened (?:gun)?fire after (?:the |an? )?(?:explosion|blast|attack)")
 #: Clash words that say both sides fought; the others ("fired at positions") may be one-sided fire.
 TWO_SIDED = Cue(re.compile(r"clash|fight|fought|battle|skirmish|exchang|hostilities|shoot-?out|crossfire|combat|confront|"
+                       r"(?:violent|deadly|fierce|bloody|brief|heavy) confront|"
                        r"gun ?fight|fire ?fight|repel|repuls|thwart|shot back|(?:opened )?(?:gun)?fire (?:in response|after|back)|"
                        r"(?:[\w/]+ ){0,3}in both|fired back|returned|respond|reacted|"
                        r"in response", re.I))

@@ -72,6 +72,10 @@ POSSESSOR = 2.0
 #: Lost by a place a direction points from ("Majzar district west of Marib", "in the northeast of Sanaa")
 #: after another place: it says where that place lies.
 REFERENCE = 1.0
+#: Lost by an area the event happened outside of ("villages outside South Ossetia"): it happened anywhere but there.
+OUTSIDE = 2.0
+#: Lost by what a dispute is about ("a confrontation with Russia over South Ossetia"): its subject, not its place.
+SUBJECT = 3.0
 #: Lost by a country when the sentence names a place inside it too: the finer place says where.
 COUNTRY_OVER_TOWN = 1.0
 #: A town is read as the container of another place up to this far from it (km).
@@ -107,6 +111,16 @@ _NAME_OF_BEFORE = re.compile(r"(?<!^)(?<![.!?:]\s)\b(?!(?:Zone|City|Province|Reg
                              r"West|Republic|Residents|People|Villagers|Inhabitants|Citizens|Parts?|Most|Much|Many|"
                              r"Some|All)\b)[A-Z][\w'’-]+\s+of\s+(?:the\s+)?$")
 #: After a place: its institution, in the possessive ("Russia's Defence Ministry", "Georgia's parliament").
+#: Before a place: what is given to, or imposed on, it ("military aid to Tbilisi", "sanctions on Russia"): a
+#: government or a country as the recipient, not where anything happened.
+_RECIPIENT_BEFORE = re.compile(r"\b(?:aid|assistance|support|weapons|arms|loans?|credits?|sanctions|pressure|help|"
+                               r"funding|funds|supplies|deliveries|exports|shipments)\s+(?:to|for|on|against)\s+$",
+                               re.I)
+#: Before a place: the other party to a dispute or a deal ("Georgia's confrontation with Russia", "talks with
+#: Azerbaijan"): a state as an actor, not where anything happened.
+_PARTY_BEFORE = re.compile(r"\b(?:confrontation|dispute|conflict|row|tensions?|talks|negotiations|stand-?off|quarrel|"
+                           r"feud|spat|war|relations|ties|agreement|deal|treaty|ceasefire|truce)\s+with\s+(?:the\s+)?$",
+                           re.I)
 _INSTITUTION_AFTER = re.compile(
     r"^['’]s?\s+(?:[A-Z][\w-]+\s+){0,3}(?:Ministry|ministry|Army|army|(?:Armed\s+)?[Ff]orces|Navy|Air\s+Force|"
     r"[Gg]overnment|[Pp]arliament|[Ee]mbassy|Council|[Pp]resident|[Pp]rime\s+[Mm]inister|[Mm]inister|"
@@ -127,6 +141,13 @@ _FROM_BEFORE = re.compile(r"\b[Ff]rom\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}?(
 _DIRECTION_OF_BEFORE = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
                                   r"(?:ern)?(?:\s+(?:part|parts|side|outskirts|countryside))?\s+of\s+(?:the\s+)?$",
                                   re.I)
+#: Before an area: "outside" it ("bombing villages outside South Ossetia in Georgia proper"): not where it happened.
+_OUTSIDE_BEFORE = re.compile(r"\b(?:outside(?:\s+of)?|beyond)\s+(?:the\s+)?$", re.I)
+#: Before a place: what a dispute is about ("Georgia's confrontation with Russia over the breakaway region of South
+#: Ossetia"): its subject, not where the event happened.
+_SUBJECT_BEFORE = re.compile(r"\b(?:confrontation|dispute|conflict|row|tensions?|talks|negotiations|stand-?off|"
+                             r"quarrel|feud|spat|war|claims?|sovereignty)\b[^.;:]{0,40}?\bover\s+(?:the\s+)?"
+                             r"(?:[\w-]+\s+){0,3}?(?:of\s+)?$", re.I)
 #: Before a place: the first part of a longer name ("Xaaji-Cali", "Tlacotepec de Benito Juarez").
 #: After a region, sea or other area: a kind of settlement or shore it only qualifies ("the Red Sea port city of
 #: Hodeidah", "a Black Sea resort", "the Gaza Strip town of Rafah"): the settlement is the place.
@@ -241,6 +262,7 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
         r.groups.append(r.groups[-1] if listed else index)
         naming = bool(lx.ACTOR_AFTER.match(after) or lx.ACTOR_BEFORE.search(before) or _PEOPLE_AFTER.match(after)
                       or _NAME_OF_BEFORE.search(before) or _INSTITUTION_AFTER.match(after)
+                      or _RECIPIENT_BEFORE.search(before) or _PARTY_BEFORE.search(before)
                       or _in_acronymed_name(words, start, end))
         if locative and not naming:  # the "of" of "the President of Brazil" is the title's, not a locative
             value += LOCATIVE
@@ -284,6 +306,11 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
             value -= UNRESOLVED
         if lx.NEAR.search(before):
             r.near.add(index)
+        area = toponym.feature in {"country", "admin1", "region", "continent"}
+        if area and _OUTSIDE_BEFORE.search(before) and not re.match(r"^['’]s?\s", after):
+            value -= OUTSIDE  # outside an area is not in it (but "outside Georgia's parliament" is)
+        if _SUBJECT_BEFORE.search(before):
+            value -= SUBJECT
         if index and _DIRECTION_OF_BEFORE.search(before):
             value -= REFERENCE  # "Majzar district west of Marib city": Marib only says where Majzar is
             r.near.add(index)
@@ -354,6 +381,9 @@ def _contained(words: str, offset: int, mine: list[Toponym], index: int,
     gap = words[first.end - offset:container.start - offset]
     if len(gap) > 60 or not _CONTAINER_GAP.fullmatch(gap):
         return None
+    if first.feature in {"country", "admin1", "region", "continent"} and _OUTSIDE_BEFORE.search(
+            words[max(0, first.start - offset - 20):first.start - offset]):
+        return None  # "villages outside South Ossetia in Georgia proper": Georgia holds the villages
     if container.feature == "region" and _QUALIFIED_AFTER.match(words[container.end - offset:]):
         return None  # "in the north of the Red Sea port city": the port city contains it, not the sea
     if first.latitude is None or container.latitude is None:

@@ -1147,3 +1147,10 @@ def test_a_lone_town_read_by_a_spelling_that_is_none_of_its_names_is_no_pin():
 def test_a_province_named_like_its_seat_is_the_province_when_the_text_says_so(text, phrase):
     [found] = [t for t in geoparse(text) if t.text == phrase]
     assert found.feature == "admin1"
+
+
+def test_a_peoples_territory_is_their_country():
+    found = geoparse("Two jets were shot down over Georgian territory, and a drone fell into Turkish waters.")
+    assert [(t.text, t.name, t.feature) for t in found] == [("Georgian", "Georgia", "country"),
+                                                           ("Turkish", "Turkey", "country")]
+    assert geoparse("Georgian troops entered the town.") == []  # a people alone is no place

@@ -324,3 +324,8 @@ def test_what_a_dispute_is_about_is_not_its_place() -> None:
 def test_a_recipient_of_aid_or_sanctions_is_not_where_it_happened() -> None:
     sentence = "The offensive was made possible by military aid to Tbilisi."
     assert _where("clash", sentence, "Tbilisi") == (None, False)
+
+
+def test_a_territory_named_by_its_people_is_labelled_by_its_country() -> None:
+    territory = Toponym(10, 18, "Georgian", "Georgia", 42.0, 43.5, 1, "GE", "country", 0.9, how="territory")
+    assert label(territory) == "Georgia"

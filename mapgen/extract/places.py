@@ -341,6 +341,8 @@ def label(toponym: Toponym) -> str:
     >>> label(Toponym(0, 8, "Russia's", "Russia", 60, 100, 1, "RU", "country", 1.0))
     'Russia'
     """
+    if toponym.how == "territory" and toponym.name:
+        return toponym.name  # "on Georgian territory": Georgia
     text = toponym.text.rstrip(",;:( ")
     return re.sub(r"['’]s?$", "", text) if text.endswith(("'s", "’s", "'", "’")) else text
 

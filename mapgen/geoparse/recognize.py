@@ -64,7 +64,7 @@ from mapgen.geoparse.lexicon import (
 #: How often a mention found each way is a real place name: precision measured on LGL
 #: (benchmarks/geoparse.py), rounded; it scales the resolution score into Toponym.score.
 RECOGNITION_CONFIDENCE = {"ner": 0.93, "pattern": 0.97, "inside": 0.77, "entity": 0.69, "person": 0.76,
-                          "gazetteer": 0.65, "fuzzy": 0.64, "nearby": 0.89, "repeat": 0.91}
+                          "gazetteer": 0.65, "fuzzy": 0.64, "nearby": 0.89, "repeat": 0.91, "territory": 0.93}
 
 
 #: Ways of finding a mention sure enough that the name's other uses in the text count too.
@@ -808,7 +808,11 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
                 found.append(_mention(doc, start, longer, offset, "entity"))  # "the town of [Kafr] Qaddum"
             for code in codes or ():
                 evidence[code] += 1 / len(codes)
-            if codes and with_demonyms:
+            if codes and len(codes) == 1 and end < len(doc) and doc.lower[end] in _TERRITORY_WORDS \
+                    and codes[0] in gazetteer.countries:  # "on Georgian territory", "in Syrian airspace": the country
+                found.append(Mention(offset + doc.idx[start], offset + doc.idx[start] + len(name), name,
+                                     "territory", gazetteer.countries[codes[0]], codes[0]))
+            elif codes and with_demonyms:
                 found.append(Mention(offset + doc.idx[start], offset + doc.idx[start] + len(name), name,
                                      "ner", gazetteer.countries.get(codes[0], name), codes[0], demonym=True))
             continue
@@ -874,6 +878,8 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
     return found
 
 
+#: Words after a people's name that make it the name of their country's land ("Georgian territory").
+_TERRITORY_WORDS = frozenset({"territory", "soil", "airspace", "waters", "territorial"})
 #: Words for a settlement after its name ("Radhan town"): the name is a place's.
 _SETTLEMENTS = frozenset({"city", "town", "village"})
 

@@ -329,3 +329,10 @@ def test_a_recipient_of_aid_or_sanctions_is_not_where_it_happened() -> None:
 def test_a_territory_named_by_its_people_is_labelled_by_its_country() -> None:
     territory = Toponym(10, 18, "Georgian", "Georgia", 42.0, 43.5, 1, "GE", "country", 0.9, how="territory")
     assert label(territory) == "Georgia"
+
+
+def test_a_country_acting_or_called_on_is_an_actor_not_a_place() -> None:
+    sentence = "The president of Georgia announced a mobilisation against aggression by Russia and called Russia to stop."
+    assert _where("political", sentence, "Georgia", "Russia", "Russia")[0] is None  # placed from around it
+    sentence = "Jets bombed Gori, and Tbilisi urged Russia to stop."
+    assert _where("strike", sentence, "Gori", "Tbilisi", "Russia")[0] == "Gori"

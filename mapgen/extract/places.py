@@ -121,6 +121,10 @@ _RECIPIENT_BEFORE = re.compile(r"\b(?:aid|assistance|support|weapons|arms|loans?
 _PARTY_BEFORE = re.compile(r"\b(?:confrontation|dispute|conflict|row|tensions?|talks|negotiations|stand-?off|quarrel|"
                            r"feud|spat|war|relations|ties|agreement|deal|treaty|ceasefire|truce)\s+with\s+(?:the\s+)?$",
                            re.I)
+#: Before a country: the one who acts or is called on to ("aggression by Russia", "called Russia to stop"): an
+#: actor, not where anything happened (a town after "by" may be a place: "passed by Gori").
+_AGENT_BEFORE = re.compile(r"(?:\bby|\b(?:called|calls|calling|urged|urges|urging|asked|asks|warned|warns)"
+                           r"(?:\s+on)?)\s+(?:the\s+)?$", re.I)
 _INSTITUTION_AFTER = re.compile(
     r"^['’]s?\s+(?:[A-Z][\w-]+\s+){0,3}(?:Ministry|ministry|Army|army|(?:Armed\s+)?[Ff]orces|Navy|Air\s+Force|"
     r"[Gg]overnment|[Pp]arliament|[Ee]mbassy|Council|[Pp]resident|[Pp]rime\s+[Mm]inister|[Mm]inister|"
@@ -263,6 +267,7 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
         naming = bool(lx.ACTOR_AFTER.match(after) or lx.ACTOR_BEFORE.search(before) or _PEOPLE_AFTER.match(after)
                       or _NAME_OF_BEFORE.search(before) or _INSTITUTION_AFTER.match(after)
                       or _RECIPIENT_BEFORE.search(before) or _PARTY_BEFORE.search(before)
+                      or (toponym.feature == "country" and _AGENT_BEFORE.search(before))
                       or _in_acronymed_name(words, start, end))
         if locative and not naming:  # the "of" of "the President of Brazil" is the title's, not a locative
             value += LOCATIVE

@@ -1154,3 +1154,23 @@ def test_a_peoples_territory_is_their_country():
     assert [(t.text, t.name, t.feature) for t in found] == [("Georgian", "Georgia", "country"),
                                                            ("Turkish", "Turkey", "country")]
     assert geoparse("Georgian troops entered the town.") == []  # a people alone is no place
+
+
+def test_a_province_and_its_seat_named_alike_in_one_text_are_read_apart():
+    found = geoparse("Missiles hit a power plant in the Kharkiv region overnight. Families were evacuated from "
+                     "Kupiansk to Kharkiv.")
+    assert [(t.text, t.feature) for t in found] == [("Kharkiv", "admin1"), ("Kupiansk", "city"), ("Kharkiv", "city")]
+    assert [t.feature for t in geoparse("Regime forces shelled villages in Idlib province.")] == ["admin1"]
+    # a metropolitan "region" of a town still reads as the town where the text says so
+    found = geoparse("The park will be the biggest in the Charlotte region, near Huntersville, N.C.")
+    assert (found[0].feature, found[0].admin1) == ("city", "North Carolina")
+
+
+def test_a_province_the_model_takes_for_a_people_is_found_before_its_kind():
+    found = geoparse("A drone set fire to an oil depot in Russia's Belgorod region, officials said.")
+    assert [(t.text, t.feature) for t in found] == [("Russia", "country"), ("Belgorod", "admin1")]
+
+
+def test_arabic_place_words_in_any_transliteration():
+    [deir] = geoparse("Thousands fled from Rafah towards Deir al-Balah in the Gaza Strip.")[1:2]
+    assert (deir.name, deir.country_code) == ("Dayr al Balaḩ", "PS")

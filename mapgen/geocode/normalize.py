@@ -85,10 +85,23 @@ def skeleton(key: str) -> str:
     True
     >>> skeleton(normalize("Tooz Khurmato")) == skeleton(normalize("Ṭūz Khurmātū"))
     True
+    >>> skeleton(normalize("Deir al-Balah")) == skeleton(normalize("Dayr al Balaḩ"))
+    True
+    >>> skeleton(normalize("Tell Abyad")) == skeleton(normalize("Tall Abyaḑ"))
+    True
     """
     text = _ARTICLE.sub("", key)
     for old, new in _SKELETON:
         text = text.replace(old, new)
     text = text.replace("o", "u").replace("e", "i")  # Urozgan / Uruzgan, Tooz Khurmato / Tuz Khurmatu
     text = _DOUBLE.sub(r"\1", text)
+    if " " in text:  # the first words of Arabic place names, transliterated many ways (Deir, Dayr; Tell, Tall)
+        text = " ".join(_SKELETON_WORDS.get(word, word) for word in text.split(" "))
     return text[:-1] if len(text) > 4 and text.endswith("ah") else text
+
+
+#: Skeletons of the words Arabic place names begin with, as the transliterations give them, to one form:
+#: Deir/Dayr (monastery), Tell/Tall (hill), Jebel/Jabal (mountain), Sheikh/Shaykh, Ein/Ayn (spring),
+#: Beit/Bayt (house), Khirbet/Khirbat (ruin), Kfar/Kafr (village).
+_SKELETON_WORDS = {"dair": "dir", "til": "tal", "jibil": "jabal", "jbil": "jabal", "shih": "shaih", "in": "ain",
+                   "bit": "bait", "hirbit": "hirbat", "kfar": "kafr"}

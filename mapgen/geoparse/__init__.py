@@ -122,7 +122,7 @@ def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: Offl
         resolved[index] = (place, resolved[index][1])  # the quarter of its town, or no pin
     dropped |= unknown_people(found.mentions, resolved, gaz)  # "Kristina and Tim": no unplaced mention
     pairs = [pair for index, pair in enumerate(zip(found.mentions, resolved, strict=True)) if index not in dropped]
-    pairs += [(m, (p, 1.0)) for m, p in supported(found.maybe, resolved, gaz)]
+    pairs += [(m, (p, 1.0)) for m, p in supported(found.maybe, resolved, gaz, text, found.mentions)]
     pairs.sort(key=lambda pair: pair[0].start)
     out = []
     for mention, (place, score) in pairs:

@@ -89,6 +89,7 @@ class Mention:
     country: str | None = None  # only places in this country (for "Ga." and the like)
     demonym: bool = False  # "Georgian": evidence of a country, not a place on the map
     feature: str | None = None  # only places of this feature ("Ind." is the state, not a town)
+    province: bool = False  # written as a province ("the Kharkiv region"): read apart from the bare name
 
 
 def proper_noun(word: str, punctuation: bool) -> bool:
@@ -798,8 +799,9 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
             settled = end < len(doc) and doc.lower[end] in _SETTLEMENTS
             division = (end < len(doc) and doc.lower[end] in ADMIN_DIVISIONS) or settled
             known = _main(gazetteer, name) or (division and _known(gazetteer, name))
-            if not codes and known and (end - start == 1 or settled or _locative_before(doc, start, weak=False)) and (
-                    _locative_before(doc, start) or _comma_place_after(doc, end, gazetteer)
+            single = end - start == 1 or settled or _locative_before(doc, start, weak=False)
+            if not codes and known and single and (  # division: "Belgorod region"
+                    _locative_before(doc, start) or _comma_place_after(doc, end, gazetteer) or division
                     or _modifies_local_noun(doc, end) or normalize(name) in place_names  # "the Sochi election"
                     or (_bracketed_after_name(doc, start, end) and any(
                         p.feature in ("country", "admin1") for p in known))):  # "Dahod district (Gujarat)"

@@ -17,7 +17,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from mapgen.geocode.gazetteer import OfflineGazetteer
@@ -83,6 +83,7 @@ class _Slot:
     country: Place | None = None  # the country the name is the main name of ("Egypt"), if any
     region_read: bool = False  # written as a region somewhere: "Albany, New York", "Idlib province"
     province_word: bool = False  # followed by a word for a province somewhere: "the Vitebsk region"
+    division_word: bool = False  # ...or for a division of either level: "Idlib province", "Lima province"
     town_use: bool = False  # used as towns are, before a town's people or bodies: "Jordan middle school"
     state_use: bool = False  # used as states are, before a state's bodies: "the Virginia Department of Education"
     listed_countries: int = 0  # names next to it in a list that are countries' main names ("Chad and Niger")
@@ -148,6 +149,9 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
             hints: Hints | None = None) -> list[tuple[Place | None, float]]:
     """The place and a 0..1 score for each mention (None where nothing fits)."""
     slots: dict[str, _Slot] = {}
+    # "the Kharkiv region" is the province, "Kharkiv" alone in the same text the city: two readings
+    mentions = [dataclasses.replace(m, province=True) if not m.demonym and _DIVISION_AFTER.match(text, m.end)
+                else m for m in mentions]
     for index, mention in enumerate(mentions):
         key = _key(mention)
         if key not in slots:
@@ -458,6 +462,12 @@ _REGION_AFTER = re.compile(r"\s+(?:province|governorate|oblast|region|state|depa
 _PROVINCE_AFTER = re.compile(r"\s+(?:governorate|oblast|region|state|voivodeship|wilaya|countryside)\b", re.I)
 
 
+#: A word for a division after a name, in lower case ("the Kharkiv region", "Idlib province", "New York state"):
+#: that mention is the division, read apart from the bare name, which may be its seat ("Ohio State" is not).
+_DIVISION_AFTER = re.compile(r"\s+(?:province|governorate|oblast|region|state|voivodeship|wilaya|countryside|"
+                             r"prefecture|department)\b")
+
+
 def _spelt_alike(ratio: float, a: str, b: str) -> bool:
     """Whether two names of a town are one name spelt two ways: alike enough (Homyel' and Gomel), or,
     from the same first letter, as alike as two transliterations can be (Mahilyow and Mogilev, 40)."""
@@ -517,7 +527,8 @@ def _seat_first(mention: Mention, candidates: list[Place],
 
 def _key(mention: Mention) -> str:
     """Mentions with the same key share one reading (one sense per discourse)."""
-    return f"{normalize(mention.lookup)}|{mention.country or ''}|{int(mention.demonym)}"
+    division = "|p" if mention.province else ""
+    return f"{normalize(mention.lookup)}|{mention.country or ''}|{int(mention.demonym)}{division}"
 
 
 def _best(scores: list[float]) -> int:
@@ -563,6 +574,7 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
         if _REGION_AFTER.match(text, mention.end):
             slot.region_read = True
             slot.province_word = slot.province_word or bool(_PROVINCE_AFTER.match(text, mention.end))
+            slot.division_word = slot.division_word or mention.province
         if index + 1 < len(mentions):
             nxt = mentions[index + 1]
             # "Gori, Georgia", "Altos de San Lorenzo (Buenos Aires)", "Miznaz in Aleppo"
@@ -822,7 +834,8 @@ def _score(slot: _Slot, place: Place, prior_score: float, others: _Others,
         if place.country_code == country_code and (admin1 is None or place.admin1_code == admin1):
             score += W_PATTERN
             break
-    if slot.province_word and place.feature == "admin1":
+    if (slot.province_word and place.feature == "admin1") or (
+            slot.division_word and place.feature in ("admin1", "admin2")):
         score += W_PROVINCE_WORD
     elif place.feature == "admin1" and (place.country_code, place.admin1_code) in slot.seated:
         score -= W_SEAT  # a province named like its seat, never written as a province: the town
@@ -911,8 +924,14 @@ REGION_CITY = 20_000
 
 
 def supported(maybe: list[Mention], resolved: list[tuple[Place | None, float]],
-              gazetteer: OfflineGazetteer) -> list[tuple[Mention, Place]]:
-    """The ``maybe`` mentions that have a namesake next to a surely placed town, with that namesake."""
+              gazetteer: OfflineGazetteer, text: str = "", mentions: Sequence[Mention] = ()
+              ) -> list[tuple[Mention, Place]]:
+    """The ``maybe`` mentions that have a namesake next to a surely placed town, with that namesake; or in
+    the province the text names, a town of any size when the text writes it in it ("the town of Sarmin in
+    Idleb province": ``text`` and ``mentions``, the mentions ``resolved`` reads)."""
+    written_in = {id(m) for m in maybe for other, (p, _) in zip(mentions, resolved if mentions else (), strict=True)
+                  if p is not None and p.feature == "admin1" and other.start > m.end
+                  and _WRITTEN_IN.fullmatch(text[m.end:other.start])}
     # Each anchor once (a town named twice is one anchor: a repeat could not beat its first distance).
     anchors = list({id(p): p for p, score in resolved
                     if p is not None and score >= 0.5 and p.feature in ANCHOR_FEATURES}.values())
@@ -926,7 +945,8 @@ def supported(maybe: list[Mention], resolved: list[tuple[Place | None, float]],
         best: tuple[float, Place] | None = None
         for place in gazetteer.candidates(mention.lookup):
             if (place.country_code, place.admin1_code) in regions \
-                    and place.population >= (REGION_CITY if place.alternate else REGION_TOWN):
+                    and (place.population >= (REGION_CITY if place.alternate else REGION_TOWN)
+                         or (id(mention) in written_in and not place.alternate)):
                 best = (0.0, place)  # a town of the state or province the text names (a bigger one, by another name)
                 break
             if place.alternate:
@@ -939,6 +959,10 @@ def supported(maybe: list[Mention], resolved: list[tuple[Place | None, float]],
         if best is not None:
             out.append((mention, best[1]))
     return out
+
+
+#: Between a town and the province it lies in: "Sarmin in Idleb", "Sarmin (Idleb", "Sarmin, Idleb".
+_WRITTEN_IN = re.compile(r"\s*(?:,|\(|in|in the|, in)\s*")
 
 
 #: Ways of finding a mention that the sentence alone does not make sure of.

@@ -249,3 +249,12 @@ def test_a_states_confrontation_is_no_clash_of_protesters():
     assert list(rally["sub_event_type"]) == ["Peaceful protest"]
     fight = extract_events("Protesters had a violent confrontation with police in Tbilisi.")
     assert list(fight["sub_event_type"]) == ["Violent demonstration"]
+
+
+def test_aid_workers_reporting_a_battle_make_it_no_mob_violence():
+    from mapgen import extract_events
+
+    rows = extract_events("Fighting spread to the outskirts of Kutum, and aid workers said thousands had fled.")
+    assert list(rows["sub_event_type"]) == ["Armed clash"]
+    rows = extract_events("Construction workers clashed with security guards in Kutum.")
+    assert list(rows["sub_event_type"]) == ["Mob violence"]

@@ -337,3 +337,12 @@ def test_a_country_acting_or_called_on_is_an_actor_not_a_place() -> None:
     assert _where("political", sentence, "Georgia", "Russia", "Russia")[0] is None  # placed from around it
     sentence = "Jets bombed Gori, and Tbilisi urged Russia to stop."
     assert _where("strike", sentence, "Gori", "Tbilisi", "Russia")[0] == "Gori"
+
+
+def test_an_opening_frame_gives_way_to_the_places_the_sentence_puts_the_event_in() -> None:
+    sentence = "In Georgia, jets bombed Kareli and Gori overnight."
+    assert _where("strike", sentence, "Georgia", "Kareli", "Gori")[0] == "Kareli"
+    sentence = "In Tbilisi, officials said two houses burned in Gori overnight."
+    assert _where("strike", sentence, "Tbilisi", "Gori")[0] == "Gori"
+    sentence = "In Gori, shells hit two houses."  # the frame is the only place
+    assert _where("strike", sentence, "Gori")[0] == "Gori"

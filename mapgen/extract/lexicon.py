@@ -418,7 +418,10 @@ CROWD = _cue(r"groups? of (?:\w+ ){0,2}(?:people|youths?|residents|villagers|loc
                r"supporters", r"community members", r"communities", r"villagers", r"residents", r"locals", r"youths?",
                r"crowds?", r"party members", r"members of (?:the )?(?:\w+ ){0,3}(?:party|community|clan|tribe|families)",
                r"clans?", r"tribes(?:men)?", r"families", r"two groups", r"fans", r"inmates", r"prisoners", r"traders",
-               r"vendors", r"sellers", r"drivers", r"students", r"labou?rers", r"workers", r"members", r"sticks", r"machetes",
+               r"vendors", r"sellers", r"drivers", r"students", r"labou?rers",
+               # not those who report or treat the fighting ("aid workers said")
+               r"(?<!aid )(?<!relief )(?<!rescue )(?<!health )(?<!humanitarian )(?<!medical )workers",
+               r"members", r"sticks", r"machetes",
                r"stones", r"rocks", r"bows and arrows", r"clubs", r"knives")
 #: Organised armed groups (not the police): their fights are armed clashes.
 ARMED_GROUP = _cue(r"militants?", r"militias?", r"militiamen", r"rebels?", r"insurgents?", r"jihadists?", r"fighters?",

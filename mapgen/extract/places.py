@@ -145,6 +145,10 @@ _FROM_BEFORE = re.compile(r"\b[Ff]rom\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}?(
 _DIRECTION_OF_BEFORE = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
                                   r"(?:ern)?(?:\s+(?:part|parts|side|outskirts|countryside))?\s+of\s+(?:the\s+)?$",
                                   re.I)
+#: A sentence's opening frame ("In Gaza, ...", "In northern Syria, ...").
+_FRAME_BEFORE = re.compile(r"\s*(?:In|Across|Around)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?")
+#: Lost by the place of a sentence's opening frame to the places the sentence then puts the event in.
+FRAME = 0.5
 #: Before an area: "outside" it ("bombing villages outside South Ossetia in Georgia proper"): not where it happened.
 _OUTSIDE_BEFORE = re.compile(r"\b(?:outside(?:\s+of)?|beyond)\s+(?:the\s+)?$", re.I)
 #: Before a place: what a dispute is about ("Georgia's confrontation with Russia over the breakaway region of South
@@ -330,6 +334,13 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
         elif flow and cue == "destination" and role_value > ROLE_MIN:
             r.destination = toponym
         r.scores.append(value)
+    # "In Gaza, airstrikes killed 18 people in Khan Younis and Rafah": the opening frame sets the scene, the
+    # places the sentence then puts the event in are where it happened
+    if len(mine) > 1 and _FRAME_BEFORE.fullmatch(words[:mine[0].start - offset]) \
+            and re.match(r"\s*,", words[mine[0].end - offset:]) and any(
+                t.latitude is not None and lx.LOCATIVE.search(words[max(0, t.start - offset - 60):t.start - offset])
+                for t in mine[1:]):
+        r.scores[0] -= FRAME
     for index, toponym in enumerate(mine):  # "a protest in Lebanon ... gathered in Nabatiye": Nabatiye
         if toponym.feature == "country" and any(
                 other.country_code == toponym.country_code and other.latitude is not None

@@ -101,6 +101,7 @@ def test_claims() -> None:
     assert claims("It said nothing.") == []
     assert [c.who for c in claims("Troops entered the valley, where officials said five people died.")] == [
         "officials"]
+    assert claims("The army denied reports that it had withdrawn from the town.") == []  # a denier, not a source
 
 
 def test_denials() -> None:

@@ -1174,3 +1174,14 @@ def test_a_province_the_model_takes_for_a_people_is_found_before_its_kind():
 def test_arabic_place_words_in_any_transliteration():
     [deir] = geoparse("Thousands fled from Rafah towards Deir al-Balah in the Gaza Strip.")[1:2]
     assert (deir.name, deir.country_code) == ("Dayr al Balaḩ", "PS")
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("GOMA, Democratic Republic of Congo (AP) - Rebels seized a town.", "CD"),
+    ("Rebels advanced in eastern Congo on Friday.", "CD"),  # the press's Congo is Kinshasa's
+    ("Protesters marched in Brazzaville, the capital of Congo.", "CG"),
+    ("Aid reached the Republic of Congo.", "CG"),
+])
+def test_the_two_congos(text, country):
+    [congo] = [t for t in geoparse(text) if t.feature == "country"]
+    assert congo.country_code == country

@@ -148,6 +148,8 @@ _NOT_IN_WORDS = re.compile(r"[^\w'’.&\- ]")
 
 #: A clause that names a source before a reporting verb.
 _CLAIM_BEFORE = _WordsThenVerb(rf"(?:{_VERBS})\b")
+#: A denial just before a claim's verb: "denied reports", "rejected claims" (the verb a noun there).
+_DENIED_REPORT = re.compile(rf"\b{_DENY_VERBS}\s+(?:the\s+)?$", re.I)
 _DENY = _WordsThenVerb(_DENY_VERBS)
 
 
@@ -171,6 +173,8 @@ def claims(sentence: str) -> list[Claim]:
         for match in pattern.finditer(sentence):
             _add(found, sentence, match.start("who"), match.end("who"))
     for match in _CLAIM_BEFORE.finditer(sentence):
+        if _DENIED_REPORT.search(match.group("who")):
+            continue  # "the army denied reports that ...": a denial of unnamed reports, not the army's claim
         start = _clause_start(sentence, match.start("who"), match.end("who"))
         _add(found, sentence, start, match.end("who"))
     return sorted(found, key=lambda c: c.start)

@@ -102,6 +102,10 @@ def test_claims() -> None:
     assert [c.who for c in claims("Troops entered the valley, where officials said five people died.")] == [
         "officials"]
     assert claims("The army denied reports that it had withdrawn from the town.") == []  # a denier, not a source
+    # a deed, not a report: "declared a state of emergency", "announced the mobilisation"
+    assert [c.who for c in claims("Militias took the town, residents said, as the government declared a state "
+                                  "of emergency.")] == ["residents"]
+    assert [c.who for c in claims("Five people died, the army announced.")] == ["army"]
 
 
 def test_denials() -> None:

@@ -1185,3 +1185,8 @@ def test_arabic_place_words_in_any_transliteration():
 def test_the_two_congos(text, country):
     [congo] = [t for t in geoparse(text) if t.feature == "country"]
     assert congo.country_code == country
+
+
+def test_a_town_written_in_the_country_the_text_names_is_found_in_any_spelling():
+    found = geoparse("Jets struck a weapons depot near Nabatieh in southern Lebanon late on Tuesday.")
+    assert [(t.text, t.country_code) for t in found] == [("Nabatieh", "LB"), ("Lebanon", "LB")]

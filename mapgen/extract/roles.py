@@ -148,6 +148,11 @@ _NOT_IN_WORDS = re.compile(r"[^\w'’.&\- ]")
 
 #: A clause that names a source before a reporting verb.
 _CLAIM_BEFORE = _WordsThenVerb(rf"(?:{_VERBS})\b")
+#: Claim verbs that as often take a deed as a report ("announced the mobilisation", "declared a state of
+#: emergency"): a claim only before what is told ("announced that", "declared:", "announced on Monday").
+_ACT = re.compile(r"(?:announced|announces|declared|declares|warned|warns)$", re.I)
+_TOLD_AFTER = re.compile(r"\s*(?:that\b|[,:;.\"“”'‘’]|$|on\b|in\b|at\b|late\b|early\b|yesterday|today|"
+                         r"last\b|this\b|\d)", re.I)
 #: A denial just before a claim's verb: "denied reports", "rejected claims" (the verb a noun there).
 _DENIED_REPORT = re.compile(rf"\b{_DENY_VERBS}\s+(?:the\s+)?$", re.I)
 _DENY = _WordsThenVerb(_DENY_VERBS)
@@ -175,6 +180,8 @@ def claims(sentence: str) -> list[Claim]:
     for match in _CLAIM_BEFORE.finditer(sentence):
         if _DENIED_REPORT.search(match.group("who")):
             continue  # "the army denied reports that ...": a denial of unnamed reports, not the army's claim
+        if _ACT.search(sentence, 0, match.end()) and not _TOLD_AFTER.match(sentence, match.end()):
+            continue  # "as the government declared a state of emergency": a deed, not a report
         start = _clause_start(sentence, match.start("who"), match.end("who"))
         _add(found, sentence, start, match.end("who"))
     return sorted(found, key=lambda c: c.start)

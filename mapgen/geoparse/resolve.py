@@ -928,16 +928,22 @@ def supported(maybe: list[Mention], resolved: list[tuple[Place | None, float]],
               ) -> list[tuple[Mention, Place]]:
     """The ``maybe`` mentions that have a namesake next to a surely placed town, with that namesake; or in
     the province the text names, a town of any size when the text writes it in it ("the town of Sarmin in
-    Idleb province": ``text`` and ``mentions``, the mentions ``resolved`` reads)."""
+    Idleb province": ``text`` and ``mentions``, the mentions ``resolved`` reads), and a town of some size
+    in the country it writes it in ("near Nabatieh in southern Lebanon")."""
     written_in = {id(m) for m in maybe for other, (p, _) in zip(mentions, resolved if mentions else (), strict=True)
                   if p is not None and p.feature == "admin1" and other.start > m.end
+                  and _WRITTEN_IN.fullmatch(text[m.end:other.start])}
+    # "near Nabatieh in southern Lebanon": a town of some size of the country the text writes it in
+    in_country = {id(m): p.country_code for m in maybe
+                  for other, (p, _) in zip(mentions, resolved if mentions else (), strict=True)
+                  if p is not None and p.feature == "country" and other.start > m.end
                   and _WRITTEN_IN.fullmatch(text[m.end:other.start])}
     # Each anchor once (a town named twice is one anchor: a repeat could not beat its first distance).
     anchors = list({id(p): p for p, score in resolved
                     if p is not None and score >= 0.5 and p.feature in ANCHOR_FEATURES}.values())
     regions = {(p.country_code, p.admin1_code) for p, score in resolved
                if p is not None and score >= 0.5 and p.feature == "admin1"}
-    if not anchors and not regions:
+    if not anchors and not regions and not in_country:
         return []  # nothing to be next to
     anchor_radians = [_radians(anchor) for anchor in anchors]
     out = []
@@ -948,6 +954,9 @@ def supported(maybe: list[Mention], resolved: list[tuple[Place | None, float]],
                     and (place.population >= (REGION_CITY if place.alternate else REGION_TOWN)
                          or (id(mention) in written_in and not place.alternate)):
                 best = (0.0, place)  # a town of the state or province the text names (a bigger one, by another name)
+                break
+            if in_country.get(id(mention)) == place.country_code and place.population >= REGION_CITY:
+                best = (0.0, place)
                 break
             if place.alternate:
                 continue
@@ -962,7 +971,7 @@ def supported(maybe: list[Mention], resolved: list[tuple[Place | None, float]],
 
 
 #: Between a town and the province it lies in: "Sarmin in Idleb", "Sarmin (Idleb", "Sarmin, Idleb".
-_WRITTEN_IN = re.compile(r"\s*(?:,|\(|in|in the|, in)\s*")
+_WRITTEN_IN = re.compile(r"\s*(?:,|\(|in|in the|, in)\s*(?:(?:north|south|east|west)\w*\s+)?")
 
 
 #: Ways of finding a mention that the sentence alone does not make sure of.

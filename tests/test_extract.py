@@ -390,3 +390,19 @@ def test_a_bolivian_department_written_without_its_article():
     events = extract_events("On 5 June 2021, in Rurrenabaque, Beni, nurses protested outside the town hospital over "
                             "unpaid wages.")
     assert events.iloc[0]["location"] == "Rurrenabaque" and events.iloc[0]["country"] == "Bolivia"
+
+
+def test_a_sentence_shifted_in_time_is_another_event_dated_from_the_one_before() -> None:
+    text = ("Overnight, drones attacked Odesa, injuring a dozen people, the governor said. "
+            "Two days earlier, a missile strike on the port killed four.")
+    rows = extract_events(text, published="2024-03-20")
+    assert [str(d)[:10] for d in rows["event_date"]] == ["2024-03-20", "2024-03-18"]
+    assert list(rows["fatalities"].fillna(-1)) == [-1, 4]  # the four died in the earlier strike
+    followed = extract_events("Gunmen kidnapped a man in Gori on 3 May. A day later his body was found.")
+    assert len(followed) == 1  # how the kidnapping ended, not another event
+
+
+def test_a_day_without_a_year_is_the_last_one_before_publication_unless_close_ahead() -> None:
+    rows = extract_events("On the night of 7-8 August, artillery shelled Tskhinvali.", published="2024-03-20")
+    assert [str(d)[:10] for d in rows["event_date"]] == ["2023-08-07"]
+    # (a day close ahead is this year's: see dates._closest_day)

@@ -452,18 +452,38 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
+#: How much further a day after publication counts than one before it: reports tell of what happened, so
+#: "7-8 August" in a March article is last August, while "on March 30" in it is ten days ahead.
+FUTURE_WEIGHT = 3
+
+
 def _closest_day(month: int, day: int, published: datetime.date) -> datetime.date | None:
-    """The day of the month in the year that puts it nearest ``published`` (the earlier on a tie)."""
+    """The day of the month in the year that puts it nearest ``published`` (the earlier on a tie), a day
+    ahead counting FUTURE_WEIGHT times a day behind.
+
+    >>> _closest_day(8, 7, datetime.date(2024, 3, 20)), _closest_day(3, 30, datetime.date(2024, 3, 20))
+    (datetime.date(2023, 8, 7), datetime.date(2024, 3, 30))
+    """
     options = [datetime.date(year, month, day) for year in range(published.year - 4, published.year + 5)
                if _valid(year, month, day)]
-    return min(options, key=lambda d: (abs((d - published).days), d)) if options else None
+    return min(options, key=lambda d: (_distance(d.toordinal() - published.toordinal()), d)) if options else None
+
+
+def _distance(ahead: int) -> int:
+    """How far a date ``ahead`` units after publication (negative: before it) is from it, for reading it."""
+    return ahead * FUTURE_WEIGHT if ahead > 0 else -ahead
 
 
 def _closest_month(month: int, published: datetime.date) -> datetime.date:
-    """The first day of the month nearest ``published`` (the earlier on a tie)."""
+    """The first day of the month nearest ``published`` (the earlier on a tie), a month ahead counting
+    FUTURE_WEIGHT times one behind.
+
+    >>> _closest_month(8, datetime.date(2024, 3, 20)), _closest_month(4, datetime.date(2024, 3, 20))
+    (datetime.date(2023, 8, 1), datetime.date(2024, 4, 1))
+    """
     here = published.year * 12 + published.month - 1
     year = min((published.year - 1, published.year, published.year + 1),
-               key=lambda y: (abs(y * 12 + month - 1 - here), y))
+               key=lambda y: (_distance(y * 12 + month - 1 - here), y))
     return datetime.date(year, month, 1)
 
 

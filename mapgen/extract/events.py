@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from mapgen.errors import InputError
@@ -174,6 +174,13 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
                                                                        where.destination, where.near)
         draft.also = where.also
         draft.when = _when_of(dates, own, carried)
+        before = drafts[-1].when if drafts and drafts[-1].sentence.paragraph == sentence.paragraph else carried
+        if (shift := _SHIFT.match(words)) is not None and _shift_days(shift) != 1 and not any(d.date for d in own) \
+                and before is not None and before.date is not None and before.precision == "day":
+            # "Two days earlier, a missile killed four": another event, dated from the one before it
+            draft.when = replace(before, start=sentence.start + shift.start(), end=sentence.start + shift.end(),
+                                 text=shift.group(), date=before.date + timedelta(days=_shift_days(shift)),
+                                 time=None, time_precision=None)
         counts = find_counts(words)
         draft.counts = {k: v for k in ("fatalities", "injured", "displaced", "people")
                         if (v := getattr(counts, k)) is not None}
@@ -239,6 +246,28 @@ def _without_headlines(text: str, drafts: list[_Draft]) -> list[_Draft]:
 
     told = {(d.kind.category, place(d)) for d, head in zip(drafts, headline, strict=True) if not head}
     return [d for d, head in zip(drafts, headline, strict=True) if not (head and (d.kind.category, place(d)) in told)]
+
+
+#: A sentence opening with a shift in time from the event before it ("Two days earlier", "A week later",
+#: "The day before"): another event. Not "A day later his body was found", which tells how the one before ended.
+_SHIFT = re.compile(r"\s*(?:(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                    r"(?P<unit>days?|weeks?)\s+(?P<dir>earlier|later|before|after|afterwards)"
+                    r"|the\s+(?P<dir1>day\s+before|previous\s+day))\b", re.I)
+_SHIFT_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                  "eight": 8, "nine": 9, "ten": 10}
+
+
+def _shift_days(m: re.Match[str]) -> int:
+    """The days a :data:`_SHIFT` moves by (negative: back).
+
+    >>> [_shift_days(_SHIFT.match(s)) for s in ("Two days earlier", "A week later", "The day before")]
+    [-2, 7, -1]
+    """
+    if m["dir1"]:
+        return -1  # the day before, the previous day
+    n = _SHIFT_NUMBERS.get(m["n"].lower()) or int(m["n"])
+    days = n * (7 if m["unit"].lower().startswith("week") else 1)
+    return -days if m["dir"].lower() in ("earlier", "before") else days
 
 
 def _when_of(dates: list[DateMention], own: list[DateMention], carried: DateMention | None) -> DateMention | None:

@@ -1190,3 +1190,13 @@ def test_the_two_congos(text, country):
 def test_a_town_written_in_the_country_the_text_names_is_found_in_any_spelling():
     found = geoparse("Jets struck a weapons depot near Nabatieh in southern Lebanon late on Tuesday.")
     assert [(t.text, t.country_code) for t in found] == [("Nabatieh", "LB"), ("Lebanon", "LB")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israeli airstrikes killed 18 people in Gaza on Monday.", ("Gaza Strip", "region", "PS")),
+    ("Protesters gathered in Gaza City.", ("Gaza", "city", "PS")),
+    ("Floods hit Xai-Xai in Gaza province, Mozambique.", ("Gaza", "admin1", "MZ")),
+])
+def test_gaza_is_the_strip_unless_the_text_says_the_city_or_mozambique(text, expected):
+    [gaza] = [t for t in geoparse(text) if t.text.startswith("Gaza")]
+    assert (gaza.name, gaza.feature, gaza.country_code) == expected

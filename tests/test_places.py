@@ -346,3 +346,9 @@ def test_an_opening_frame_gives_way_to_the_places_the_sentence_puts_the_event_in
     assert _where("strike", sentence, "Tbilisi", "Gori")[0] == "Gori"
     sentence = "In Gori, shells hit two houses."  # the frame is the only place
     assert _where("strike", sentence, "Gori")[0] == "Gori"
+
+
+def test_a_bracketed_other_name_does_not_hide_the_container() -> None:
+    sentence = "Soldiers fired at boats off the coast of Zorka (Zorki) in northern Georgia."
+    choice = choose("strike", sentence, 0, _read(sentence, "Zorka", "Georgia", unresolved=("Zorka",)))
+    assert choice.location.text == "Georgia" and choice.near

@@ -1200,3 +1200,15 @@ def test_a_town_written_in_the_country_the_text_names_is_found_in_any_spelling()
 def test_gaza_is_the_strip_unless_the_text_says_the_city_or_mozambique(text, expected):
     [gaza] = [t for t in geoparse(text) if t.text.startswith("Gaza")]
     assert (gaza.name, gaza.feature, gaza.country_code) == expected
+
+
+@pytest.mark.parametrize(("text", "phrase", "country"), [
+    ("Shelling cut a power line at the Zaporizhzhia nuclear power plant on Friday.",
+     "Zaporizhzhia nuclear power plant", "UA"),
+    ("Aid trucks waited at the Rafah crossing for a week.", "Rafah crossing", "PS"),
+    ("Drones attacked the Crimean Bridge overnight.", "Crimean Bridge", None),
+    ("Troops raided Al-Shifa Hospital in Gaza City.", "Al-Shifa Hospital", "PS"),
+])
+def test_conflict_landmarks(text, phrase, country):
+    [found] = [t for t in geoparse(text) if t.feature == "landmark"]
+    assert (found.text, found.country_code) == (phrase, country)

@@ -876,8 +876,36 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
             elif not known and (_locative_before(doc, start) or _comma_place_after(doc, end, gazetteer)) and (
                     _spelt_like(gazetteer, name)):
                 found.append(_mention(doc, start, end, offset, "person"))  # "in Umerkot city (Umerkot, Sindh)"
+    found = [_landmark_after(doc, m, offset, gazetteer) for m in found]
     found.extend(_scan(doc, offset, covered, gazetteer))
     return found
+
+
+#: Lower-case words a landmark's name may go on with after a town's ("the Zaporizhzhia nuclear power plant").
+_LANDMARK_FEATURES = frozenset({"landmark", "tunnel", "region"})
+
+
+def _landmark_after(doc: _Tokens, mention: Mention, offset: int, gazetteer: OfflineGazetteer) -> Mention:
+    """The mention, or the landmark whose name it begins when the words after it complete one the
+    gazetteer knows ("the Zaporizhzhia nuclear power plant", "the Rafah crossing": the model took the
+    town's name alone).
+
+    >>> doc = _Tokens(pipeline()("Trucks waited at the Rafah crossing."))
+    >>> _landmark_after(doc, Mention(21, 26, "Rafah", "person", "Rafah"), 0, OfflineGazetteer.default()).text
+    'Rafah crossing'
+    """
+    if mention.demonym or mention.feature:
+        return mention
+    first = bisect.bisect_left(doc.idx, mention.start - offset)
+    last = bisect.bisect_left(doc.idx, mention.end - offset)  # the token after the mention
+    if first >= len(doc) or doc.idx[first] != mention.start - offset or last >= len(doc) or doc.proper[last]:
+        return mention  # (a capitalised word after it would have been in the model's entity)
+    for longer in range(min(len(doc), last + 4), last, -1):
+        if any(doc.punct[k] for k in range(last, longer)):
+            continue
+        if any(p.feature in _LANDMARK_FEATURES for p in _main(gazetteer, doc.span(first, longer))):
+            return _mention(doc, first, longer, offset, mention.how)
+    return mention
 
 
 #: Words after a people's name that make it the name of their country's land ("Georgian territory").

@@ -406,3 +406,11 @@ def test_a_day_without_a_year_is_the_last_one_before_publication_unless_close_ah
     rows = extract_events("On the night of 7-8 August, artillery shelled Tskhinvali.", published="2024-03-20")
     assert [str(d)[:10] for d in rows["event_date"]] == ["2023-08-07"]
     # (a day close ahead is this year's: see dates._closest_day)
+
+
+def test_a_placeless_sentence_with_a_vague_count_is_an_event_of_the_place_before_it() -> None:
+    rows = extract_events("Artillery shelled Tskhinvali for hours on Friday. Hundreds of civilians fled north.",
+                          published="2008-08-09")
+    assert list(rows["category"]) == ["strike", "displacement"]
+    assert list(rows["location"]) == ["Tskhinvali", "Tskhinvali"]
+    assert "hundreds" in str(rows["amounts"].iloc[1]).lower()

@@ -203,7 +203,8 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
             if previous and not unsure and _continues(previous, draft, words):
                 _join(previous, draft, words)
                 continue
-            if not (draft.counts or draft.actor1 or (draft.when and draft.when.date and not draft.when.relative)):
+            if not (draft.counts or draft.vague or draft.actor1
+                    or (draft.when and draft.when.date and not draft.when.relative)):
                 continue  # "days of heavy fighting in the region": nothing to place or date
             borrowed = previous.location if previous else None
             draft.location = borrowed or fallback

@@ -414,3 +414,9 @@ def test_a_placeless_sentence_with_a_vague_count_is_an_event_of_the_place_before
     assert list(rows["category"]) == ["strike", "displacement"]
     assert list(rows["location"]) == ["Tskhinvali", "Tskhinvali"]
     assert "hundreds" in str(rows["amounts"].iloc[1]).lower()
+
+
+def test_a_day_the_paragraph_gave_relative_to_publication_carries_to_its_next_sentences() -> None:
+    rows = extract_events("On Tuesday jets bombed Gori. Seven people were killed in a second raid on Kareli.",
+                          published="2008-08-14")
+    assert [str(d)[:10] for d in rows["event_date"]] == ["2008-08-12", "2008-08-12"]

@@ -160,7 +160,8 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
             paragraph, carried = sentence.paragraph, None
         kind = classify(masked)
         refuted = denials(words)
-        carried = next((d for d in dates if d.date is not None and not d.relative), carried)  # its time: _when_of
+        # its time: _when_of (a relative day too: "On Tuesday jets bombed Gori. Seven died." died on Tuesday)
+        carried = next((d for d in dates if d.date is not None and (not d.relative or d.precision == "day")), carried)
         if kind is None or lx.NEGATED.search(masked):
             if refuted:
                 _deny(drafts, sentence, [c.who for c in refuted])

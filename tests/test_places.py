@@ -352,3 +352,8 @@ def test_a_bracketed_other_name_does_not_hide_the_container() -> None:
     sentence = "Soldiers fired at boats off the coast of Zorka (Zorki) in northern Georgia."
     choice = choose("strike", sentence, 0, _read(sentence, "Zorka", "Georgia", unresolved=("Zorka",)))
     assert choice.location.text == "Georgia" and choice.near
+
+
+def test_a_town_and_its_vicinity_in_a_province_is_the_town() -> None:
+    sentence = "Forces shelled Kareli and its vicinity in Shida Kartli using artillery."
+    assert _where("strike", sentence, "Kareli", "Shida Kartli")[0] == "Kareli"

@@ -89,8 +89,10 @@ _AREA = (r"(?:district|city|town|village|villages|area|province|county|governora
          r"mountain|valley|base|checkpoint|barangay|quarter|ward|block|island)")
 #: Text between a place and its container: "X, Y", "X (Y)", "X (Y, Z)", "X district (Y)", "X town in Y",
 #: "X in rural Y", "X, in Y", "X city in the Y countryside", "X area of Y".
-_CONTAINER_GAP = re.compile(  # (a bracketed other name may come first: "Sudaniye (Sudanese) in northern Gaza")
-    rf"\s*(?:\([^(),]{{1,30}}\)\s*)?(?:{_AREA}\s*){{0,2}}(?:,\s*|\(\s*(?:[^()]*,\s*)?|(?:,\s*)?(?:in|of|within|inside)\s+(?:the\s+)?"
+_CONTAINER_GAP = re.compile(  # (a bracketed other name may come first: "Sudaniye (Sudanese) in northern Gaza";
+    #                             and "and its vicinity": "Tall Refaat and its vicinity in Aleppo")
+    rf"\s*(?:\([^(),]{{1,30}}\)\s*)?(?:and\s+(?:its|the)\s+(?:vicinity|surroundings|outskirts|environs|"
+    rf"countryside|villages|suburbs|surrounding\s+(?:areas?|villages))\s+)?(?:{_AREA}\s*){{0,2}}(?:,\s*|\(\s*(?:[^()]*,\s*)?|(?:,\s*)?(?:in|of|within|inside)\s+(?:the\s+)?"
     rf"(?:(?:rural|eastern|western|northern|southern|central|north|south|east|west|north-?east|north-?west|"
     rf"south-?east|south-?west|greater|upper|lower)\s+)?)\s*$", re.I)
 #: How large a kind of place is: a container is never smaller than what it contains.

@@ -1111,7 +1111,7 @@ def test_a_province_named_like_its_seat_in_another_transliteration_is_the_seat()
 @pytest.mark.parametrize(("text", "phrase", "country"), [
     ("Locals protested in Shahdadkot town (Qambar Shahdadkot, Sindh) on Monday.", "Shahdadkot", "PK"),
     ("Farmers held a sit-in in Radhan town (Larkana, Sindh) against the seizure of their land.", "Radhan", "PK"),
-    ("Patrols stopped at the entrance of Tal Tamer city in Al-Hasakeh on Sunday.", "Tal Tamer", "SY"),
+    ("Patrols waited outside Tal Tamer city in Al-Hasakeh on Sunday.", "Tal Tamer", "SY"),
 ])
 def test_a_town_written_with_its_kind_and_its_province_is_found(text, phrase, country):
     [found] = [t for t in geoparse(text) if t.text == phrase]
@@ -1140,9 +1140,9 @@ def test_a_lone_town_read_by_a_spelling_that_is_none_of_its_names_is_no_pin():
 
 
 @pytest.mark.parametrize(("text", "phrase"), [
-    ("A landmine exploded near a gas field in Deir-ez-Zor countryside.", "Deir-ez-Zor"),
+    ("A landmine killed two shepherds in Deir-ez-Zor countryside.", "Deir-ez-Zor"),
     ("A sniper shot two soldiers outside Maruf district center, Kandahar.", "Kandahar"),
-    ("A mortar shell exploded in Ozbin valley of Surobi district, Kandahar.", "Kandahar"),
+    ("Gunmen attacked a checkpoint in Surobi district, Kandahar, at night.", "Kandahar"),
 ])
 def test_a_province_named_like_its_seat_is_the_province_when_the_text_says_so(text, phrase):
     [found] = [t for t in geoparse(text) if t.text == phrase]

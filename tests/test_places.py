@@ -332,8 +332,8 @@ def test_a_territory_named_by_its_people_is_labelled_by_its_country() -> None:
 
 
 def test_a_country_acting_or_called_on_is_an_actor_not_a_place() -> None:
-    sentence = ("The president of Georgia announced a mobilisation against aggression by Russia "
-                "and called Russia to stop.")
+    sentence = ("The president of Georgia ordered a mobilisation, citing an invasion by Russia, "
+                "and urged Russia to halt.")
     assert _where("political", sentence, "Georgia", "Russia", "Russia")[0] is None  # placed from around it
     sentence = "Jets bombed Gori, and Tbilisi urged Russia to stop."
     assert _where("strike", sentence, "Gori", "Tbilisi", "Russia")[0] == "Gori"

@@ -74,7 +74,7 @@ POSSESSOR = 2.0
 REFERENCE = 1.0
 #: Lost by an area the event happened outside of ("villages outside South Ossetia"): it happened anywhere but there.
 OUTSIDE = 2.0
-#: Lost by what a dispute is about ("a confrontation with Russia over South Ossetia"): its subject, not its place.
+#: Lost by what a dispute is about ("a row with Moscow over Abkhazia"): its subject, not its place.
 SUBJECT = 3.0
 #: Lost by a country when the sentence names a place inside it too: the finer place says where.
 COUNTRY_OVER_TOWN = 1.0
@@ -89,8 +89,8 @@ _AREA = (r"(?:district|city|town|village|villages|area|province|county|governora
          r"mountain|valley|base|checkpoint|barangay|quarter|ward|block|island)")
 #: Text between a place and its container: "X, Y", "X (Y)", "X (Y, Z)", "X district (Y)", "X town in Y",
 #: "X in rural Y", "X, in Y", "X city in the Y countryside", "X area of Y".
-_CONTAINER_GAP = re.compile(  # (a bracketed other name may come first: "Sudaniye (Sudanese) in northern Gaza";
-    #                             and "and its vicinity": "Tall Refaat and its vicinity in Aleppo")
+_CONTAINER_GAP = re.compile(  # (a bracketed other name may come first: "Zorka (Zorki) in northern Georgia";
+    #                             and "and its vicinity": "Kareli and its vicinity in Shida Kartli")
     rf"\s*(?:\([^(),]{{1,30}}\)\s*)?(?:and\s+(?:its|the)\s+(?:vicinity|surroundings|outskirts|environs|"
     rf"countryside|villages|suburbs|surrounding\s+(?:areas?|villages))\s+)?(?:{_AREA}\s*){{0,2}}(?:,\s*|\(\s*(?:[^()]*,\s*)?|(?:,\s*)?(?:in|of|within|inside)\s+(?:the\s+)?"
     rf"(?:(?:rural|eastern|western|northern|southern|central|north|south|east|west|north-?east|north-?west|"
@@ -118,7 +118,7 @@ _NAME_OF_BEFORE = re.compile(r"(?<!^)(?<![.!?:]\s)\b(?!(?:Zone|City|Province|Reg
 _RECIPIENT_BEFORE = re.compile(r"\b(?:aid|assistance|support|weapons|arms|loans?|credits?|sanctions|pressure|help|"
                                r"funding|funds|supplies|deliveries|exports|shipments)\s+(?:to|for|on|against)\s+$",
                                re.I)
-#: Before a place: the other party to a dispute or a deal ("Georgia's confrontation with Russia", "talks with
+#: Before a place: the other party to a dispute or a deal ("a standoff with Moscow", "talks with
 #: Azerbaijan"): a state as an actor, not where anything happened.
 _PARTY_BEFORE = re.compile(r"\b(?:confrontation|dispute|conflict|row|tensions?|talks|negotiations|stand-?off|quarrel|"
                            r"feud|spat|war|relations|ties|agreement|deal|treaty|ceasefire|truce)\s+with\s+(?:the\s+)?$",
@@ -151,10 +151,10 @@ _DIRECTION_OF_BEFORE = re.compile(r"\b(?:north|south|east|west|north-?east|north
 _FRAME_BEFORE = re.compile(r"\s*(?:In|Across|Around)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?")
 #: Lost by the place of a sentence's opening frame to the places the sentence then puts the event in.
 FRAME = 0.5
-#: Before an area: "outside" it ("bombing villages outside South Ossetia in Georgia proper"): not where it happened.
+#: Before an area: "outside" it ("hamlets shelled outside Abkhazia, in Georgia proper"): not where it happened.
 _OUTSIDE_BEFORE = re.compile(r"\b(?:outside(?:\s+of)?|beyond)\s+(?:the\s+)?$", re.I)
-#: Before a place: what a dispute is about ("Georgia's confrontation with Russia over the breakaway region of South
-#: Ossetia"): its subject, not where the event happened.
+#: Before a place: what a dispute is about ("a row with Moscow over the status of Abkhazia"): its subject, not
+#: where the event happened.
 _SUBJECT_BEFORE = re.compile(r"\b(?:confrontation|dispute|conflict|row|tensions?|talks|negotiations|stand-?off|"
                              r"quarrel|feud|spat|war|claims?|sovereignty)\b[^.;:]{0,40}?\bover\s+(?:the\s+)?"
                              r"(?:[\w-]+\s+){0,3}?(?:of\s+)?$", re.I)
@@ -403,7 +403,7 @@ def _contained(words: str, offset: int, mine: list[Toponym], index: int,
         return None
     if first.feature in {"country", "admin1", "region", "continent"} and _OUTSIDE_BEFORE.search(
             words[max(0, first.start - offset - 20):first.start - offset]):
-        return None  # "villages outside South Ossetia in Georgia proper": Georgia holds the villages
+        return None  # "hamlets shelled outside Abkhazia in Georgia proper": Georgia holds the hamlets
     if container.feature == "region" and _QUALIFIED_AFTER.match(words[container.end - offset:]):
         return None  # "in the north of the Red Sea port city": the port city contains it, not the sea
     if first.latitude is None or container.latitude is None:

@@ -930,14 +930,17 @@ def supported(maybe: list[Mention], resolved: list[tuple[Place | None, float]],
     the province the text names, a town of any size when the text writes it in it ("the town of Sarmin in
     Idleb province": ``text`` and ``mentions``, the mentions ``resolved`` reads), and a town of some size
     in the country it writes it in ("near Nabatieh in southern Lebanon")."""
-    written_in = {id(m) for m in maybe for other, (p, _) in zip(mentions, resolved if mentions else (), strict=True)
-                  if p is not None and p.feature == "admin1" and other.start > m.end
-                  and _WRITTEN_IN.fullmatch(text[m.end:other.start])}
-    # "near Nabatieh in southern Lebanon": a town of some size of the country the text writes it in
-    in_country = {id(m): p.country_code for m in maybe
-                  for other, (p, _) in zip(mentions, resolved if mentions else (), strict=True)
-                  if p is not None and p.feature == "country" and other.start > m.end
-                  and _WRITTEN_IN.fullmatch(text[m.end:other.start])}
+    # What the text writes each maybe in: a province ("Sarmin in Idleb province") or a country ("near Nabatieh
+    # in southern Lebanon", where a town of some size counts)
+    written_in: set[int] = set()
+    in_country: dict[int, str | None] = {}
+    for m in maybe:
+        for other, (p, _) in zip(mentions, resolved if mentions else (), strict=True):
+            if p is not None and other.start > m.end and _WRITTEN_IN.fullmatch(text[m.end:other.start]):
+                if p.feature == "admin1":
+                    written_in.add(id(m))
+                elif p.feature == "country":
+                    in_country[id(m)] = p.country_code
     # Each anchor once (a town named twice is one anchor: a repeat could not beat its first distance).
     anchors = list({id(p): p for p, score in resolved
                     if p is not None and score >= 0.5 and p.feature in ANCHOR_FEATURES}.values())

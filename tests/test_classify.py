@@ -255,6 +255,6 @@ def test_aid_workers_reporting_a_battle_make_it_no_mob_violence():
     from mapgen import extract_events
 
     rows = extract_events("Fighting spread to the outskirts of Kutum, and aid workers said thousands had fled.")
-    assert list(rows["sub_event_type"]) == ["Armed clash"]
+    assert list(rows["sub_event_type"]) == ["Armed clash", "Other"]  # the battle, and the flight it tells of
     rows = extract_events("Construction workers clashed with security guards in Kutum.")
     assert list(rows["sub_event_type"]) == ["Mob violence"]

@@ -9,6 +9,7 @@ import json
 import math
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import mapgen
@@ -420,3 +421,15 @@ def test_a_day_the_paragraph_gave_relative_to_publication_carries_to_its_next_se
     rows = extract_events("On Tuesday jets bombed Gori. Seven people were killed in a second raid on Kareli.",
                           published="2008-08-14")
     assert [str(d)[:10] for d in rows["event_date"]] == ["2008-08-12", "2008-08-12"]
+
+
+def test_people_fleeing_in_numbers_beside_another_event_are_a_flow_of_their_own() -> None:
+    rows = extract_events("Shelling hit Gori on Friday and some 3,000 people fled to Tbilisi.", published="2008-08-09")
+    strike, flight = rows.itertuples()
+    assert (strike.category, strike.location) == ("strike", "Gori")
+    assert pd.isna(strike.displaced)  # the people who fled are the flight's
+    assert (flight.category, flight.origin, flight.destination, flight.displaced) == (
+        "displacement", "Gori", "Tbilisi", 3000)
+    rows = extract_events("Fighting spread to Kutum, and 40,000 people fled towards the Chadian border.")
+    assert list(rows["destination"].fillna("")) == ["", "Chad"]
+    assert list(extract_events("Jets bombed Gori, killing five people.")["category"]) == ["strike"]

@@ -169,7 +169,11 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
         sources = claims(words)
         skip = [(c.start, c.end) for c in sources + refuted]
         draft = _Draft(kind, sentence, sentence.start, sentence.end)
-        where = choose(kind.category, words, sentence.start, mine, skip, about=about, gazetteer=gazetteer,
+        counts = find_counts(words)
+        fled = _flight_also(kind, masked, counts)
+        # "Shelling hit Gori and thousands fled to Tbilisi": the event's places come before the flight's words
+        own_places = [t for t in mine if fled is None or t.start < sentence.start + fled[0]] or mine
+        where = choose(kind.category, words, sentence.start, own_places, skip, about=about, gazetteer=gazetteer,
                        context=toponyms)
         draft.location, draft.origin, draft.destination, draft.near = (where.location, where.origin,
                                                                        where.destination, where.near)
@@ -182,7 +186,6 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
             draft.when = replace(before, start=sentence.start + shift.start(), end=sentence.start + shift.end(),
                                  text=shift.group(), date=before.date + timedelta(days=_shift_days(shift)),
                                  time=None, time_precision=None)
-        counts = find_counts(words)
         draft.counts = {k: v for k in ("fatalities", "injured", "displaced", "people")
                         if (v := getattr(counts, k)) is not None}
         draft.vague = dict(counts.vague)
@@ -213,7 +216,45 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
             draft.inherited = True
             draft.confidence *= INHERITED_PLACE
         drafts.append(draft)
+        if fled is not None:
+            after = [t for t in mine if t.start >= sentence.start + fled[0]]
+            drafts.append(_flight(fled, draft, words, sentence.start, after, skip, about, gazetteer, toponyms))
     return _each_place(_without_headlines(text, drafts))
+
+
+def _flight_also(kind: Kind, masked: str, counts: Any) -> tuple[int, int] | None:
+    """Where a sentence of another kind of event also tells of people fleeing in numbers ("Fighting spread
+    to Kutum, and 40,000 people fled towards the border"): the flight's words, after the event's own."""
+    if kind.category == "displacement" or not (counts.displaced or "displaced" in counts.vague):
+        return None
+    match = lx.DISPLACEMENT.search(masked, kind.trigger[1])
+    return match.span() if match else None
+
+
+def _flight(trigger: tuple[int, int], event: _Draft, words: str, offset: int, mine: list[Toponym],
+            skip: list[tuple[int, int]], about: Counter[str], gazetteer: OfflineGazetteer,
+            toponyms: list[Toponym]) -> _Draft:
+    """The displacement a sentence tells beside its event: a row of its own, with the people who fled (the
+    event keeps its dead), from where the event was to where the sentence says they went."""
+    kind = Kind("displacement", EVENT_TYPE_OF_OTHER, "Other", FLIGHT_STRENGTH * event.kind.strength, trigger)
+    flight = replace(event, kind=kind, counts={"displaced": event.counts["displaced"]} if "displaced"
+                     in event.counts else {}, vague={k: v for k, v in event.vague.items() if k == "displaced"},
+                     claimed_by=list(event.claimed_by), denied_by=list(event.denied_by), also=())
+    event.counts.pop("displaced", None)
+    event.vague.pop("displaced", None)
+    where = choose("displacement", words, offset, mine, skip, about=about, gazetteer=gazetteer, context=toponyms)
+    if (to := where.destination or where.location) is not None and event.location is not None \
+            and to is not event.location:  # from where the event was, unless the sentence says
+        flight.origin = where.origin or event.location
+        flight.destination, flight.location, flight.near = to, to, False
+    flight.confidence = event.confidence * FLIGHT_STRENGTH
+    return flight
+
+
+#: The ACLED event type of a displacement ("Other" strategic development).
+EVENT_TYPE_OF_OTHER = "Strategic developments"
+#: How much less sure a flight told beside another event is than the event.
+FLIGHT_STRENGTH = 0.9
 
 
 def _each_place(drafts: list[_Draft]) -> list[_Draft]:

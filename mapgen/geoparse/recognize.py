@@ -908,8 +908,9 @@ def _landmark_after(doc: _Tokens, mention: Mention, offset: int, gazetteer: Offl
     return mention
 
 
-#: Words after a people's name that make it the name of their country's land ("Georgian territory").
-_TERRITORY_WORDS = frozenset({"territory", "soil", "airspace", "waters", "territorial"})
+#: Words after a people's name that make it the name of their country's land ("Georgian territory", "the
+#: Chadian border").
+_TERRITORY_WORDS = frozenset({"territory", "soil", "airspace", "waters", "territorial", "border"})
 #: Words for a settlement after its name ("Radhan town"): the name is a place's.
 _SETTLEMENTS = frozenset({"city", "town", "village"})
 

@@ -433,3 +433,10 @@ def test_people_fleeing_in_numbers_beside_another_event_are_a_flow_of_their_own(
     rows = extract_events("Fighting spread to Kutum, and 40,000 people fled towards the Chadian border.")
     assert list(rows["destination"].fillna("")) == ["", "Chad"]
     assert list(extract_events("Jets bombed Gori, killing five people.")["category"]) == ["strike"]
+
+
+def test_an_unarmed_crossing_after_a_flight_is_the_flight_going_on() -> None:
+    rows = extract_events("Some 40,000 people fled Kutum towards the border. Many crossed into Chad.")
+    assert list(rows["category"]) == ["displacement", "displacement"]
+    rows = extract_events("Some 40,000 people fled Kutum towards the border. Soldiers crossed into Chad.")
+    assert list(rows["category"]) == ["displacement", "troop_movement"]  # armed men are forces moving

@@ -168,6 +168,11 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
             continue
         sources = claims(words)
         skip = [(c.start, c.end) for c in sources + refuted]
+        last = drafts[-1] if drafts and drafts[-1].sentence.paragraph == sentence.paragraph else None
+        if kind.category == "troop_movement" and last is not None and last.kind.category == "displacement" \
+                and not lx.ARMED.search(masked):
+            # "... 40,000 people fled towards the border. Many crossed into Chad.": the people who fled, moving
+            kind = Kind("displacement", EVENT_TYPE_OF_OTHER, "Other", kind.strength, kind.trigger)
         draft = _Draft(kind, sentence, sentence.start, sentence.end)
         counts = find_counts(words)
         fled = _flight_also(kind, masked, counts)

@@ -105,6 +105,9 @@ def test_categories_follow_the_schema() -> None:
     ("The two armies exchanged artillery fire along the frontline.", "Armed clash"),
     ("Mortar shells fell on a crowded market.", "Shelling/artillery/missile attack"),
     ("Rebels fired 14.5mm guns and sniper rifles at homes in the old town.", "Shelling/artillery/missile attack"),
+    # a pounding is a bombardment, by guns unless aircraft are named
+    ("Government forces pounded rebel-held villages in the hills.", "Shelling/artillery/missile attack"),
+    ("Warplanes pounded the southern suburbs for a second night.", "Air/drone strike"),
     # aircraft backing a ground operation: the operation is the event
     ("Commandos backed by helicopters raided a rebel camp, killing twelve fighters.", "Armed clash"),
     # a change of control outranks the fight that brought it

@@ -1149,6 +1149,15 @@ def test_a_province_named_like_its_seat_is_the_province_when_the_text_says_so(te
     assert found.feature == "admin1"
 
 
+def test_a_name_after_state_of_or_province_of_is_the_division():
+    [state] = geoparse("Gunmen killed three police officers in the central state of Guanajuato.")
+    assert (state.name, state.feature) == ("Guanajuato", "admin1")
+    [province] = geoparse("Rebels shelled army posts in the province of Hama overnight.")
+    assert (province.country_code, province.feature) == ("SY", "admin1")
+    [city] = geoparse("Rebels shelled army posts in the city of Hama overnight.")
+    assert (city.country_code, city.feature) == ("SY", "city")
+
+
 def test_a_peoples_territory_is_their_country():
     found = geoparse("Two jets were shot down over Georgian territory, and a drone fell into Turkish waters.")
     assert [(t.text, t.name, t.feature) for t in found] == [("Georgian", "Georgia", "country"),

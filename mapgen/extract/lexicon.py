@@ -251,8 +251,9 @@ AIR_STRIKE = Guarded(
 SHELLING = Guarded(
     ("shell", "artillery", "mortar", "rocket", "missile", "howitzer", "mlrs", "grad", "katyusha", "tank", "bombard",
      "barrage", "projectile", "cannon", "heavy", "ballistic", "under", "grenade", "rpg", "atgm", "recoilless",
-     "explosion", "blast", "medium", "ifv", "infantry", "anti"),
+     "explosion", "blast", "medium", "ifv", "infantry", "anti", "pound"),
     r"shell(?:s|ed|ing)?", r"artillery", r"mortars?", r"rockets?", r"missiles?", r"howitzers?", r"mlrs",
+    r"pound(?:ed|ing)",  # "forces pounded rebel-held towns": a bombardment (with jets named: an air strike)
     r"grads?", r"katyushas?", r"tank fire", r"bombard(?:ed|ment|ments|ing)?", r"barrages?", r"projectiles?",
     r"\d+ ?mm", r"cannon fire", r"heavy weapons", r"rocket launchers?", r"multiple rocket", r"ballistic",
     r"cruise missiles?", r"under (?:heavy )?fire", r"grenade launchers?", r"rpgs?", r"rocket[- ]propelled grenades?",

@@ -460,6 +460,9 @@ _REGION_AFTER = re.compile(r"\s+(?:province|governorate|oblast|region|state|depa
 #: rural part (Syrian usage). Not "province", "department" or "prefecture", second-level in some countries
 #: ("Lima Province" is the capital's).
 _PROVINCE_AFTER = re.compile(r"\s+(?:governorate|oblast|region|state|voivodeship|wilaya|countryside)\b", re.I)
+#: Before a name, the words that make it a first-level division: "the state of Guanajuato", "the central
+#: province of Hama", "the oblast of Kherson" (not "the city of").
+_PROVINCE_BEFORE = re.compile(r"\b(?:state|province|governorate|oblast|region|wilaya)\s+of\s+(?:the\s+)?$", re.I)
 
 
 #: A word for a division after a name, in lower case ("the Kharkiv region", "Idlib province", "New York state"):
@@ -575,6 +578,8 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
             slot.region_read = True
             slot.province_word = slot.province_word or bool(_PROVINCE_AFTER.match(text, mention.end))
             slot.division_word = slot.division_word or mention.province
+        if _PROVINCE_BEFORE.search(text, max(0, mention.start - 40), mention.start):
+            slot.region_read = slot.province_word = True  # "in the central state of Guanajuato": the state
         if index + 1 < len(mentions):
             nxt = mentions[index + 1]
             # "Gori, Georgia", "Altos de San Lorenzo (Buenos Aires)", "Miznaz in Aleppo"

@@ -313,6 +313,9 @@ def test_parse_published_refuses_other_types(value: object) -> None:
     "Published: 09 Aug 2008\nJets struck the town.",
     "Last updated on 9 August 2008, 14:00\nJets struck the town.",
     "By Nino Beridze | August 9, 2008\nJets struck the town.",
+    "Gori, 9 August 2008 - Jets struck the town.",  # a place in title case
+    "Kutaisi, Imereti, 9 August 2008: Jets struck the town.",
+    "GORI, Georgia (August 9, 2008) — Jets struck the town.",  # the date in brackets
 ])
 def test_document_date_finds_datelines(text: str) -> None:
     assert document_date(text) == (day(2008, 8, 9), "dateline")
@@ -322,6 +325,8 @@ def test_document_date_finds_datelines(text: str) -> None:
     "Jets struck the town on 9 August 2008.",  # a date inside the story, not a dateline
     "August 9 - Jets struck the town.",  # no year
     "GORI - Jets struck the town in August 2008.",  # no day
+    "In Gori, 9 August 2008 saw the worst of it.",  # a sentence, not a dateline
+    "On 9 August 2008 - the worst day - jets struck the town.",
 ])
 def test_document_date_ignores_dates_that_are_not_datelines(text: str) -> None:
     assert document_date(text) == (None, "")

@@ -440,3 +440,10 @@ def test_an_unarmed_crossing_after_a_flight_is_the_flight_going_on() -> None:
     assert list(rows["category"]) == ["displacement", "displacement"]
     rows = extract_events("Some 40,000 people fled Kutum towards the border. Soldiers crossed into Chad.")
     assert list(rows["category"]) == ["displacement", "troop_movement"]  # armed men are forces moving
+
+
+def test_a_datelines_date_is_the_reports_not_the_events() -> None:
+    rows = extract_events("Gori, 9 August 2008 - Jets bombed Kareli on Thursday.", published="2008-08-09")
+    assert [str(d)[:10] for d in rows["event_date"]] == ["2008-08-07"]
+    rows = extract_events("GORI, Georgia (August 9, 2008) — Jets bombed Kareli.", published="2008-08-09")
+    assert [str(d)[:10] for d in rows["event_date"]] == ["2008-08-09"]  # the day of the report, by default

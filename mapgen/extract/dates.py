@@ -193,11 +193,14 @@ _GAP_AFTER_TIME = re.compile(r"\)?\s*,?\s*(?:(?i:on|of)\s+)?(?:(?i:the)\s+)?")
 _GAP_AFTER_WEEKDAY = re.compile(r"\s*,?\s*(?:(?i:the)\s+)?")
 _LABEL = re.compile(r"[\W_]*(?:(?:first|last)\s+)?(?:published|posted|updated|date[ds]?|filed|issued)"
                     r"(?:\s+(?:on|at))?\s*[:\-–—]?[\W_]*", re.I)
+#: A place before a dateline's date: "TBILISI, ", "BAMAKO, Mali (", "Goma, " (a place in capitals or in
+#: title case, up to four words, with its state or country).
 _PLACE_DATELINE = re.compile(
-    r"[\W_]*[A-Z][A-Z'’.\- ]+(?:\s*,\s*[A-Z][\w'’.\- ]*)*\s*(?:\([^)]*\)\s*)?[,:\-–—]\s*")
+    r"[\W_]*(?:[A-Z][A-Z'’.\- ]+|[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3})(?:\s*,\s*[A-Z][\w'’.\- ]*)*\s*"
+    r"(?:\([^)]*\)\s*)?(?:[,:\-–—]\s*|\()")
 _BYLINE = re.compile(r".{0,80}[|·•]\s*")
 _NOTHING = re.compile(r"[\W_]*")
-_AFTER_DATELINE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[-–—|:/]|$)")
+_AFTER_DATELINE = re.compile(r"\)?\s*(?:\([^)]*\)\s*)?(?:[-–—|:/]|$)")
 _FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_.]?)(1[0-2]|0[1-9])\2(3[01]|[12]\d|0[1-9])(?!\d)")
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d(?:[T ].*)?")
 #: Front-matter and <meta> keys that hold the article's date, best first (lower case).
@@ -735,13 +738,30 @@ _PATTERNS: tuple[tuple[frozenset[str], re.Pattern[str], _Handler], ...] = tuple(
 # --- datelines -----------------------------------------------------------------------------------
 def _dateline(head: str) -> datetime.date | None:
     """A full date (day, month and year) set apart as a dateline in the first lines of a text."""
+    found = _dateline_mention(head)
+    return found[1] if found else None
+
+
+def dateline_end(text: str) -> int:
+    """Where the date of ``text``'s dateline ends (0 when it has none): the report's own date, no event's.
+
+    >>> dateline_end("Goma, 11 April 2026 - Rebels seized the town on Thursday.")
+    19
+    """
+    found = _dateline_mention(text[:DATELINE_CHARS])
+    return found[0] if found else 0
+
+
+def _dateline_mention(head: str) -> tuple[int, datetime.date] | None:
+    """(end offset, date) of the dateline's date in ``head``, or None."""
+    offset = 0
     for line in head.split("\n"):
         for mention in find_dates(line):
             if mention.date is None or not mention.explicit_year or mention.precision != "day":
                 continue
             before, after = line[:mention.start], line[mention.end:]
-            if _LABEL.fullmatch(before) or _BYLINE.fullmatch(before):
-                return mention.date
-            if (_NOTHING.fullmatch(before) or _PLACE_DATELINE.fullmatch(before)) and _AFTER_DATELINE.match(after):
-                return mention.date
+            if _LABEL.fullmatch(before) or _BYLINE.fullmatch(before) or (
+                    (_NOTHING.fullmatch(before) or _PLACE_DATELINE.fullmatch(before)) and _AFTER_DATELINE.match(after)):
+                return offset + mention.end, mention.date
+        offset += len(line) + 1
     return None

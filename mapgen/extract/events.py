@@ -136,7 +136,7 @@ def extract_many(texts: Sequence[str], *, published: str | date | Sequence[str |
 
 def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym | None,
             gazetteer: OfflineGazetteer | None = None) -> list[_Draft]:
-    from mapgen.extract.dates import find_dates
+    from mapgen.extract.dates import dateline_end, find_dates
     from mapgen.geoparse.actors import actor_countries
 
     drafts: list[_Draft] = []
@@ -144,6 +144,7 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
     fallback = _fallback(toponyms, focus)  # the story's place for sentences that name none (once a text)
     index = 0
     paragraph, carried = -1, None
+    dateline = dateline_end(text)  # "Goma, 11 April 2026 - Rebels seized ... on Thursday": the report's date
     for sentence in split_sentences(text):
         words = text[sentence.start:sentence.end]
         mine = []
@@ -155,6 +156,8 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
             probe += 1
         masked = _mask_quotes(words)
         own = find_dates(words, day)
+        if sentence.start < dateline:
+            own = [d for d in own if sentence.start + d.start >= dateline]
         dates = [d for d in own if d.date is not None or d.time]
         if sentence.paragraph != paragraph:
             paragraph, carried = sentence.paragraph, None

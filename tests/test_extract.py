@@ -352,6 +352,12 @@ def test_one_event_per_place_of_a_list_with_the_counts_on_the_first() -> None:
     assert extract_events("On 3 May 2020, jets bombed Gori, Georgia.").location.tolist() == ["Gori"]  # a container
 
 
+def test_one_event_per_province_of_a_list_of_provinces() -> None:
+    events = extract_events("On 3 May 2026, air defences shot down 65 drones over the Kyiv, Chernihiv and Sumy "
+                            "regions.")
+    assert events[["location", "geo_precision"]].values.tolist() == [["Kyiv", 3], ["Chernihiv", 3], ["Sumy", 3]]
+
+
 def test_a_weak_far_reading_does_not_stop_the_story_s_place_being_the_fallback() -> None:
     from mapgen.extract.events import _fallback
     from mapgen.geoparse import Toponym

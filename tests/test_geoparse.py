@@ -1175,6 +1175,22 @@ def test_a_province_and_its_seat_named_alike_in_one_text_are_read_apart():
     assert (found[0].feature, found[0].admin1) == ("city", "North Carolina")
 
 
+def test_the_names_of_a_list_closed_by_a_plural_division_word_are_each_the_division():
+    found = geoparse("Air defences shot down 65 drones over the Kyiv, Chernihiv and Sumy regions overnight.")
+    assert [(t.text, t.feature, t.country_code) for t in found] == [
+        ("Kyiv", "admin1", "UA"), ("Chernihiv", "admin1", "UA"), ("Sumy", "admin1", "UA")]
+    found = geoparse("Government jets bombed villages in the Idlib and Aleppo provinces on Sunday.")
+    assert [(t.text, t.feature, t.country_code) for t in found] == [("Idlib", "admin1", "SY"),
+                                                                    ("Aleppo", "admin1", "SY")]
+    # with no division word the list stays towns
+    assert [t.feature for t in geoparse("Drones hit Kyiv and Kharkiv overnight.")] == ["city", "city"]
+
+
+def test_a_province_and_the_town_it_is_named_after_do_not_vouch_for_each_other():
+    found = geoparse("Drones fell over the Kyiv region on Sunday. Later Kyiv denied it.")
+    assert [(t.text, t.feature) for t in found] == [("Kyiv", "admin1"), ("Kyiv", "city")]
+
+
 def test_a_province_the_model_takes_for_a_people_is_found_before_its_kind():
     found = geoparse("A drone set fire to an oil depot in Russia's Belgorod region, officials said.")
     assert [(t.text, t.feature) for t in found] == [("Russia", "country"), ("Belgorod", "admin1")]

@@ -412,6 +412,8 @@ def _contained(words: str, offset: int, mine: list[Toponym], index: int,
         return None  # "the Bank of Georgia in Gori"; but "Majzar district (Marib)" names Marib province
     if _RANK.get(first.feature or "", 1) >= _RANK["admin1"] and _RANK.get(container.feature or "", 1) <= _RANK["city"]:
         return None  # "in Punjab (Lahore)": a town says where in the province, it does not contain it
+    if first.feature == container.feature and first.feature in {"country", "admin1"}:
+        return None  # "over the Kyiv, Chernihiv and Sumy regions": a province holds no other province
     explicit = bool(_EXPLICIT_GAP.search(gap)) or container.feature in {"country", "admin1", "region"}
     if not explicit and index + 1 < len(mine) and first.feature == container.feature and re.fullmatch(
             r"\s*(?:,|,?\s+(?:and|or))\s+", words[container.end - offset:mine[index + 1].start - offset]):

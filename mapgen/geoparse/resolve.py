@@ -150,8 +150,9 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
     """The place and a 0..1 score for each mention (None where nothing fits)."""
     slots: dict[str, _Slot] = {}
     # "the Kharkiv region" is the province, "Kharkiv" alone in the same text the city: two readings
-    mentions = [dataclasses.replace(m, province=True) if not m.demonym and _DIVISION_AFTER.match(text, m.end)
-                else m for m in mentions]
+    listed = _listed_divisions(text, mentions)
+    mentions = [dataclasses.replace(m, province=True) if not m.demonym and (
+                    _DIVISION_AFTER.match(text, m.end) or i in listed) else m for i, m in enumerate(mentions)]
     for index, mention in enumerate(mentions):
         key = _key(mention)
         if key not in slots:
@@ -375,12 +376,17 @@ def _nearby_support(slot_list: list[_Slot], local: list[tuple[int, int, Place]])
     # (Small arrays: worked out in Python, numpy's call overhead being the larger cost there.)
     starts: list[int] = []
     own: list[int] = []
+    column: dict[str, int] = {}  # a slot's column, by its key without the division mark
     previous = -1
     for index, _, _ in local:
         if index != previous:
             starts.append(len(own))
             previous = index
+            column.setdefault(slot_list[index].key.removesuffix("|p"), len(starts) - 1)
         own.append(len(starts) - 1)
+    # "the Kyiv region" and "Kyiv": one name read two ways, neither vouching for the other
+    twins = [(row, twin) for row, (index, _, _) in enumerate(local)
+             if (twin := column.get(slot_list[index].key.removesuffix("|p"), own[row])) != own[row]]
     lat = np.radians(np.array([p.latitude for _, _, p in local]))
     lon = np.radians(np.array([p.longitude for _, _, p in local]))
     step = max(1, CLUSTER_CELLS // len(local))  # rows at a time: a huge text stays within memory
@@ -392,6 +398,9 @@ def _nearby_support(slot_list: list[_Slot], local: list[tuple[int, int, Place]])
         near = np.exp(-2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(np.maximum(h, 0), 1))) / CLUSTER_KM)
         per_slot = np.maximum.reduceat(near, starts, axis=1)  # candidate x slot: its nearest reading
         per_slot[np.arange(len(per_slot)), own[first:first + step]] = 0.0
+        for row, twin in twins:
+            if first <= row < first + step:
+                per_slot[row - first, twin] = 0.0
         for (index, position, _), total in zip(local[first:first + step], per_slot.sum(axis=1).tolist(),
                                                strict=True):
             slot_list[index].support[position] = total
@@ -567,9 +576,41 @@ _KIND_BEFORE_JOIN = re.compile(
 _DIVISION_BEFORE_JOIN = re.compile(r"^(?:district|sub-?district|county|lga|tehsil|department)\b", re.I)
 
 
+#: A plural division word after the last name of a list: "the Kyiv, Chernihiv and Sumy regions".
+_DIVISIONS_AFTER = re.compile(r"\s+(?:(governorates|oblasts|regions|states|voivodeships)|provinces|departments|"
+                              r"prefectures)\b")
+#: Between the names of a list.
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|&)\s*")
+
+
+def _listed_divisions(text: str, mentions: list[Mention]) -> dict[int, bool]:
+    """The mentions of a list that a plural division word closes, each a division: index -> whether the word
+    names first-level ones wherever it is used (see _PROVINCE_AFTER).
+
+    >>> text = "drones over the Kyiv, Chernihiv and Sumy regions"
+    >>> _listed_divisions(text, [Mention(text.index(w), text.index(w) + len(w), w, "ner", w)
+    ...                          for w in ("Kyiv", "Chernihiv", "Sumy")])
+    {2: True, 1: True, 0: True}
+    """
+    found: dict[int, bool] = {}
+    for index, mention in enumerate(mentions):
+        word = None if mention.demonym else _DIVISIONS_AFTER.match(text, mention.end)
+        if word is None:
+            continue
+        first = index
+        found[index] = bool(word.group(1))
+        while first > 0 and not mentions[first - 1].demonym and \
+                _LIST_JOIN.fullmatch(text, mentions[first - 1].end, mentions[first].start):
+            first -= 1
+            found[first] = bool(word.group(1))
+    return found
+
+
 def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazetteer: OfflineGazetteer) -> None:
     """ "X, Y" where Y is a state or country: X is a place inside Y."""
     from rapidfuzz import fuzz
+
+    listed = _listed_divisions(text, mentions)
 
     for index, mention in enumerate(mentions):
         slot = slots[_key(mention)]
@@ -578,6 +619,9 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
             slot.region_read = True
             slot.province_word = slot.province_word or bool(_PROVINCE_AFTER.match(text, mention.end))
             slot.division_word = slot.division_word or mention.province
+        elif (word := listed.get(index)) is not None:  # "the Kyiv, Chernihiv and Sumy regions"
+            slot.region_read = slot.division_word = True
+            slot.province_word = slot.province_word or word
         if _PROVINCE_BEFORE.search(text, max(0, mention.start - 40), mention.start):
             slot.region_read = slot.province_word = True  # "in the central state of Guanajuato": the state
         if index + 1 < len(mentions):
@@ -769,6 +813,10 @@ class _Others:
             if left > 0:
                 self.countries[code] = left
         self.admin1 = evidence.admin1
+        twin = evidence.own.get(slot.key.removesuffix("|p") if slot.key.endswith("|p") else slot.key + "|p")
+        if twin is not None and twin[2] is not None:  # "Kyiv" is no evidence on the region of "the Kyiv region"
+            self.admin1 = dict(self.admin1)
+            self.admin1[twin[2]] = self.admin1.get(twin[2], 0) - twin[3]
         self.states, self.state_totals = evidence.states, evidence.state_totals
         self.own_state = _own_state(slot)
         self._country_terms: dict[str, tuple[float, float]] = {}
@@ -888,8 +936,9 @@ def _neighbours(slot: _Slot, slots: dict[str, _Slot]) -> list[tuple[int, float, 
     with how sure it is: a neighbour vouches as much as its own reading is sure. (Each as the id of
     the place, its sureness and its _radians.)"""
     out = []
+    twin = slot.key.removesuffix("|p")  # "the Kyiv region" and "Kyiv" vouch for neither reading of the other
     for other in slots.values():
-        if other is slot or not other.candidates:
+        if other is slot or not other.candidates or other.key.removesuffix("|p") == twin:
             continue
         chosen = other.candidates[other.choice]
         if chosen.feature not in ("continent", "country", "admin1"):

@@ -171,6 +171,10 @@ def test_one_person_named_without_a_figure() -> None:
     assert figures("A teacher and his wife were shot dead.") == {"fatalities": 2}
     assert figures("The victim died in hospital.") == {"fatalities": 1}
     assert figures("An adolescent and a girl were shot dead.") == {"fatalities": 2}
+    # "a local" is a person, "a local rights group" the body that told it
+    assert figures("Snipers killed a boy, a local rights group said.") == {"fatalities": 1}
+    assert figures("Gunmen killed a local, a news outlet said.") == {"fatalities": 1}
+    assert figures("Gunmen killed a local police officer.") == {"fatalities": 1}
 
 
 def test_the_wounded_who_died_are_dead() -> None:

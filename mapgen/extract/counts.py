@@ -770,9 +770,15 @@ _SINGULAR = _Caseless(
     rf"|(?P<definite>the|his|her|their|its)(?:\s+{_NP_WORD}){{0,2}}\s+(?:{_SINGULAR_NOUNS})"
     rf"|(?P<pronoun>him|her(?=\s*(?:[.,;:)]|$|\s+(?:and|or|in|on|at|with|while|as|after|before|near|during|by|from|"
     rf"inside|outside|dead)\b)))|an?(?:\s+(?:{_MOD_WORD}|{_STATES})){{1,3}})(?![\w-])")
+#: Nouns of bodies that a person noun used as an adjective may qualify: "a local rights group", "a local news
+#: outlet".
+_BODY_NOUNS = (r"groups?|organi[sz]ations?|outlets?|agenc(?:y|ies)|networks?|monitors?|councils?|committees?|"
+               r"media|news|sources?|radio|stations?|television|tv|newspapers?|websites?|bod(?:y|ies)|ngos?|"
+               r"offices?|authorit(?:y|ies)|administrations?|officials|residents|police")
 #: The longest reading of "a ..." that ends in a person noun: "a local leader", "a man" in "a man armed with".
 _A_PERSON = _Caseless(rf"an?(?:\s+(?:{_MOD_WORD}|{_STATES})){{0,3}}\s+(?:{_SINGULAR_NOUNS})"
-                      rf"(?:\s+and\s+(?:{_SINGULAR_NOUNS}))?(?![\w-])")  # "an official and activist": one
+                      rf"(?:\s+and\s+(?:{_SINGULAR_NOUNS}))?(?![\w-])"  # "an official and activist": one
+                      rf"(?!(?:\s+[\w-]+)?\s+(?:{_BODY_NOUNS})\b)")  # "a local rights group" is no person
 #: Two people named without a figure: "both victims", "both of the officers" (not "both soldiers and civilians").
 _BOTH = _Caseless(rf"(?<![\w-])(?P<both>both)(?:\s+of)?(?:\s+(?:the|these|those))?(?:\s+{_NP_WORD}){{0,2}}"
                   rf"\s+(?:{_NOUN_CLASSES[-1][1]}|{_NOUN_CLASSES[-2][1]})(?![\w-])(?!\s+and\b)")

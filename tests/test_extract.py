@@ -358,6 +358,11 @@ def test_one_event_per_province_of_a_list_of_provinces() -> None:
     assert events[["location", "geo_precision"]].values.tolist() == [["Kyiv", 3], ["Chernihiv", 3], ["Sumy", 3]]
 
 
+def test_a_list_of_places_each_with_its_own_locative_is_one_event_each_near_where_it_says() -> None:
+    events = extract_events("On 2 June 2026, US warplanes struck Houthi targets in Hodeidah and near Sanaa airport.")
+    assert events[["location", "geo_precision"]].values.tolist() == [["Hodeidah", 1], ["Sanaa", 2]]
+
+
 def test_a_weak_far_reading_does_not_stop_the_story_s_place_being_the_fallback() -> None:
     from mapgen.extract.events import _fallback
     from mapgen.geoparse import Toponym
@@ -446,6 +451,13 @@ def test_an_unarmed_crossing_after_a_flight_is_the_flight_going_on() -> None:
     assert list(rows["category"]) == ["displacement", "displacement"]
     rows = extract_events("Some 40,000 people fled Kutum towards the border. Soldiers crossed into Chad.")
     assert list(rows["category"]) == ["displacement", "troop_movement"]  # armed men are forces moving
+
+
+def test_the_city_a_dateline_names_is_where_in_the_city_happened() -> None:
+    rows = extract_events("TAIZ, 5 June 2026 - Snipers killed a boy in the city on Thursday.")
+    assert rows[["location", "geo_precision"]].values.tolist() == [["Taiz", 1]]  # spelt as a place, not TAIZ
+    rows = extract_events("TAIZ, 5 June 2026 - Snipers killed a boy on Thursday.")
+    assert rows[["location", "geo_precision"]].values.tolist() == [["Taiz", 2]]  # somewhere about Taiz
 
 
 def test_a_datelines_date_is_the_reports_not_the_events() -> None:

@@ -253,6 +253,12 @@ def test_datelines_after_a_byline_and_its_date():
     assert [t.text for t in geoparse(text)] == ["PATASKALA"]
 
 
+def test_a_four_letter_dateline_before_a_date_or_an_agency_is_a_place_not_an_acronym():
+    assert [t.name for t in geoparse("TAIZ, 5 June 2026 - Snipers killed a boy.")] == ["Taiz"]
+    assert [t.name for t in geoparse("GOMA (Reuters) - Rebels entered the airport.")] == ["Goma"]
+    assert geoparse("NATO: allies met to discuss the summit.") == []
+
+
 def test_places_the_model_buried_in_a_date_or_named_after_their_kind():
     assert [t.text for t in geoparse("By January, South Carolina had more jobs than a year before.")] == [
         "South Carolina"]  # spaCy: DATE "January, South Carolina"

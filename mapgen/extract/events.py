@@ -48,6 +48,10 @@ COUNTRY_PART_POPULATION = 50_000
 _POINTS_BACK = re.compile(r"\b(?:the|this|that|these)\s+(?:\w+\s+)?(?:attacks?|explosions?|blasts?|clash(?:es)?|"
                           r"fighting|strikes?|air\s*strikes?|raids?|bombings?|shelling|incident|ambush|assault|"
                           r"violence|operation|battle|firefight|shoot-?out|exchange of fire)\b", re.I)
+#: A sentence that puts its event in the town it does not name ("in the city", "the town's market"): the town
+#: told before it, or the dateline's.
+_THE_TOWN = re.compile(r"\b(?:in|inside|across|around|of)\s+the\s+(?:city|town|capital|village)\b(?!\s+of\b)"
+                       r"|\bthe\s+(?:city|town|capital|village)['’]s\b", re.I)
 #: A sentence that counts more of the same ("another 3", "two others", "also killed", "further").
 _MORE = re.compile(r"\b(?:another|others|also|further|additional)\b|"
                    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:more|other)\b", re.I)
@@ -74,6 +78,7 @@ class _Draft:
     denied_by: list[str] = field(default_factory=list)
     confidence: float = 1.0
     also: tuple[Toponym, ...] = ()  # other places of the list the location heads: one event each
+    also_near: tuple[bool, ...] = ()  # for each of those, whether the event was only near it
 
 
 def extract_events(text: str, *, published: str | date | None = None, source: str | None = None,
@@ -185,7 +190,7 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
                        context=toponyms)
         draft.location, draft.origin, draft.destination, draft.near = (where.location, where.origin,
                                                                        where.destination, where.near)
-        draft.also = where.also
+        draft.also, draft.also_near = where.also, where.also_near
         draft.when = _when_of(dates, own, carried)
         before = drafts[-1].when if drafts and drafts[-1].sentence.paragraph == sentence.paragraph else carried
         if (shift := _SHIFT.match(words)) is not None and _shift_days(shift) != 1 and not any(d.date for d in own) \
@@ -221,6 +226,8 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
             borrowed = previous.location if previous else None
             draft.location = borrowed or fallback
             draft.near = draft.near or (borrowed is None and draft.location is not None)  # somewhere about there
+            if draft.location is not None and draft.location.feature == "city" and _THE_TOWN.search(words):
+                draft.near = False  # "TAIZ, 5 June - Snipers killed a boy in the city": in Taiz itself
             draft.inherited = True
             draft.confidence *= INHERITED_PLACE
         drafts.append(draft)
@@ -247,7 +254,7 @@ def _flight(trigger: tuple[int, int], event: _Draft, words: str, offset: int, mi
     kind = Kind("displacement", EVENT_TYPE_OF_OTHER, "Other", FLIGHT_STRENGTH * event.kind.strength, trigger)
     flight = replace(event, kind=kind, counts={"displaced": event.counts["displaced"]} if "displaced"
                      in event.counts else {}, vague={k: v for k, v in event.vague.items() if k == "displaced"},
-                     claimed_by=list(event.claimed_by), denied_by=list(event.denied_by), also=())
+                     claimed_by=list(event.claimed_by), denied_by=list(event.denied_by), also=(), also_near=())
     event.counts.pop("displaced", None)
     event.vague.pop("displaced", None)
     where = choose("displacement", words, offset, mine, skip, about=about, gazetteer=gazetteer, context=toponyms)
@@ -274,9 +281,9 @@ def _each_place(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     for draft in drafts:
         out.append(draft)
-        for place in draft.also:
-            out.append(replace(draft, location=place, near=False, counts={}, vague=dict(draft.vague),
-                               claimed_by=list(draft.claimed_by), denied_by=list(draft.denied_by), also=(),
+        for place, near in zip(draft.also, draft.also_near, strict=True):
+            out.append(replace(draft, location=place, near=near, counts={}, vague=dict(draft.vague),
+                               claimed_by=list(draft.claimed_by), denied_by=list(draft.denied_by), also=(), also_near=(),
                                confidence=draft.confidence * LISTED))
     return out
 

@@ -138,8 +138,8 @@ _FRAGMENT_AFTER = re.compile(r"^(?:-\w|\s(?:(?:de|da|do|dos|das|del|al|el|as|ad|
                              r"|\s+(?:farm|square|street|avenue|road|market|company|factory|mall|stadium|park)\b)")
 #: After a place: a word for what kind of place it is ("Tripoli City", "Gori District"), not a longer name.
 _AREA_AFTER = re.compile(rf"^\s+{_AREA}\b", re.I)
-#: Before a place: the next item of a list ("Kareli and Gori", "Kareli, Gori").
-_LIST_BEFORE = re.compile(r"(?:\b(?:and|or)|,)\s+(?:the\s+)?$")
+#: Before a place: the next item of a list ("Kareli and Gori", "Kareli, Gori", "in Hodeidah and near Sanaa").
+_LIST_BEFORE = re.compile(r"(?:\b(?:and|or)|,)\s+(?:(?:also\s+)?(?:in|near|at|around|outside)\s+)?(?:the\s+)?$")
 #: Before a place: "from", where people or things came from ("from the bordering villages of"): a locative only
 #: for movements.
 _FROM_BEFORE = re.compile(r"\b[Ff]rom\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+)?$")
@@ -175,6 +175,7 @@ class Choice:
     destination: Toponym | None = None
     near: bool = False  # "near Gori", or drawn at the container of a place the gazetteer lacks
     also: tuple[Toponym, ...] = ()  # the other places of a list the location heads ("bombed Kareli and Gori")
+    also_near: tuple[bool, ...] = ()  # for each of those, whether it is only near ("in Hodeidah and near Sanaa")
 
 
 def countries(toponyms: list[Toponym]) -> Counter[str]:
@@ -229,10 +230,11 @@ def choose(category: str, words: str, offset: int, mine: list[Toponym], skip: li
                                            country_code=None, feature=None, admin1=None))
     if best in r.contained and mine[r.contained[best]].latitude is None:  # somewhere in it the gazetteer lacks
         return Choice(location=_as_region(place, gazetteer) if best in outermost else place, near=True)
-    also = tuple(mine[i] for i in range(len(mine)) if i != best and r.groups[i] == r.groups[best]
-                 and r.scores[i] > 0 and mine[i].latitude is not None and i not in r.misread
-                 and mine[i].feature not in {"country", "continent"} and i not in r.contained)
-    return Choice(location=place, near=best in r.near, also=also)
+    listed = [i for i in range(len(mine)) if i != best and r.groups[i] == r.groups[best]
+              and r.scores[i] > 0 and mine[i].latitude is not None and i not in r.misread
+              and mine[i].feature not in {"country", "continent"} and i not in r.contained]
+    also, also_near = tuple(mine[i] for i in listed), tuple(i in r.near for i in listed)
+    return Choice(location=place, near=best in r.near, also=also, also_near=also_near)
 
 
 @dataclass(slots=True)
@@ -358,10 +360,18 @@ def label(toponym: Toponym) -> str:
     >>> from mapgen.geoparse import Toponym
     >>> label(Toponym(0, 8, "Russia's", "Russia", 60, 100, 1, "RU", "country", 1.0))
     'Russia'
+    >>> label(Toponym(0, 4, "TAIZ", "Taiz", 13.6, 44.0, 70225, "YE", "city", 1.0))  # a dateline's capitals
+    'Taiz'
+    >>> label(Toponym(0, 9, "AL-MAWASI", "Al Mawasi", 31.3, 34.2, 1, "PS", "city", 1.0))
+    'Al-Mawasi'
     """
     if toponym.how == "territory" and toponym.name:
         return toponym.name  # "on Georgian territory": Georgia
     text = toponym.text.rstrip(",;:( ")
+    if len(text) > 3 and text.isupper():  # "TAIZ, 5 June 2026 -": Taiz, as the gazetteer spells it where it can
+        if toponym.name and toponym.name.upper() == text:
+            return toponym.name
+        return re.sub(r"(?<![\w'’])[^\W\d_]+", lambda m: m[0].capitalize(), text.lower())  # "SANA'A": Sana'a
     return re.sub(r"['’]s?$", "", text) if text.endswith(("'s", "’s", "'", "’")) else text
 
 

@@ -1401,12 +1401,23 @@ def _repeats(doc: _Tokens, offset: int, covered: list[bool], found: list[Mention
     return out
 
 
+#: The rest of a dateline that makes a four-letter name in capitals a place, not an acronym: a date or a news
+#: agency ("GOMA, 11 April 2026 -", "GAZA, Aug. 9 (Reuters) -", "TAIZ, Yemen, June 5 -").
+_DATELINE_TAIL = re.compile(r",\s*(?:[A-Z][a-z]+,\s*)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\b|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b)"
+                            r"|\s*\((?:AP|Reuters|AFP|dpa|Xinhua|UPI|IANS|PTI|ANI|Anadolu|IRNA|TASS|RIA)\)")
+
+
 def _datelines(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
-    """ "MONROE - Federal and state..." or "LINCOLN, Neb. (AP)": the place a story is filed from."""
+    """ "MONROE - Federal and state..." or "LINCOLN, Neb. (AP)": the place a story is filed from.
+
+    A name of four letters or fewer is an acronym ("NATO:") unless a date or an agency
+    follows it: "GOMA, 11 April 2026 -" is Goma.
+    """
     found = []
     for match in DATELINE.finditer(text[:20_000]):
         name = match[1].strip(" .-'")
-        if len(name) >= 3 and name.isupper() and not _acronym(name) and _main(gazetteer, name):
+        if len(name) >= 3 and name.isupper() and _main(gazetteer, name) and (
+                not _acronym(name) or (len(name) == 4 and _DATELINE_TAIL.match(text, match.end(1)))):
             start = match.start(1) + match[1].index(name)
             found.append(Mention(start, start + len(name), name, "pattern", name))
     return found

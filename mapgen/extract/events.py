@@ -283,8 +283,8 @@ def _each_place(drafts: list[_Draft]) -> list[_Draft]:
         out.append(draft)
         for place, near in zip(draft.also, draft.also_near, strict=True):
             out.append(replace(draft, location=place, near=near, counts={}, vague=dict(draft.vague),
-                               claimed_by=list(draft.claimed_by), denied_by=list(draft.denied_by), also=(), also_near=(),
-                               confidence=draft.confidence * LISTED))
+                               claimed_by=list(draft.claimed_by), denied_by=list(draft.denied_by), also=(),
+                               also_near=(), confidence=draft.confidence * LISTED))
     return out
 
 

@@ -259,6 +259,12 @@ def test_a_four_letter_dateline_before_a_date_or_an_agency_is_a_place_not_an_acr
     assert geoparse("NATO: allies met to discuss the summit.") == []
 
 
+def test_a_town_the_gazetteer_lacks_is_found_after_the_town_of_and_left_unplaced():
+    found = geoparse("Rebels seized the town of Walikale in North Kivu province.")
+    assert [(t.text, t.latitude) for t in found][:1] == [("Walikale", None)]
+    assert geoparse("Shells hit the city of Hama.")[0].latitude is not None  # a known town: resolved as ever
+
+
 def test_places_the_model_buried_in_a_date_or_named_after_their_kind():
     assert [t.text for t in geoparse("By January, South Carolina had more jobs than a year before.")] == [
         "South Carolina"]  # spaCy: DATE "January, South Carolina"

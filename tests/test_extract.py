@@ -164,6 +164,14 @@ def test_displacement_flow_and_vague_amount() -> None:
     assert row["amounts"] == "displaced: thousands"  # but it is kept, as words
 
 
+def test_people_who_fled_towards_two_towns_went_to_both_and_came_from_neither() -> None:
+    rows = extract_events("About 30,000 people fled towards Goma and Sake on 2 June 2026.")
+    assert list(rows["location"]) == ["Goma", "Sake"] and rows["origin"].isna().all()
+    assert rows["displaced"].tolist()[0] == 30000 and rows["displaced"].isna().tolist()[1]  # the count: on the first
+    row = _one(extract_events("About 3,000 people fled Goma for Sake."), origin="Goma", destination="Sake")
+    assert row.displaced == 3000
+
+
 def test_country_destination_points_at_the_near_part_of_the_country() -> None:
     text = "The government of South Ossetia said it will evacuate children to Russia."
     row = _one(extract_events(text, published="2008-08-08"), category="displacement", destination="Russia",

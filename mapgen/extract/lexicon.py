@@ -678,7 +678,8 @@ LOCATIVE = EndCue(re.compile(rf"(?:{_LOCATIVE_WORDS})\s+(?:the\s+)?$", re.I),
                   (*_LOCATIVE_WORDS.replace("towards?", "towards").split("|"), "the"))
 #: Before an origin ("from Gori", "leaving Tskhinvali") and before a destination ("to", "for", "into").
 ORIGIN_CUE = Cue(re.compile(r"(?:from|leaving|left|fled|fleeing|out of|departed|evacuated from|escaped from|withdrew from|"
-                            r"pulled out of|away from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I))
+                            r"pulled out of|away from)\s+(?:the\s+)?(?:(?!(?:to|into|towards?|for)\s)[\w'’-]+\s+){0,3}$",
+                            re.I))  # "fled towards Kisangani" is where they went
 DESTINATION_CUE = Cue(re.compile(r"(?:to|into|for|towards?|toward|reached|reaching|arrived in|arrived at|entered|entering|"
                                  r"crossed into|heading to|headed to|bound for|in the direction of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
                                  re.I))

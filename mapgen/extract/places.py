@@ -208,10 +208,15 @@ def choose(category: str, words: str, offset: int, mine: list[Toponym], skip: li
     if r.origin is not None or r.destination is not None:
         if r.origin is None or r.destination is None:
             used = r.origin or r.destination
-            others = [mine[i] for i in sorted(range(len(mine)), key=lambda i: -r.scores[i]) if mine[i] is not used]
+            at = next(i for i, t in enumerate(mine) if t is used)
+            # "fled towards Kisangani and Lubero": both where they went, neither where they came from
+            mates = [i for i, t in enumerate(mine) if i != at and r.groups[i] == r.groups[at] and r.scores[i] > 0
+                     and t.latitude is not None and t.feature not in {"country", "continent"}]
+            others = [mine[i] for i in sorted(range(len(mine)), key=lambda i: -r.scores[i])
+                      if i != at and i not in mates]
             if r.destination is not None and others and category == "displacement":
                 return Choice(origin=others[0], destination=r.destination)  # "will evacuate children to Russia"
-            return Choice(location=used)
+            return Choice(location=used, also=tuple(mine[i] for i in mates), also_near=(False,) * len(mates))
         return Choice(origin=r.origin, destination=r.destination)
     if not mine:
         return Choice()

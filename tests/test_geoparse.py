@@ -265,6 +265,12 @@ def test_a_town_the_gazetteer_lacks_is_found_after_the_town_of_and_left_unplaced
     assert geoparse("Shells hit the city of Hama.")[0].latitude is not None  # a known town: resolved as ever
 
 
+def test_a_towns_common_spelling_beats_a_village_of_that_main_name_abroad():
+    # "Jenin" is only another name of GeoNames' Janin (35,000 people); a Polish village of 1,100 has it as its own
+    [jenin] = geoparse("Israeli forces raided the Jenin camp on Monday.")
+    assert (jenin.country_code, jenin.admin1) == ("PS", "West Bank")
+
+
 def test_places_the_model_buried_in_a_date_or_named_after_their_kind():
     assert [t.text for t in geoparse("By January, South Carolina had more jobs than a year before.")] == [
         "South Carolina"]  # spaCy: DATE "January, South Carolina"

@@ -60,6 +60,13 @@ def test_names_without_coordinates_are_geocoded_with_table_context(tmp_path):
         ("3", "Qwzxplk", "not in the offline gazetteer")]
 
 
+def test_a_town_of_the_tables_country_known_by_another_spelling_beats_a_namesake_abroad(tmp_path):
+    # GeoNames calls Jenin "Janin" and files "Jenin" as its other name; a Polish village is called Jenin
+    path = write(tmp_path / "e.csv", "location,country,category\nNablus,Palestine,clash\nJenin,,clash\n")
+    jenin = read_events(path).iloc[1]
+    assert (round(jenin.latitude, 1), round(jenin.longitude, 1)) == (32.5, 35.3)
+
+
 def test_ambiguous_name_is_reported_not_guessed(tmp_path):
     path = write(tmp_path / "e.csv", "location,category\nKareli,strike\n")
     events = read_events(path)

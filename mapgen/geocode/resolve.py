@@ -47,15 +47,23 @@ def choose(candidates: list[Place], context: Counter[str]) -> tuple[Place | None
     True
     >>> choose([india, ge], Counter())[1]
     'ambiguous: Kareli (IN), Kareli (GE); give a country or coordinates'
+
+    A place of the table's countries known by the name as another spelling beats a main name abroad:
+
+    >>> poland = Place("Jenin", 52.70, 15.10, country_code="PL", population=1100)
+    >>> janin = Place("Janīn", 32.46, 35.30, country_code="PS", population=34730, alternate=True)
+    >>> [choose([poland, janin], context)[0].country_code for context in (Counter({"PS": 2}), Counter())]
+    ['PS', 'PL']
     """
     if not candidates:
         return None, "not in the offline gazetteer"
     main = [c for c in candidates if not c.alternate] or candidates
+    for pool in (main, candidates) if context else ():
+        in_context = [c for c in pool if c.country_code in context]
+        if in_context:
+            return max(in_context, key=lambda c: context[c.country_code or ""]), ""
     if len({c.country_code for c in main}) == 1 or len(main) == 1:
         return main[0], ""
-    in_context = [c for c in main if c.country_code in context]
-    if in_context:
-        return max(in_context, key=lambda c: context[c.country_code or ""]), ""
     first, second = main[0], main[1]
     if first.feature != second.feature and first.feature in ("continent", "country", "region", "admin1"):
         return first, ""
@@ -89,15 +97,26 @@ def place_events(frame: pd.DataFrame, geocoder: Geocoder) -> tuple[pd.DataFrame,
                 todo.append((index, role, lat, lon, name, code(row["country"]) if role == "location" else None))
 
     lookups = {(name, country): geocoder.candidates(name, country=country) for _, _, _, _, name, country in todo}
-    # Names with a single reading are context for the others.
-    for candidates in lookups.values():
+    # Names with a single reading are context for the others (not for themselves: "Jenin" is a Polish
+    # village's main name, and only another name of Janin; in a table about Palestine it is Janin).
+    votes: dict[tuple[str, str | None], str] = {}
+    for key, candidates in lookups.items():
         main = [c for c in candidates if not c.alternate] or candidates
         if len({c.country_code for c in main}) == 1 and main[0].country_code:
-            context[main[0].country_code] += 1
+            votes[key] = main[0].country_code
+    context.update(votes.values())
+    chosen: dict[tuple[str, str | None], tuple[Place | None, str]] = {}
+    for key, candidates in lookups.items():
+        own = votes.get(key)
+        if own is not None:
+            context[own] -= 1
+        chosen[key] = choose(candidates, +context)  # (+ drops the countries no other name is in)
+        if own is not None:
+            context[own] += 1
 
     unplaced: list[Unplaced] = []
     for index, role, lat, lon, name, country in todo:
-        place, reason = choose(lookups[(name, country)], context)
+        place, reason = chosen[(name, country)]
         if place is None:
             unplaced.append(Unplaced(str(frame.at[index, "event_id"]), role, name, reason))
             continue

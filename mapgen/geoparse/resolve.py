@@ -13,6 +13,7 @@ discourse). A town that the text cannot tell from its many namesakes is left unp
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import math
 import re
@@ -34,6 +35,12 @@ W_COUNTRY = 1.5
 W_NEIGHBOUR = 0.8
 W_POPULATION = 2.5
 W_ALTERNATE = 1.5
+#: Lost instead of W_ALTERNATE by an alternate name that is the main name spelt another way ("Jenin" for
+#: Janīn) of a town of RESPELT_POPULATION or more: a transliteration it is known by abroad, read almost as
+#: the name itself, not a historic or foreign one ("Engannim"). Villages' respellings stay alternates: most
+#: are the loose matches of other names ("Al Sayid", a family, and As Said, a Yemeni hamlet).
+W_RESPELT = 0.5
+RESPELT_POPULATION = 10_000
 W_TOWN_REGION = 0.5
 W_ADMIN1 = 2.0
 W_PATTERN = 5.0
@@ -128,10 +135,13 @@ _STATE_USE_AFTER = re.compile(
     r"Supreme Court|Attorney General|House of Delegates|Board of Regents)\b")
 
 
-def prior(place: Place) -> float:
-    """How likely a place is meant, before reading the document.
+def prior(place: Place, written: str | None = None) -> float:
+    """How likely a place is meant, before reading the document, when the text writes ``written``.
 
     >>> prior(Place("X", 0, 0, feature="country")) > prior(Place("Y", 0, 0, population=5000))
+    True
+    >>> janin = Place("Janīn", 32.5, 35.3, population=34730, alternate=True)
+    >>> prior(janin, "Jenin") - prior(janin, "Engannim") == W_ALTERNATE - W_RESPELT
     True
     """
     if place.feature in FEATURE_PRIOR:
@@ -141,8 +151,19 @@ def prior(place: Place) -> float:
     else:
         score = 0.5 + W_POPULATION * math.log10(place.population + 1) / 7
     if place.alternate:
-        score -= W_ALTERNATE
+        score -= W_RESPELT if written is not None and place.population >= RESPELT_POPULATION and _respelling(
+            written, place.name) else W_ALTERNATE
     return score
+
+
+@functools.lru_cache(maxsize=4096)
+def _respelling(written: str, name: str) -> bool:
+    """Whether ``written`` is the main name ``name`` spelt another way: from the same first letter, as
+    alike as CLOSE_SPELLING, an Arabic article apart ("Jenin" and Janīn; not "Dschenin" or "Engannim")."""
+    from rapidfuzz import fuzz
+
+    a, b = _unarticled(normalize(written)), _unarticled(normalize(name))
+    return a[:1] == b[:1] and fuzz.ratio(a, b) >= CLOSE_SPELLING
 
 
 def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazetteer: OfflineGazetteer,
@@ -191,7 +212,9 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
     for key in parts:
         slots[key].support = [0.0] * len(slots[key].candidates)
     for slot in slots.values():
-        slot.priors = [prior(c) + W_CLUSTER * s / (s + 1) for c, s in zip(slot.candidates, slot.support, strict=True)]
+        written = mentions[slot.mentions[0]].lookup if slot.mentions else None
+        slot.priors = [prior(c, written) + W_CLUSTER * s / (s + 1)
+                       for c, s in zip(slot.candidates, slot.support, strict=True)]
         slot.scores = slot.priors
         slot.choice = _best(slot.scores)
     # A lone candidate is the choice whatever it scores, with confidence 1 (sure(), _decision):

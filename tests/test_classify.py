@@ -64,6 +64,11 @@ def _sub(sentence: str) -> str | None:
     ("The two sides signed a ceasefire agreement in the capital.", "Agreement"),
     ("The armed group surrendered to the army and handed in its weapons.", "Agreement"),
     ("Police arrested a journalist at his home on charges of sedition.", "Arrests"),
+    ("Israeli forces raided the camp and detained at least 12 people.", "Arrests"),  # a raid with no harm told
+    ("Troops raided the camp, killed two men and detained five.", "Attack"),
+    ("QSD fighters raided houses and arrested five men.", "Abduction/forced disappearance"),  # an armed group
+    ("The Arakan Army said it had captured a military base.", "Non-state actor overtakes territory"),
+    ("The army said it had captured the town.", "Government regains territory"),
     ("Army reinforcements were deployed to the border area.", "Change to group/activity"),
     ("The governor imposed a night curfew on the city.", "Change to group/activity"),
     ("The militia set up a new base in the abandoned school.", "Headquarters or base established"),

@@ -123,6 +123,12 @@ def test_actors() -> None:
     assert actors(sentence, sentence.index("launched")) == ("Georgian troops", "Ossetian militias")
     passive = "The pilot was captured and killed by Ossetian fighters."
     assert actors(passive, passive.index("killed")) == ("Ossetian fighters", None)
+    act = "QSD fighters raided houses in Basira and arrested five men."  # the act and its object are no actor
+    assert actors(act, act.index("arrested")) == ("QSD fighters", None)
+    claim = "The Arakan Army said it had captured a base."  # a group telling its own act did it
+    assert actors(claim, claim.index("captured"), skip=[(4, 15)]) == ("Arakan Army", None)
+    other = "The Arakan Army said the rebels had captured a base."  # telling another's act: not the doer
+    assert actors(other, other.index("captured"), skip=[(4, 15)])[0] != "Arakan Army"
 
 
 # --- whole texts -------------------------------------------------------------------------------

@@ -218,6 +218,10 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     if abduction and not _first(lx.KILLING, s):  # kidnapped and killed: an attack
         return "Abduction/forced disappearance", 0.9, abduction, None
     attack = _first(lx.ATTACK, s)
+    arrest = _first(lx.ARREST, s)
+    if attack and arrest and re.match(r"raid|storm", s[attack[0]:], re.I) and not (
+            _first(lx.CASUALTIES, s) or _first(lx.PERSON_HARMED, s) or _first(lx.KILLING, s)):
+        attack = None  # "forces raided the camp and detained 12 people": the arrests are the event
     if attack:
         destroyed = _first(lx.LOOTING, s) or _first(lx.DESTRUCTION, s)
         if destroyed and not _first(lx.CASUALTIES, s) and not _first(lx.PERSON_HARMED, s):
@@ -240,8 +244,9 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     casualties = _first(lx.CASUALTIES, s)
     if displacement and not (movement and movement[0] < displacement[0] and not casualties):
         return "Other", 0.85, displacement, "displacement"
-    arrest = _first(lx.ARREST, s)
     if arrest:
+        if _side(s, arrest[0]) == "non-state":  # an armed group holding people is abducting them
+            return "Abduction/forced disappearance", 0.8, arrest, None
         return "Arrests", 0.8, arrest, "political"
     agreement = _first(lx.AGREEMENT, s)
     if agreement:
@@ -313,11 +318,33 @@ def _territory(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     if overtakes and not regains:
         if re.match(r"captured", s[overtakes[0]:], re.I) and not lx.TERRITORY.match(s, overtakes[1]):
             return None  # "captured a soldier": a person, not a place
-        taker = s[max(0, overtakes[0] - 100):overtakes[0]]
-        if _first(lx.STATE_FORCES, taker) and not _first(lx.NON_STATE, taker):
+        if _side(s, overtakes[0]) == "state":
             return "Government regains territory", OUTCOME, overtakes, None
         return "Non-state actor overtakes territory", OUTCOME, overtakes, None
     return "Government regains territory", OUTCOME, found, None
+
+
+#: How far before an act (characters) its doer is looked for.
+DOER_WINDOW = 100
+
+
+def _side(s: str, at: int) -> str | None:
+    """Whose side the doer of the act at ``at`` is on, "state" or "non-state" (None when the words do not say):
+    the nearest before the act of a named group (``geodata/actors.csv``: the Arakan Army is an armed group,
+    whatever "Army" says; anywhere before it: "QSD fighters raided houses ..., and when they could not find
+    them, they arrested five") and of the words DOER_WINDOW before it that say who (troops, police; rebels)."""
+    from mapgen.geoparse.actors import actor_sides
+
+    start = max(0, at - DOER_WINDOW)
+    doer = s[start:at]
+    named = actor_sides(s[:at])
+    told = [(last, side) for _, last, side in named]
+    for side, cue in (("non-state", lx.NON_STATE), ("state", lx.STATE_FORCES)):
+        # (the "Army" of "Arakan Army" is the name's, already told)
+        if (found := _first(cue, doer)) is not None and not any(
+                first <= start + found[0] < last for first, last, _ in named):
+            told.append((start + found[1], side))
+    return max(told)[1] if told else None
 
 
 #: A cue word in the past tense ("vandalized"), unless a preposition makes it a noun's ("the arrest of").

@@ -87,6 +87,10 @@ _SPACE = re.compile(r"\s")
 _OBJECT_CUE = re.compile(r"\b(?:against|on|at|with|targeting|attacked|attacking|ambushed|killed|killing|shelled|"
                          r"bombed|positions of|between)\s+(?:the\s+)?(?:positions of\s+(?:the\s+)?)?$", re.I)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+#: After a source: what makes it the doer of the act it tells ("said it had", "claimed its fighters").
+_SELF_CLAIM = re.compile(r"\s+(?:said|says|claimed|claims|announced|announces|confirmed)\s+(?:that\s+)?"
+                         r"(?:it|its\s+(?:fighters|forces|troops|units|members|men))\s+(?:had\s+|has\s+|have\s+)?"
+                         r"(?-i:[a-z]+\s+){0,2}$", re.I)  # "... fired rockets": the act's own words
 _NUMBERS = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|"
                       r"thousands of|some|several|about|around|up to|at least|more than|the|a|an)\s+", re.I)
 
@@ -234,14 +238,17 @@ def actors(sentence: str, trigger: int, *, skip: list[tuple[int, int]] | None = 
     after: list[tuple[int, str]] = []
     for match in _actor_matches(sentence):
         start, end = match.span("who")
-        if any(s < end and start < e for s, e in spans):
-            continue
+        if any(s < end and start < e for s, e in spans) or start < trigger < end:
+            continue  # a source, or the act itself with its object ("Basira and arrested five men")
         who = _NUMBERS.sub("", match["who"]).strip()
         who = _strip_lead(who)
         if not who or who.lower() in {"men", "group", "groups", "members", "elements", "unit", "units"}:
             continue
         (before if start < trigger else after).append((start, who))
     actor1 = before[-1][1] if before else None
+    if actor1 is None:  # "The Arakan Army said it had captured a base": a group claiming its own act did it
+        actor1 = next((_strip_lead(sentence[s:e]) for s, e in spans
+                       if e < trigger and _SELF_CLAIM.match(sentence, e, trigger)), None)
     actor2 = None
     for start, who in after:
         prefix = sentence[max(0, start - 40):start]

@@ -4,7 +4,9 @@ A report on "Houthi forces" is about Yemen, one on the "Taliban" about Afghanist
 surely as one that says "Yemeni" or "Afghan". Like demonyms, these names are evidence for
 resolving the places the text names, never places themselves. The names are curated in
 ``geodata/actors.csv`` (name and aliases separated by ``|``, then the countries, ISO codes
-separated by spaces) and matched as written: acronyms are case-sensitive ("LNA", "IDF").
+separated by spaces) and matched as written: acronyms are case-sensitive ("LNA", "IDF"). A group's
+``side`` ("state" or "non-state") tells who took a town or held people when its name alone would
+mislead: the Arakan Army is no government army.
 
 >>> sorted(actor_countries("Houthi forces shelled the port."))
 ['YE']
@@ -37,6 +39,28 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], dict[str, s
     # "pro-Houthi fighters" and "anti-Taliban forces" say as much about the country as the name alone
     pattern = re.compile(r"(?<![\w-])(?:(?:[Pp]ro|[Aa]nti)-)?(" + _by_first_letter(names) + r")(?![\w-])")
     return pattern, countries, areas
+
+
+@functools.cache
+def _sides() -> dict[str, str]:
+    """Name -> "state" or "non-state", for the groups ``actors.csv`` gives a side."""
+    return {name.strip(): row["side"] for row in geodata_csv("actors.csv") if row.get("side")
+            for name in row["name"].split("|")}
+
+
+def actor_sides(text: str) -> list[tuple[int, int, str]]:
+    """The named groups of a text whose side is known, as (start, end, "state" or "non-state"): the Arakan
+    Army is an armed group against the state, whatever "Army" in its name says; the Tatmadaw is the state's.
+
+    >>> actor_sides("The Arakan Army said it took a base from the Tatmadaw.")
+    [(4, 15, 'non-state'), (45, 53, 'state')]
+    >>> actor_sides("pro-Hadi forces and anti-Hezbollah fighters.")  # against a group is no side of it
+    [(0, 8, 'state')]
+    """
+    pattern, _, _ = _lexicon()
+    sides = _sides()
+    return [(m.start(), m.end(), sides[m[1]]) for m in pattern.finditer(text)
+            if m[1] in sides and not m[0][:5].lower().startswith("anti-")]
 
 
 def _by_first_letter(names: list[str]) -> str:

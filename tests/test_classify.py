@@ -64,6 +64,9 @@ def _sub(sentence: str) -> str | None:
     ("The two sides signed a ceasefire agreement in the capital.", "Agreement"),
     ("The armed group surrendered to the army and handed in its weapons.", "Agreement"),
     ("Police arrested a journalist at his home on charges of sedition.", "Arrests"),
+    ("One strike hit a tent camp, and another a house in the Jabalia refugee camp.", "Air/drone strike"),
+    ("An Israeli strike on a school sheltering displaced families killed 12.", "Air/drone strike"),
+    ("A general strike hit transport across the country.", "Peaceful protest"),  # a labour strike
     ("Israeli forces raided the camp and detained at least 12 people.", "Arrests"),  # a raid with no harm told
     ("Troops raided the camp, killed two men and detained five.", "Attack"),
     ("QSD fighters raided houses and arrested five men.", "Abduction/forced disappearance"),  # an armed group

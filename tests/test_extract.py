@@ -123,6 +123,8 @@ def test_actors() -> None:
     assert actors(sentence, sentence.index("launched")) == ("Georgian troops", "Ossetian militias")
     passive = "The pilot was captured and killed by Ossetian fighters."
     assert actors(passive, passive.index("killed")) == ("Ossetian fighters", None)
+    drones = "Russian forces launched 87 drones at Kyiv."  # the weapons are no actor
+    assert actors(drones, drones.index("launched") + 9) == ("Russian forces", None)
     act = "QSD fighters raided houses in Basira and arrested five men."  # the act and its object are no actor
     assert actors(act, act.index("arrested")) == ("QSD fighters", None)
     claim = "The Arakan Army said it had captured a base."  # a group telling its own act did it

@@ -203,6 +203,10 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     grenade = _first(lx.GRENADE, s)
     if grenade:
         return "Grenade", 0.9, grenade, None
+    strike = _first(lx.STRIKE, s)
+    if strike and not lx.LABOUR_STRIKE_BEFORE.search(s, max(0, strike[0] - 30), strike[0]) \
+            and not _first(lx.REMOTE_EXPLOSIVE, s):
+        return "Air/drone strike", 0.7, strike, None  # "One strike hit a tent camp": from the air, most likely
     explosive = _first(lx.REMOTE_EXPLOSIVE, s)
     if explosive:
         return "Remote explosive/landmine/IED", 0.85, explosive, None

@@ -248,6 +248,19 @@ AIR_STRIKE = Guarded(
     r"air ?strikes?", r"air[- ]raids?", r"air attacks?", r"aerial (?:bombardments?|attacks?|bombings?|strikes?)",
     r"drone (?:strikes?|attacks?)", r"airstrikes?", r"air-strikes?", r"bombing raids?", r"carpet bombing",
     r"barrel bombs?", r"dropp(?:ed|ing) (?:\w+ ){0,2}bombs?")
+#: A strike named by what it hit or did, with no weapon ("One strike hit a tent camp", "a strike on a house"):
+#: in conflict reports a bombing from the air, told with less certainty than a named weapon. (A labour strike
+#: is a protest's: classify reads the word before it.)
+STRIKE = Guarded(
+    ("strike",),
+    r"strikes? (?:(?:also|then|later|reportedly) )?(?:hit|hits|killed|kills|struck|targeted|targets|destroyed|"
+    r"destroys|wounded|injured|levell?ed|flattened|damaged)",
+    r"strikes? on (?:(?:a|an|the|two|three|several|\d+) )?(?:\w+ ){0,2}(?:houses?|homes?|buildings?|schools?|"
+    r"hospitals?|cars?|vehicles?|tents?|camps?|shelters?|mosques?|markets?|apartments?|residential|"
+    r"neighbou?rhoods?|positions?)")
+#: Before "strike": the kind of strike a protest is ("a general strike hit transport").
+LABOUR_STRIKE_BEFORE = re.compile(r"\b(?:general|nationwide|national|hunger|labou?r|workers['’]?|teachers['’]?|"
+                                  r"transport|truckers['’]?|doctors['’]?|nurses['’]?|staff|union|sit-down)\s+$", re.I)
 SHELLING = Guarded(
     ("shell", "artillery", "mortar", "rocket", "missile", "howitzer", "mlrs", "grad", "katyusha", "tank", "bombard",
      "barrage", "projectile", "cannon", "heavy", "ballistic", "under", "grenade", "rpg", "atgm", "recoilless",
@@ -610,7 +623,7 @@ NSA_OVERTAKES = Guarded(
 DISPLACEMENT = Guarded(
     ("refugee", "displac", "fled", "flee", "evacuat", "exodus", "idp", "forced", "left", "leaving", "escap",
      "deport", "expelled", "forcibly", "relocat"),
-    r"refugees?", r"displaced", r"displacement", r"fled", r"fleeing", r"flee", r"evacuat(?:ed|e|es|ion|ing)",
+    r"refugees?(?! camps?)", r"displaced", r"displacement", r"fled", r"fleeing", r"flee", r"evacuat(?:ed|e|es|ion|ing)",
     r"exodus", r"idps?", r"forced to leave", r"left their homes", r"leaving their homes", r"escap(?:ed|ing)",
     r"deport(?:ed|ation)", r"expelled", r"forcibly (?:moved|transferred|relocated)", r"relocat(?:ed|ion)")
 #: Displacement told as the result of violence ("fighting forced 400 villagers to flee"): ACLED codes the

@@ -86,6 +86,10 @@ _WORDS_BACK = re.compile(r"(?:\s*\S+){1,7}")
 _SPACE = re.compile(r"\s")
 _OBJECT_CUE = re.compile(r"\b(?:against|on|at|with|targeting|attacked|attacking|ambushed|killed|killing|shelled|"
                          r"bombed|positions of|between)\s+(?:the\s+)?(?:positions of\s+(?:the\s+)?)?$", re.I)
+#: Force nouns that alone name no one: "men", "units"; and weapons ("launched 87 drones"), which are what the
+#: actor used ("Russian jets" are an actor).
+_NO_ONE = frozenset({"men", "group", "groups", "members", "elements", "unit", "units", "aircraft", "jets", "warplanes",
+                     "planes", "helicopters", "drones", "bombers"})
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 #: After a source: what makes it the doer of the act it tells ("said it had", "claimed its fighters").
 _SELF_CLAIM = re.compile(r"\s+(?:said|says|claimed|claims|announced|announces|confirmed)\s+(?:that\s+)?"
@@ -242,7 +246,7 @@ def actors(sentence: str, trigger: int, *, skip: list[tuple[int, int]] | None = 
             continue  # a source, or the act itself with its object ("Basira and arrested five men")
         who = _NUMBERS.sub("", match["who"]).strip()
         who = _strip_lead(who)
-        if not who or who.lower() in {"men", "group", "groups", "members", "elements", "unit", "units"}:
+        if not who or who.lower() in _NO_ONE:
             continue
         (before if start < trigger else after).append((start, who))
     actor1 = before[-1][1] if before else None

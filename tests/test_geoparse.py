@@ -271,6 +271,11 @@ def test_a_towns_common_spelling_beats_a_village_of_that_main_name_abroad():
     assert (jenin.country_code, jenin.admin1) == ("PS", "West Bank")
 
 
+def test_the_town_of_a_name_is_the_town_not_its_province():
+    assert [t.feature for t in geoparse("Troops recaptured the town of Kidal on Monday.")] == ["city"]
+    assert [t.feature for t in geoparse("Troops recaptured the Kidal region on Monday.")] == ["admin1"]
+
+
 def test_places_the_model_buried_in_a_date_or_named_after_their_kind():
     assert [t.text for t in geoparse("By January, South Carolina had more jobs than a year before.")] == [
         "South Carolina"]  # spaCy: DATE "January, South Carolina"

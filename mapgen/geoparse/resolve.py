@@ -91,6 +91,7 @@ class _Slot:
     region_read: bool = False  # written as a region somewhere: "Albany, New York", "Idlib province"
     province_word: bool = False  # followed by a word for a province somewhere: "the Vitebsk region"
     division_word: bool = False  # ...or for a division of either level: "Idlib province", "Lima province"
+    town_word: bool = False  # after a word for a settlement: "the town of Kidal" (not the Kidal region)
     town_use: bool = False  # used as towns are, before a town's people or bodies: "Jordan middle school"
     state_use: bool = False  # used as states are, before a state's bodies: "the Virginia Department of Education"
     listed_countries: int = 0  # names next to it in a list that are countries' main names ("Chad and Niger")
@@ -492,6 +493,9 @@ _REGION_AFTER = re.compile(r"\s+(?:province|governorate|oblast|region|state|depa
 #: rural part (Syrian usage). Not "province", "department" or "prefecture", second-level in some countries
 #: ("Lima Province" is the capital's).
 _PROVINCE_AFTER = re.compile(r"\s+(?:governorate|oblast|region|state|voivodeship|wilaya|countryside)\b", re.I)
+#: Before a name: a word for a settlement and "of" ("the town of Kidal", "the port city of Hodeidah"): the town,
+#: not the province of the same name.
+_TOWN_BEFORE = re.compile(r"\b(?:city|town|village|hamlet|settlement|locality)\s+of\s+(?:the\s+)?$", re.I)
 #: Before a name, the words that make it a first-level division: "the state of Guanajuato", "the central
 #: province of Hama", "the oblast of Kherson" (not "the city of").
 _PROVINCE_BEFORE = re.compile(r"\b(?:state|province|governorate|oblast|region|wilaya)\s+of\s+(?:the\s+)?$", re.I)
@@ -647,6 +651,8 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
             slot.province_word = slot.province_word or word
         if _PROVINCE_BEFORE.search(text, max(0, mention.start - 40), mention.start):
             slot.region_read = slot.province_word = True  # "in the central state of Guanajuato": the state
+        elif _TOWN_BEFORE.search(text, max(0, mention.start - 40), mention.start):
+            slot.town_word = True
         if index + 1 < len(mentions):
             nxt = mentions[index + 1]
             # "Gori, Georgia", "Altos de San Lorenzo (Buenos Aires)", "Miznaz in Aleppo"
@@ -915,6 +921,8 @@ def _score(slot: _Slot, place: Place, prior_score: float, others: _Others,
         score += W_PROVINCE_WORD
     elif place.feature == "admin1" and (place.country_code, place.admin1_code) in slot.seated:
         score -= W_SEAT  # a province named like its seat, never written as a province: the town
+    if slot.town_word and place.feature in TOWN_FEATURES:
+        score += W_PROVINCE_WORD  # "the town of Kidal": the town, as "the Kidal region" is the region
     score += W_NEAR * _nearness(place, neighbours, near)
     if place.feature in TOWN_FEATURES and not slot.within and slot.country is not None:
         score -= W_COUNTRY_NAMED  # "Egypt" in a text about Egypt and the US is not Egypt, Alabama

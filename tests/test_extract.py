@@ -379,6 +379,12 @@ def test_a_list_of_places_each_with_its_own_locative_is_one_event_each_near_wher
     assert events[["location", "geo_precision"]].values.tolist() == [["Hodeidah", 1], ["Sanaa", 2]]
 
 
+def test_another_of_the_same_told_in_a_clause_of_its_own_is_one_more_event() -> None:
+    events = extract_events("On 2 June 2026, one strike hit a tent camp west of Khan Younis, and another a house in "
+                            "the Jabalia refugee camp.")
+    assert events[["location", "geo_precision"]].values.tolist() == [["Khan Younis", 2], ["Jabalia", 1]]
+
+
 def test_a_weak_far_reading_does_not_stop_the_story_s_place_being_the_fallback() -> None:
     from mapgen.extract.events import _fallback
     from mapgen.geoparse import Toponym

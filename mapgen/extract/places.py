@@ -140,6 +140,10 @@ _FRAGMENT_AFTER = re.compile(r"^(?:-\w|\s(?:(?:de|da|do|dos|das|del|al|el|as|ad|
 _AREA_AFTER = re.compile(rf"^\s+{_AREA}\b", re.I)
 #: Before a place: the next item of a list ("Kareli and Gori", "Kareli, Gori", "in Hodeidah and near Sanaa").
 _LIST_BEFORE = re.compile(r"(?:\b(?:and|or)|,)\s+(?:(?:also\s+)?(?:in|near|at|around|outside)\s+)?(?:the\s+)?$")
+#: Between two places: another of the same told in a clause of its own ("One strike hit a camp in Mawasi, and
+#: another a house in Jabalia"): the next item of a list.
+_ANOTHER_BETWEEN = re.compile(r"[^.;:]{0,40}?,?\s+and\s+(?:another|a second|a third|others)\b[^.;:]{0,60}"
+                              r"\b(?:in|at|near)\s+(?:the\s+)?$", re.I)
 #: Before a place: "from", where people or things came from ("from the bordering villages of"): a locative only
 #: for movements.
 _FROM_BEFORE = re.compile(r"\b[Ff]rom\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+)?$")
@@ -273,7 +277,8 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
         value += FEATURE_BONUS.get(toponym.feature or "", 0.0)
         # A list item ("in Kareli and Gori", "from Gori and Kareli") reads as the place before it;
         # "protesters from Beirut gathered in Tripoli": from is where they came from.
-        listed = bool(index and _LIST_BEFORE.search(before))
+        listed = bool(index and (_LIST_BEFORE.search(before) or _ANOTHER_BETWEEN.match(
+            words, mine[index - 1].end - offset, start)))
         if not listed:
             locative = bool(lx.LOCATIVE.search(before)) and (flow or not _FROM_BEFORE.search(before))
         r.groups.append(r.groups[-1] if listed else index)
@@ -329,9 +334,10 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
             value -= OUTSIDE  # outside an area is not in it (but "outside Georgia's parliament" is)
         if _SUBJECT_BEFORE.search(before):
             value -= SUBJECT
-        if index and _DIRECTION_OF_BEFORE.search(before):
-            value -= REFERENCE  # "Majzar district west of Marib city": Marib only says where Majzar is
-            r.near.add(index)
+        if _DIRECTION_OF_BEFORE.search(before):
+            if index:
+                value -= REFERENCE  # "Majzar district west of Marib city": Marib only says where Majzar is
+            r.near.add(index)  # "a camp west of Khan Younis": about there, not in it
         cue = handed or ("origin" if flow and r.origin is None and lx.ORIGIN_CUE.search(before) else
                          "destination" if flow and r.destination is None and lx.DESTINATION_CUE.search(before)
                          else None)  # only movements have an origin and a destination

@@ -276,6 +276,14 @@ def test_the_town_of_a_name_is_the_town_not_its_province():
     assert [t.feature for t in geoparse("Troops recaptured the Kidal region on Monday.")] == ["admin1"]
 
 
+def test_a_town_written_in_a_part_of_a_country_is_never_pinned_abroad():
+    # the gazetteer has no Boni in Mali; "Boni" is also another name of Bonn
+    boni, mali = geoparse("Jihadists ambushed a convoy near Boni in central Mali on Sunday.")
+    assert (boni.text, boni.latitude, mali.country_code) == ("Boni", None, "ML")
+    [kareli, _] = geoparse("Shelling hit Kareli in the north of Georgia.")
+    assert kareli.country_code == "GE"
+
+
 def test_places_the_model_buried_in_a_date_or_named_after_their_kind():
     assert [t.text for t in geoparse("By January, South Carolina had more jobs than a year before.")] == [
         "South Carolina"]  # spaCy: DATE "January, South Carolina"

@@ -598,6 +598,11 @@ _KIND_BEFORE_JOIN = re.compile(
     r"(?:\s+(?:center|centre|headquarters|capital))?\b\s*(?=,|\(|in\b)", re.I)  # "Maruf district center, Kandahar"
 
 
+#: "in central", "in the north of", "in north-eastern": the part of a container a place lies in, read as "in".
+_PART_OF_JOIN = re.compile(r"^(,\s*)?in\s+(?:the\s+)?(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west|"
+                           r"central|centre|center)(?:ern)?(?:\s+(?:part\s+)?of(?:\s+the)?)?$", re.I)
+
+
 #: The kinds of _KIND_BEFORE_JOIN that a province contains, not a town: "Surobi district, Kandahar" is in the
 #: province of Kandahar.
 _DIVISION_BEFORE_JOIN = re.compile(r"^(?:district|sub-?district|county|lga|tehsil|department)\b", re.I)
@@ -657,7 +662,7 @@ def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazet
             nxt = mentions[index + 1]
             # "Gori, Georgia", "Altos de San Lorenzo (Buenos Aires)", "Miznaz in Aleppo"
             between = text[mention.end:nxt.start].strip()
-            join = _KIND_BEFORE_JOIN.sub("", between)
+            join = _PART_OF_JOIN.sub(r"\1in", _KIND_BEFORE_JOIN.sub("", between))  # "Boni in central Mali"
             if join in (",", "(", "in", ", in") and not _listed(text, mentions, index) and not (
                     join == "," and slot.country is not None and slots[_key(nxt)].country is not None) and not (
                     join == "," and _towns_listed(text, mentions, index, gazetteer)):

@@ -385,6 +385,11 @@ def test_another_of_the_same_told_in_a_clause_of_its_own_is_one_more_event() -> 
     assert events[["location", "geo_precision"]].values.tolist() == [["Khan Younis", 2], ["Jabalia", 1]]
 
 
+def test_a_place_not_placed_has_no_precision() -> None:
+    [row] = extract_events("Gunmen attacked the village of Kibirizi on 1 June 2026.").itertuples()
+    assert row.location == "Kibirizi" and pd.isna(row.latitude) and pd.isna(row.geo_precision)
+
+
 def test_a_weak_far_reading_does_not_stop_the_story_s_place_being_the_fallback() -> None:
     from mapgen.extract.events import _fallback
     from mapgen.geoparse import Toponym

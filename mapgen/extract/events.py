@@ -464,7 +464,8 @@ def _row(text: str, d: _Draft, day: date | None, source: str | None, gaz: Offlin
         lat, lon = _point(place, gaz, focus, None)
         row["location"], row["latitude"], row["longitude"] = label(place), lat, lon
         precision = PRECISION_BY_FEATURE.get(place.feature or "", 2)
-        row["geo_precision"] = max(precision, 2) if d.near else precision
+        if lat is not None:  # a place not placed has no precision: geocoding it later sets one
+            row["geo_precision"] = max(precision, 2) if d.near else precision
         row["country"] = gaz.countries.get(place.country_code or "") if place.country_code else None
         row["admin1"] = place.admin1
     elif anchor is not None:

@@ -390,6 +390,34 @@ def test_a_place_not_placed_has_no_precision() -> None:
     assert row.location == "Kibirizi" and pd.isna(row.latitude) and pd.isna(row.geo_precision)
 
 
+def test_a_text_given_no_date_goes_by_its_datelines() -> None:
+    rows = extract_events("BAMAKO, Mali (June 2, 2026) - Jihadists killed 14 soldiers near Gao on Sunday.")
+    assert [str(d)[:10] for d in rows["event_date"]] == ["2026-05-31"]
+
+
+def test_named_groups_act_and_victims_are_targets() -> None:
+    row = _one(extract_events("The paramilitary Rapid Support Forces shelled a camp near El Fasher on 3 June 2026."))
+    assert row.actor1 == "Rapid Support Forces"
+    row = _one(extract_events("Suspected jihadists killed 14 soldiers in an ambush near Gao on 1 June 2026."))
+    assert (row.actor1, row.actor2) == ("Suspected jihadists", "soldiers")
+
+
+def test_a_foreign_states_forces_taking_a_town_overtake_it() -> None:
+    row = _one(extract_events("Russian troops captured the town of Vuhledar in Donetsk on 2 June 2026."))
+    assert row.sub_event_type == "Non-state actor overtakes territory"
+    row = _one(extract_events("Ukrainian troops recaptured the town of Vuhledar in Donetsk on 2 June 2026."))
+    assert row.sub_event_type == "Government regains territory"
+
+
+def test_a_town_outside_the_province_the_sentence_opens_with_is_a_namesake() -> None:
+    # the gazetteer's only Novooleksandrivka lies in Luhansk: the one meant is somewhere in Donetsk
+    row = _one(extract_events("In the Donetsk region, Russian troops captured the village of Novooleksandrivka on 2 "
+                              "June 2026."))
+    assert (row.location, row.geo_precision) == ("Donetsk", 3)
+    row = _one(extract_events("In Idlib province, regime forces shelled Kafr Nabl on 2 June 2026."))
+    assert (row.location, row.geo_precision) == ("Kafr Nabl", 1)  # what was shelled is where
+
+
 def test_a_weak_far_reading_does_not_stop_the_story_s_place_being_the_fallback() -> None:
     from mapgen.extract.events import _fallback
     from mapgen.geoparse import Toponym

@@ -86,7 +86,8 @@ def extract_events(text: str, *, published: str | date | None = None, source: st
     """Events reported in ``text``, one row each, in the event schema (EPSG:4326).
 
     ``published`` (the article's date) resolves "yesterday", "on Tuesday" and dates
-    without a year; events whose sentence gives no date take it. ``source`` names the
+    without a year; events whose sentence gives no date take it. Without it, a dateline
+    with a full date ("BAMAKO, Mali (June 2, 2026) -") is the article's date. ``source`` names the
     document; each row's ``source`` adds the character span of its quote
     (``article.txt#char=120,245``, RFC 5147), so every row leads back to its words.
     An empty frame, not an error, when the text reports no event.
@@ -103,15 +104,15 @@ def extract_many(texts: Sequence[str], *, published: str | date | Sequence[str |
                  gazetteer: OfflineGazetteer | None = None) -> gpd.GeoDataFrame:
     """The events of many texts in one table: :func:`extract_events` in batches (much faster).
 
-    ``published`` is one date for all texts or one per text; ``sources`` names each text
-    (rows of text ``i`` have ``source`` starting with ``sources[i]``).
+    ``published`` is one date for all texts or one per text (None: the text's dateline's, if any);
+    ``sources`` names each text (rows of text ``i`` have ``source`` starting with ``sources[i]``).
 
     >>> events = extract_many(["Jets bombed Gori.", "Rain in Tbilisi.", "Police arrested 5 men in Batumi."],
     ...                       sources=["a", "b", "c"])
     >>> events[["source", "category"]].values.tolist()
     [['a#char=0,17', 'strike'], ['c#char=0,32', 'political']]
     """
-    from mapgen.extract.dates import parse_published
+    from mapgen.extract.dates import document_date, parse_published
     from mapgen.geocode.gazetteer import OfflineGazetteer
     from mapgen.geoparse import check_text, geoparse_many
     from mapgen.schema import conform, empty_events
@@ -123,6 +124,8 @@ def extract_many(texts: Sequence[str], *, published: str | date | Sequence[str |
         days = [parse_published(published)] * len(items)
     else:
         days = [parse_published(p) for p in published]
+    # a text given no date goes by its dateline's, when it has one with a year
+    days = [day if day is not None else document_date(text)[0] for day, text in zip(days, items, strict=False)]
     names = list(sources) if sources is not None else [None] * len(items)
     if len(days) != len(items) or len(names) != len(items):
         raise InputError("give one published date and one source per text")
@@ -203,6 +206,10 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
                         if (v := getattr(counts, k)) is not None}
         draft.vague = dict(counts.vague)
         draft.actor1, draft.actor2 = actors(words, kind.trigger[0], skip=skip)
+        if kind.sub_event_type == "Government regains territory" and _foreign(draft.actor1, draft.location, gazetteer):
+            # "Russian troops captured a village in Donetsk": a foreign state's forces overtake it (the codebook's
+            # "non-state actor overtakes territory" takes in foreign states)
+            draft.kind = kind = replace(kind, sub_event_type="Non-state actor overtakes territory")
         draft.claimed_by = [c.who for c in sources if c.who != draft.actor1]
         if kind.category == "political" and sources and draft.actor1 is None:
             draft.actor1, draft.claimed_by = sources[0].who, []
@@ -404,6 +411,27 @@ def _deny(drafts: list[_Draft], sentence: Sentence, who: list[str]) -> None:
     targets = [d for d in same if d.claimed_by] or same[-1:] or drafts[-1:]
     for draft in targets:
         draft.denied_by += [w for w in who if w not in draft.denied_by]
+
+
+def _foreign(actor: str | None, place: Toponym | None, gazetteer: OfflineGazetteer | None) -> bool:
+    """Whether an actor named by a people ("Russian troops") is of another country than the place it acts in.
+
+    >>> from mapgen.geoparse import Toponym
+    >>> village = Toponym(0, 5, "Avdiivka", "Avdiivka", 48.1, 37.7, 1, "UA", "city", 1.0)
+    >>> _foreign("Russian troops", village, None), _foreign("Ukrainian troops", village, None)
+    (True, False)
+    """
+    if not actor or place is None or not place.country_code:
+        return False
+    from mapgen.geocode.gazetteer import OfflineGazetteer
+    from mapgen.geocode.normalize import normalize
+
+    demonyms = (gazetteer or OfflineGazetteer.default()).demonyms
+    for word in actor.split()[:3]:
+        codes = demonyms.get(normalize(word))
+        if codes:
+            return place.country_code not in codes
+    return False
 
 
 def _focus(toponyms: list[Toponym]) -> Toponym | None:

@@ -93,6 +93,8 @@ _CONTAINER_GAP = re.compile(  # (a bracketed other name may come first: "Zorka (
     #                             and "and its vicinity": "Kareli and its vicinity in Shida Kartli")
     rf"\s*(?:\([^(),]{{1,30}}\)\s*)?(?:and\s+(?:its|the)\s+(?:vicinity|surroundings|outskirts|environs|"
     rf"countryside|villages|suburbs|surrounding\s+(?:areas?|villages))\s+)?(?:{_AREA}\s*){{0,2}}(?:,\s*|\(\s*(?:[^()]*,\s*)?|(?:,\s*)?(?:in|of|within|inside)\s+(?:the\s+)?"
+    rf"(?:(?:far\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center)"
+    rf"\s+(?:part\s+)?of\s+(?:the\s+)?)?"  # "the Zorka area in the north of the Black Sea"
     rf"(?:(?:rural|eastern|western|northern|southern|central|north|south|east|west|north-?east|north-?west|"
     rf"south-?east|south-?west|greater|upper|lower)\s+)?)\s*$", re.I)
 #: How large a kind of place is: a container is never smaller than what it contains.
@@ -144,6 +146,9 @@ _LIST_BEFORE = re.compile(r"(?:\b(?:and|or)|,)\s+(?:(?:also\s+)?(?:in|near|at|ar
 #: another a house in Jabalia"): the next item of a list.
 _ANOTHER_BETWEEN = re.compile(r"[^.;:]{0,40}?,?\s+and\s+(?:another|a second|a third|others)\b[^.;:]{0,60}"
                               r"\b(?:in|at|near)\s+(?:the\s+)?$", re.I)
+#: Before a place: an act done to it ("shelled Kafr Nabl", "captured Bakhmut"): where it happened, as after "in".
+_TARGET_BEFORE = re.compile(r"\b(?:shelled|bombed|bombarded|struck|hit|attacked|raided|stormed|captured|seized|"
+                            r"recaptured|retook|targeted|pounded|besieged|overran|liberated)\s+(?:the\s+)?$", re.I)
 #: Before a place: "from", where people or things came from ("from the bordering villages of"): a locative only
 #: for movements.
 _FROM_BEFORE = re.compile(r"\b[Ff]rom\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+)?$")
@@ -153,6 +158,8 @@ _DIRECTION_OF_BEFORE = re.compile(r"\b(?:north|south|east|west|north-?east|north
                                   re.I)
 #: A sentence's opening frame ("In Gaza, ...", "In northern Syria, ...").
 _FRAME_BEFORE = re.compile(r"\s*(?:In|Across|Around)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?")
+#: After the place of a sentence's opening frame: a comma, or its kind and a comma ("In the Donetsk region,").
+_FRAME_AFTER = re.compile(r"\s*(?:(?:region|province|oblast|governorate|state|district|county)\s*)?,", re.I)
 #: Lost by the place of a sentence's opening frame to the places the sentence then puts the event in.
 FRAME = 0.5
 #: Before an area: "outside" it ("hamlets shelled outside Abkhazia, in Georgia proper"): not where it happened.
@@ -280,7 +287,8 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
         listed = bool(index and (_LIST_BEFORE.search(before) or _ANOTHER_BETWEEN.match(
             words, mine[index - 1].end - offset, start)))
         if not listed:
-            locative = bool(lx.LOCATIVE.search(before)) and (flow or not _FROM_BEFORE.search(before))
+            locative = bool(lx.LOCATIVE.search(before) or _TARGET_BEFORE.search(before)) and (
+                flow or not _FROM_BEFORE.search(before))
         r.groups.append(r.groups[-1] if listed else index)
         naming = bool(lx.ACTOR_AFTER.match(after) or lx.ACTOR_BEFORE.search(before) or _PEOPLE_AFTER.match(after)
                       or _NAME_OF_BEFORE.search(before) or _INSTITUTION_AFTER.match(after)
@@ -351,11 +359,21 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
         r.scores.append(value)
     # "In Gaza, airstrikes killed 18 people in Khan Younis and Rafah": the opening frame sets the scene, the
     # places the sentence then puts the event in are where it happened
-    if len(mine) > 1 and _FRAME_BEFORE.fullmatch(words[:mine[0].start - offset]) \
-            and re.match(r"\s*,", words[mine[0].end - offset:]) and any(
-                t.latitude is not None and lx.LOCATIVE.search(words[max(0, t.start - offset - 60):t.start - offset])
-                for t in mine[1:]):
+    framed = len(mine) > 1 and bool(_FRAME_BEFORE.fullmatch(words[:mine[0].start - offset])) \
+        and bool(_FRAME_AFTER.match(words[mine[0].end - offset:]))
+    if framed and any(t.latitude is not None
+                      and lx.LOCATIVE.search(words[max(0, t.start - offset - 60):t.start - offset]) for t in mine[1:]):
         r.scores[0] -= FRAME
+    frame = mine[0] if framed else None
+    if frame is not None and frame.feature == "admin1" and frame.admin1 and 0 not in r.contained:
+        # "In the Donetsk region, troops took the village of Novooleksandrivka": a village of that name in
+        # another province is a namesake (the gazetteer lacks the one meant); the event is somewhere in the frame
+        for index, town in enumerate(mine[1:], 1):
+            if town.feature == "city" and town.country_code == frame.country_code and town.admin1 \
+                    and town.admin1 != frame.admin1 and index not in r.contained.values():
+                r.contained[0] = index
+                r.misread.add(index)
+                break
     for index, toponym in enumerate(mine):  # "a protest in Lebanon ... gathered in Nabatiye": Nabatiye
         if toponym.feature == "country" and any(
                 other.country_code == toponym.country_code and other.latitude is not None

@@ -91,6 +91,10 @@ _OBJECT_CUE = re.compile(r"\b(?:against|on|at|with|targeting|attacked|attacking|
 _NO_ONE = frozenset({"men", "group", "groups", "members", "elements", "unit", "units", "aircraft", "jets", "warplanes",
                      "planes", "helicopters", "drones", "bombers"})
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+#: Before a group: an act done to it ("killed 14 soldiers", "ambushed a police patrol"): its target, not its doer.
+_VICTIM_BEFORE = re.compile(r"\b(?:killed|killing|attacked|attacking|ambushed|ambushing|wounded|injured|targeted|"
+                            r"targeting|abducted|kidnapped|executed|shot|shooting|besieged|encircled)\s+"
+                            r"(?:(?:at least|up to|some|about|around|more than|dozens of|scores of)\s+)?$", re.I)
 #: After a source: what makes it the doer of the act it tells ("said it had", "claimed its fighters").
 _SELF_CLAIM = re.compile(r"\s+(?:said|says|claimed|claims|announced|announces|confirmed)\s+(?:that\s+)?"
                          r"(?:it|its\s+(?:fighters|forces|troops|units|members|men))\s+(?:had\s+|has\s+|have\s+)?"
@@ -237,16 +241,23 @@ def actors(sentence: str, trigger: int, *, skip: list[tuple[int, int]] | None = 
 
     ``skip`` spans (sources of claims) are not actors.
     """
+    from mapgen.geoparse.actors import named_groups
+
     spans = skip or []
     before: list[tuple[int, str]] = []
     after: list[tuple[int, str]] = []
-    for match in _actor_matches(sentence):
-        start, end = match.span("who")
+    found = [(*m.span("who"), m["who"]) for m in _actor_matches(sentence)]
+    # groups known by name ("the paramilitary Rapid Support Forces", "JNIM") where no force noun names them
+    found += [g for g in named_groups(sentence) if not any(s < g[1] and g[0] < e for s, e, _ in found)]
+    for start, end, text in sorted(found):
         if any(s < end and start < e for s, e in spans) or start < trigger < end:
             continue  # a source, or the act itself with its object ("Basira and arrested five men")
-        who = _NUMBERS.sub("", match["who"]).strip()
+        who = _NUMBERS.sub("", text).strip()
         who = _strip_lead(who)
         if not who or who.lower() in _NO_ONE:
+            continue
+        if start < trigger and _VICTIM_BEFORE.search(sentence, max(0, start - 40), start):
+            after.append((start, who))  # "jihadists killed 14 soldiers in an ambush": the soldiers are the target
             continue
         (before if start < trigger else after).append((start, who))
     actor1 = before[-1][1] if before else None

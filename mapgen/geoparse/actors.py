@@ -41,6 +41,17 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], dict[str, s
     return pattern, countries, areas
 
 
+def named_groups(text: str) -> list[tuple[int, int, str]]:
+    """The armed groups, forces and missions a text names, as (start, end, name as written), "pro-" or "anti-"
+    included (a "pro-Hadi" unit is of Hadi's side; an "anti-Houthi" one is not Houthi).
+
+    >>> named_groups("The paramilitary Rapid Support Forces shelled the camp; pro-Hadi units replied.")
+    [(17, 37, 'Rapid Support Forces'), (56, 64, 'pro-Hadi')]
+    """
+    pattern, _, _ = _lexicon()
+    return [(m.start(), m.end(), m[0]) for m in pattern.finditer(text)]
+
+
 @functools.cache
 def _sides() -> dict[str, str]:
     """Name -> "state" or "non-state", for the groups ``actors.csv`` gives a side."""

@@ -52,6 +52,9 @@ _POINTS_BACK = re.compile(r"\b(?:the|this|that|these)\s+(?:\w+\s+)?(?:attacks?|e
 #: told before it, or the dateline's.
 _THE_TOWN = re.compile(r"\b(?:in|inside|across|around|of)\s+the\s+(?:city|town|capital|village)\b(?!\s+of\b)"
                        r"|\bthe\s+(?:city|town|capital|village)['’]s\b", re.I)
+#: A sentence that puts its event off the town it does not name ("east of the city", "outside the town").
+_OFF_THE_TOWN = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|outside|near|around|"
+                           r"on the (?:outskirts|edge) of)\s+the\s+(?:city|town|capital|village)\b", re.I)
 #: A sentence that counts more of the same ("another 3", "two others", "also killed", "further").
 _MORE = re.compile(r"\b(?:another|others|also|further|additional)\b|"
                    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:more|other)\b", re.I)
@@ -235,6 +238,8 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
             draft.near = draft.near or (borrowed is None and draft.location is not None)  # somewhere about there
             if draft.location is not None and draft.location.feature == "city" and _THE_TOWN.search(words):
                 draft.near = False  # "TAIZ, 5 June - Snipers killed a boy in the city": in Taiz itself
+            if _OFF_THE_TOWN.search(words):
+                draft.near = True  # "struck positions east of the city": about there
             draft.inherited = True
             draft.confidence *= INHERITED_PLACE
         drafts.append(draft)
@@ -372,6 +377,10 @@ def _same_day(previous: _Draft, draft: _Draft) -> bool:
     return draft.when.date == previous.when.date
 
 
+#: A sentence telling a reply to the event before it: an event of its own.
+_RESPONSE = re.compile(r"\b(?:in response|in retaliation|retaliat\w*|responded|hit back|counter-?attack\w*)\b", re.I)
+
+
 def _continues(previous: _Draft, draft: _Draft, words: str) -> bool:
     """Whether a sentence without a place of its own adds to the event before it.
 
@@ -382,6 +391,8 @@ def _continues(previous: _Draft, draft: _Draft, words: str) -> bool:
     if previous.kind.category != draft.kind.category and draft.kind.strength >= CASUALTIES_ONLY \
             and not (casualties and _POINTS_BACK.search(words)):
         return False
+    if _RESPONSE.search(words) and previous.kind.sub_event_type != draft.kind.sub_event_type:
+        return False  # "The army said its aircraft struck RSF positions in response": the other side's act
     if draft.when and previous.when and draft.when.date and previous.when.date:
         return draft.when.date == previous.when.date
     return True

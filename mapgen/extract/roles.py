@@ -97,7 +97,7 @@ _VICTIM_BEFORE = re.compile(r"\b(?:killed|killing|attacked|attacking|ambushed|am
                             r"(?:(?:at least|up to|some|about|around|more than|dozens of|scores of)\s+)?$", re.I)
 #: After a source: what makes it the doer of the act it tells ("said it had", "claimed its fighters").
 _SELF_CLAIM = re.compile(r"\s+(?:said|says|claimed|claims|announced|announces|confirmed)\s+(?:that\s+)?"
-                         r"(?:it|its\s+(?:fighters|forces|troops|units|members|men))\s+(?:had\s+|has\s+|have\s+)?"
+                         r"(?:it|its\s+(?:fighters|forces|troops|units|members|men|aircraft|jets|warplanes|drones|artillery))\s+(?:had\s+|has\s+|have\s+)?"
                          r"(?-i:[a-z]+\s+){0,2}$", re.I)  # "... fired rockets": the act's own words
 _NUMBERS = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|"
                       r"thousands of|some|several|about|around|up to|at least|more than|the|a|an)\s+", re.I)

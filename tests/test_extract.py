@@ -419,8 +419,8 @@ def test_a_town_outside_the_province_the_sentence_opens_with_is_a_namesake() -> 
 
 
 def test_the_other_sides_reply_is_an_event_of_its_own() -> None:
-    rows = extract_events("Rebel fighters shelled a camp in El Fasher on 3 June 2026. The army said its aircraft struck "
-                          "rebel positions east of the city in response.")
+    rows = extract_events("Rebel fighters shelled a camp in El Fasher on 3 June 2026. The army said its aircraft "
+                          "struck rebel positions east of the city in response.")
     assert rows[["sub_event_type", "location", "geo_precision", "actor1"]].values.tolist() == [
         ["Shelling/artillery/missile attack", "El Fasher", 1, "Rebel fighters"],
         ["Air/drone strike", "El Fasher", 2, "army"]]

@@ -426,6 +426,37 @@ def test_the_other_sides_reply_is_an_event_of_its_own() -> None:
         ["Air/drone strike", "El Fasher", 2, "army"]]
 
 
+def test_at_sea_off_a_port_is_near_the_port() -> None:
+    row = _one(extract_events("Rebels fired two missiles at a tanker in the Red Sea off the port of Mokha on 1 June "
+                              "2026."))
+    assert (row.location, row.geo_precision) == ("Mokha", 2)
+
+
+def test_a_division_called_a_state_is_a_place_not_an_institution() -> None:
+    row = _one(extract_events("On 2 June 2026, fighting intensified in Rakhine state, where rebels attacked a base. "
+                              "Talks are to resume in Bangkok."))
+    assert (row.location, row.geo_precision) == ("Rakhine", 3)
+
+
+def test_what_has_gone_on_since_a_date_is_background() -> None:
+    assert extract_events("Israeli forces have killed 30 people in Jenin since Monday.", published="2026-06-05").empty
+    rows = extract_events("Jets bombed Gori on Friday, the first strike since March.", published="2008-08-09")
+    assert [str(d)[:10] for d in rows["event_date"]] == ["2008-08-08"]  # "since March" dates nothing
+
+
+def test_the_leads_event_told_again_in_the_next_paragraph_is_one_event() -> None:
+    text = ("Troops bombed a monastery in Sagaing on 26 May 2026, killing 11 civilians, a resistance group said.\n\n"
+            "The air strike hit the village in Sagaing at around 2 a.m., the group said.")
+    row = _one(extract_events(text))
+    assert (row.sub_event_type, row.fatalities, row.claimed_by) == ("Air/drone strike", 11, "resistance group")
+
+
+def test_people_arriving_from_a_place_went_where_the_sentence_puts_them() -> None:
+    row = _one(extract_events("On 28 April 2020, in Valencia, Carabobo state, 183 refugees arrived from Tachira "
+                              "state."))
+    assert (row.origin, row.destination, row.location, row.displaced) == ("Tachira", "Valencia", "Valencia", 183)
+
+
 def test_a_weak_far_reading_does_not_stop_the_story_s_place_being_the_fallback() -> None:
     from mapgen.extract.events import _fallback
     from mapgen.geoparse import Toponym

@@ -55,6 +55,14 @@ _THE_TOWN = re.compile(r"\b(?:in|inside|across|around|of)\s+the\s+(?:city|town|c
 #: A sentence that puts its event off the town it does not name ("east of the city", "outside the town").
 _OFF_THE_TOWN = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|outside|near|around|"
                            r"on the (?:outskirts|edge) of)\s+the\s+(?:city|town|capital|village)\b", re.I)
+#: Before a date: the start of a period ("since late 2023"), and the tense of what has gone on since
+#: ("has seized", "have fled"): a background sentence.
+_SINCE_BEFORE = re.compile(r"\b(?:since|ever since)\s+(?:(?:early|late|mid|the end of|the start of)[\s-]+)?$", re.I)
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|now|already|repeatedly|been)\s+)*\w+(?:ed|en|t|ung|ought)\b",
+                      re.I)
+#: The start of a sentence that tells the event before it again ("The air strike hit ...", "The attack took place").
+_TELLS_AGAIN = re.compile(r"\s*(?:The|This|That)\s+(?:(?:air|drone|suicide|deadly|latest)\s+)?(?:attack|strike|"
+                          r"airstrike|bombing|raid|explosion|blast|shelling|ambush|assault)\b")
 #: A sentence that counts more of the same ("another 3", "two others", "also killed", "further").
 _MORE = re.compile(r"\b(?:another|others|also|further|additional)\b|"
                    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:more|other)\b", re.I)
@@ -169,6 +177,10 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
         own = find_dates(words, day)
         if sentence.start < dateline:
             own = [d for d in own if sentence.start + d.start >= dateline]
+        since = [d for d in own if _SINCE_BEFORE.search(words, max(0, d.start - 16), d.start)]
+        if since and len(since) == len(own) and _PERFECT.search(words):
+            continue  # "the Arakan Army has seized most townships since late 2023": background, no event of a day
+        own = [d for d in own if d not in since]  # "since March" starts a period: no event's date
         dates = [d for d in own if d.date is not None or d.time]
         if sentence.paragraph != paragraph:
             paragraph, carried = sentence.paragraph, None
@@ -224,6 +236,17 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
                 and (told := combine(previous.kind, kind)) is not None:
             previous.kind = told  # "People protested in Gori. Police dispersed them.": one protest, dispersed
             _join(previous, draft)
+            continue
+        last = drafts[-1] if drafts and drafts[-1].sentence.paragraph == sentence.paragraph - 1 else None
+        if last is not None and _TELLS_AGAIN.match(masked) and not any(d.date for d in dates) \
+                and _same_place(last, draft) \
+                and last.kind.category in (kind.category, "civilian_violence", "clash", "strike") \
+                and kind.category in ("civilian_violence", "clash", "strike"):
+            # "Jets bombed a monastery in Sagaing, killing 11. || The air strike hit the village of ...": the lead's
+            # event told again in the next paragraph; the weapon told names its type
+            if kind.event_type == "Explosions/Remote violence" and last.kind.event_type != kind.event_type:
+                last.kind = kind
+            _join(last, draft)
             continue
         if draft.location is None and draft.origin is None and draft.destination is None:
             unsure = any(d.date is None and d.relative for d in own)  # "last month", no publication date
@@ -409,7 +432,9 @@ def _join(previous: _Draft, draft: _Draft, words: str = "") -> None:
         previous.vague.setdefault(key, value)
     previous.actor1 = previous.actor1 or draft.actor1
     previous.actor2 = previous.actor2 or draft.actor2
-    previous.claimed_by += [c for c in draft.claimed_by if c not in previous.claimed_by]
+    # ("the group said" after "a local resistance group said": the same source)
+    previous.claimed_by += [c for c in draft.claimed_by if not any(
+        re.search(rf"\b{re.escape(c.lower())}$", p.lower()) for p in previous.claimed_by)]
     previous.denied_by += [c for c in draft.denied_by if c not in previous.denied_by]
     if previous.when is None:
         previous.when = draft.when

@@ -681,10 +681,11 @@ BACKGROUND = _words(r"since", r"ago", r"anniversary", r"commemorat(?:e|ed|ing|io
                     r"former", r"previous(?:ly)?", r"earlier war", r"the \d{4}(?:-\d{2,4})? war")
 #: A place after these words is where the event happened ("near Gori" is precision 2).
 NEAR = PartCue(re.compile(r"(?:near|outside|around|close to|on the outskirts of|outskirts of|vicinity of|area of|"
-                          r"environs of|\d+ ?(?:km|kilometres|kilometers|miles) (?:\w+ )?(?:of|from))\s+(?:the\s+)?"
+                          r"environs of|\d+ ?(?:km|kilometres|kilometers|miles) (?:\w+ )?(?:of|from)|"
+                          r"\boff(?: the (?:coast|port|shore|island|city|town) of)?)\s+(?:the\s+)?"
                           r"(?:\w+\s+)?(?:of\s+)?$", re.I),
                ("near", "outside", "around", "close to", "outskirts of", "vicinity of", "area of", "environs of", "km",
-                "kilometres", "kilometers", "miles"))
+                "kilometres", "kilometers", "miles", "off"))  # "off the port of Mokha": at sea nearby
 _LOCATIVE_WORDS = ("in|at|near|outside|around|on|into|inside|across|throughout|within|of|to|from|towards?|toward|across|"
                    "over|by|between|and|village|town|city|district|area|province|region")
 LOCATIVE = EndCue(re.compile(rf"(?:{_LOCATIVE_WORDS})\s+(?:the\s+)?$", re.I),

@@ -149,6 +149,13 @@ _ANOTHER_BETWEEN = re.compile(r"[^.;:]{0,40}?,?\s+and\s+(?:another|a second|a th
 #: Before a place: an act done to it ("shelled Kafr Nabl", "captured Bakhmut"): where it happened, as after "in".
 _TARGET_BEFORE = re.compile(r"\b(?:shelled|bombed|bombarded|struck|hit|attacked|raided|stormed|captured|seized|"
                             r"recaptured|retook|targeted|pounded|besieged|overran|liberated)\s+(?:the\s+)?$", re.I)
+#: After a place: "state" as its kind ("in Rakhine state, where"), not the state's institutions ("Russian state
+#: media", "Rakhine state government").
+_DIVISION_STATE_AFTER = re.compile(r"^\s+state\b(?!\s*(?:-|media|news|television|tv|radio|agency|broadcaster|run|"
+                                   r"owned|government|police|officials?|security|forces|troops|legislature|assembly|"
+                                   r"department|authorities|council|minister))", re.I)
+#: Words of people arriving somewhere: the place a sentence puts them in is where they went.
+_ARRIVAL = re.compile(r"\b(?:arrived|arriving|arrive|reached|came|poured into|were received|took refuge)\b", re.I)
 #: Before a place: "from", where people or things came from ("from the bordering villages of"): a locative only
 #: for movements.
 _FROM_BEFORE = re.compile(r"\b[Ff]rom\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+)?$")
@@ -227,6 +234,9 @@ def choose(category: str, words: str, offset: int, mine: list[Toponym], skip: li
                       if i != at and i not in mates]
             if r.destination is not None and others and category == "displacement":
                 return Choice(origin=others[0], destination=r.destination)  # "will evacuate children to Russia"
+            if r.origin is not None and others and category == "displacement" and _ARRIVAL.search(words) \
+                    and others[0].latitude is not None and others[0].feature not in {"country", "continent"}:
+                return Choice(origin=r.origin, destination=others[0])  # "in Valencia, refugees arrived from Tachira"
             return Choice(location=used, also=tuple(mine[i] for i in mates), also_near=(False,) * len(mates))
         return Choice(origin=r.origin, destination=r.destination)
     if not mine:
@@ -290,7 +300,8 @@ def score(category: str, words: str, offset: int, mine: list[Toponym], skip: lis
             locative = bool(lx.LOCATIVE.search(before) or _TARGET_BEFORE.search(before)) and (
                 flow or not _FROM_BEFORE.search(before))
         r.groups.append(r.groups[-1] if listed else index)
-        naming = bool(lx.ACTOR_AFTER.match(after) or lx.ACTOR_BEFORE.search(before) or _PEOPLE_AFTER.match(after)
+        naming = bool((lx.ACTOR_AFTER.match(after) and not _DIVISION_STATE_AFTER.match(after))
+                      or lx.ACTOR_BEFORE.search(before) or _PEOPLE_AFTER.match(after)
                       or _NAME_OF_BEFORE.search(before) or _INSTITUTION_AFTER.match(after)
                       or _RECIPIENT_BEFORE.search(before) or _PARTY_BEFORE.search(before)
                       or (toponym.feature == "country" and _AGENT_BEFORE.search(before))

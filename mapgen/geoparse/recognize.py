@@ -1444,23 +1444,26 @@ _NAME_BEFORE_STATE = re.compile(r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})(?: 
 #: "the town of Walikale", "the village of al-Jiftlik", "the border town of Kafr Qaddum": a settlement's name
 #: (group 1), whatever the model took it for.
 _SETTLEMENT_OF = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?:[a-z]+\s+){0,2}?(?:town|village|hamlet|settlement|city|"
-                            r"locality)\s+of\s+((?:(?:al|el|ad|as|ar|ash|an)-)?[A-Z][\w'’-]+"
+                            r"locality|port)\s+of\s+((?:(?:al|el|ad|as|ar|ash|an)-)?[A-Z][\w'’-]+"
                             r"(?:\s(?:(?:al|el|ad|as|ar|ash|an|de|del|da|do)[-\s])?[A-Z][\w'’-]+){0,2})")
 
 
 def _settlements(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
-    """Names after "the town of", "the village of" that the gazetteer does not know: places all the same,
-    found and left unresolved (reported, never drawn at a guess). Known names are found by the model and
-    the gazetteer already.
+    """Names after "the town of", "the port of": places whatever the model took them for. One the gazetteer
+    does not know is found and left unresolved (reported, never drawn at a guess); a known one (the port of
+    Mokha, which GeoNames calls Mocha) is read like any place the model found.
 
-    >>> [m.text for m in _settlements("Rebels took the town of Walikale in North Kivu.", OfflineGazetteer.default())]
-    ['Walikale']
+    >>> [(m.text, m.how) for m in _settlements("Rebels took the town of Walikale and the port of Mokha.",
+    ...                                        OfflineGazetteer.default())]
+    [('Walikale', 'pattern'), ('Mokha', 'entity')]
     """
     found = []
     for match in _SETTLEMENT_OF.finditer(text) if " of " in text else ():
         name = POSSESSIVE.sub("", match[1])
-        if normalize(name) not in NOT_PLACES and not _known(gazetteer, name) and not _spelt_like(gazetteer, name):
-            found.append(Mention(match.start(1), match.start(1) + len(name), name, "pattern", name))
+        if normalize(name) in NOT_PLACES:
+            continue
+        known = _known(gazetteer, name) or _spelt_like(gazetteer, name)
+        found.append(Mention(match.start(1), match.start(1) + len(name), name, "entity" if known else "pattern", name))
     return found
 
 

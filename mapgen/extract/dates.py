@@ -752,8 +752,10 @@ def dateline_end(text: str) -> int:
     return found[0] if found else 0
 
 
+@functools.lru_cache(maxsize=256)
 def _dateline_mention(head: str) -> tuple[int, datetime.date] | None:
-    """(end offset, date) of the dateline's date in ``head``, or None."""
+    """(end offset, date) of the dateline's date in ``head``, or None (remembered: a text's dateline is read for
+    its date and for where it ends)."""
     offset = 0
     for line in head.split("\n"):
         for mention in find_dates(line):

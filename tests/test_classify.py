@@ -64,6 +64,10 @@ def _sub(sentence: str) -> str | None:
     ("The two sides signed a ceasefire agreement in the capital.", "Agreement"),
     ("The armed group surrendered to the army and handed in its weapons.", "Agreement"),
     ("Police arrested a journalist at his home on charges of sedition.", "Arrests"),
+    ("A column of about 30 Russian armoured vehicles moved from Java towards Tskhinvali.", "Change to group/activity"),
+    ("Russian forces later entered Gori without a fight.", "Non-violent transfer of territory"),
+    ("The foreign minister called for a ceasefire in a telephone call.", "Other"),  # asked for, not agreed
+    ("The two sides agreed a ceasefire in Geneva.", "Agreement"),
     ("One strike hit a tent camp, and another a house in the Jabalia refugee camp.", "Air/drone strike"),
     ("An Israeli strike on a school sheltering displaced families killed 12.", "Air/drone strike"),
     ("A general strike hit transport across the country.", "Peaceful protest"),  # a labour strike

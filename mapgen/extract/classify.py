@@ -253,6 +253,8 @@ def _decide(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
             return "Abduction/forced disappearance", 0.8, arrest, None
         return "Arrests", 0.8, arrest, "political"
     agreement = _first(lx.AGREEMENT, s)
+    if agreement and _CALL_FOR.search(s, max(0, agreement[0] - 40), agreement[0]):
+        return "Other", 0.6, agreement, "political"  # "called for a ceasefire": a statement, no agreement made
     if agreement:
         return "Agreement", 0.8, agreement, "political"
     base = _first(lx.BASE, s)
@@ -328,6 +330,10 @@ def _territory(s: str) -> tuple[str, float, tuple[int, int], str | None] | None:
     return "Government regains territory", OUTCOME, found, None
 
 
+#: Before an agreement's word: what is only asked for ("called for a ceasefire", "urged both sides to agree a truce").
+_CALL_FOR = re.compile(r"\b(?:call(?:ed|s|ing)? for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|propos(?:ed|es|ing)|"
+                       r"push(?:ed|es|ing)? for|seek(?:s|ing)?|sought|appeal(?:ed|s)? for|press(?:ed|es)? for|"
+                       r"reject(?:ed|s)?)\b[^.;]{0,30}$", re.I)
 #: How far before an act (characters) its doer is looked for.
 DOER_WINDOW = 100
 

@@ -550,23 +550,27 @@ AGREEMENT = Guarded(
 TRANSFER = Guarded(
     ("handed", "withdr", "pulled", "retreat", "abandoned", "without", "handover"),
     r"handed over", r"withdr(?:ew|awn|aw|awal)", r"pulled out", r"retreat(?:ed|s)?", r"abandoned (?:their|its) positions",
-    r"took over (?:\w+ )?without (?:a )?(?:fight|fighting|resistance)", r"handover")
+    r"took over (?:\w+ )?without (?:a )?(?:fight|fighting|resistance)", r"handover",
+    r"without (?:a )?(?:fight|shot being fired|shots being fired|resistance)")  # "entered Gori without a fight"
 MOVEMENT = Guarded(
     ("reinforcement", "deploy", "redeploy", "mobili", "recruit", "convoy", "troop movement", "arrived", "massing", "massed",
      "build", "moved", "moving", "crossed", "crossing", "advanc", "marched", "entered", "sent", "dispatched", "rolled",
      "headed", "heading", "patrol", "training", "graduat", "parade", "exercise", "drill", "volunteers", "movement of",
      "brought in", "fortif", "defect", "pledged", "column", "curfew", "lockdown", "security measures", "test",
-     "check"),
+     "check", "vehicles", "tanks", "troops", "forces", "soldiers", "fighters", "units", "armour", "armor"),
     r"reinforcements?", r"deploy(?:ed|ment|ments|s|ing)?", r"redeploy(?:ed|ment)?", r"mobili[sz](?:ed|ation|e|ing)",
     r"recruit(?:ed|ment|ing|s)?", r"convoys?", r"troop movements?", r"arrived", r"massing", r"massed", r"build-?up",
-    r"moved (?:in|into|to|towards)", r"moving (?:in|into|to|towards)", r"crossed", r"crossing", r"(?<!to )advanc(?:ed|e|es|ing)",
+    r"moved (?:in|into|to|towards)", r"moving (?:in|into|to|towards)",
+    r"(?:vehicles|tanks|troops|forces|soldiers|fighters|units|armou?r) (?:\w+ ){0,2}?(?:moved|were moving|moving|rolled) "
+    r"(?:\w+ ){0,2}?(?:from|into|to|towards|through|across)",  # "armoured vehicles moved from Java towards"
+    r"crossed", r"crossing", r"(?<!to )advanc(?:ed|e|es|ing)",
     r"marched (?:on|into|towards)", r"entered", r"sent (?:\w+ )?(?:troops|forces|soldiers|reinforcements)",
     r"being sent", r"dispatched", r"rolled (?:in|into)", r"headed (?:to|towards|for)", r"heading (?:to|towards|for)",
     r"patrol(?:led|ling|s)?", r"training", r"graduat(?:ed|ion)", r"parade", r"military exercises?", r"drills?",
     r"volunteers", r"movement of (?:\w+ )?(?:forces|troops)",
     r"brought in (?:\w+ ){0,2}(?:reinforcements|troops|forces|soldiers|fighters|units)", r"fortif(?:ied|ications?|y|ying)",
     r"defect(?:ed|ion|ions)", r"pledged (?:\w+ )?(?:allegiance|loyalty)", r"military columns?",
-    r"columns? of (?:\w+ )?(?:troops|tanks|vehicles|soldiers|fighters|armou?r)",
+    r"columns? of (?:\w+ ){0,4}?(?:troops|tanks|vehicles|soldiers|fighters|armou?r)",
     r"(?:impos|declar|announc|institut|enforc|extend|introduc|lift|order)\w* (?:\w+ ){0,4}(?:curfews?|lockdowns?)",
     r"(?:curfews?|lockdowns?) (?:was|were|has been|had been|is) (?:\w+ )?(?:imposed|declared|announced|enforced|extended)",
     r"security measures", r"test[- ]fired", r"(?:missile|weapons?) tests?",

@@ -457,6 +457,17 @@ def test_people_arriving_from_a_place_went_where_the_sentence_puts_them() -> Non
     assert (row.origin, row.destination, row.location, row.displaced) == ("Tachira", "Valencia", "Valencia", 183)
 
 
+def test_undated_events_of_later_paragraphs_take_the_storys_day() -> None:
+    text = ("NAIROBI, June 25, 2026 (AP) - Police fired tear gas at protesters in Nairobi on Tuesday.\n\n"
+            "Similar protests were held in Mombasa.")
+    assert [str(d)[:10] for d in extract_events(text)["event_date"]] == ["2026-06-23", "2026-06-23"]
+
+
+def test_a_force_noun_opening_a_sentence_is_its_actor() -> None:
+    row = _one(extract_events("Officers arrested 47 people in Kisumu on 25 June 2026, according to the ministry."))
+    assert (row.actor1, row.claimed_by) == ("Officers", "ministry")
+
+
 def test_a_weak_far_reading_does_not_stop_the_story_s_place_being_the_fallback() -> None:
     from mapgen.extract.events import _fallback
     from mapgen.geoparse import Toponym

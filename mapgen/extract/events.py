@@ -163,6 +163,7 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
     fallback = _fallback(toponyms, focus)  # the story's place for sentences that name none (once a text)
     index = 0
     paragraph, carried = -1, None
+    story: DateMention | None = None  # the day of the story's first dated event: undated later paragraphs' day
     dateline = dateline_end(text)  # "Goma, 11 April 2026 - Rebels seized ... on Thursday": the report's date
     for sentence in split_sentences(text):
         words = text[sentence.start:sentence.end]
@@ -209,7 +210,7 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
         draft.location, draft.origin, draft.destination, draft.near = (where.location, where.origin,
                                                                        where.destination, where.near)
         draft.also, draft.also_near = where.also, where.also_near
-        draft.when = _when_of(dates, own, carried)
+        draft.when = _when_of(dates, own, carried or story)
         before = drafts[-1].when if drafts and drafts[-1].sentence.paragraph == sentence.paragraph else carried
         if (shift := _SHIFT.match(words)) is not None and _shift_days(shift) != 1 and not any(d.date for d in own) \
                 and before is not None and before.date is not None and before.precision == "day":
@@ -266,6 +267,8 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
             draft.inherited = True
             draft.confidence *= INHERITED_PLACE
         drafts.append(draft)
+        if story is None and draft.when is not None and draft.when.date is not None and draft.when.precision == "day":
+            story = replace(draft.when, time=None, time_precision=None)
         if fled is not None:
             after = [t for t in mine if t.start >= sentence.start + fled[0]]
             drafts.append(_flight(fled, draft, words, sentence.start, after, skip, about, gazetteer, toponyms))

@@ -74,13 +74,17 @@ _FORCE_WORDS = (
 _FORCE = "|".join(_FORCE_WORDS)  # in this order: the first that fits is taken
 #: A noun phrase naming an armed or organised group: capitalised words, then a force noun. (A word is
 #: followed by spaces, so giving back its letters cannot help a match: its quantifiers are possessive.)
+#: A force noun alone, capitalised as a sentence begins with it ("Rebels shelled the camp", "Officers arrested 47").
+_BARE_FORCES = ("Rebels|Troops|Soldiers|Militants|Gunmen|Police|Policemen|Insurgents|Jihadists|Fighters|Protesters|"
+                "Demonstrators|Rioters|Militiamen|Assailants|Attackers|Separatists|Officers|Gendarmes|Peacekeepers")
 _ACTOR = re.compile(
     rf"(?<![\w-])(?P<who>(?:(?:[A-Z][\w'’.-]*+|al|el|of|the|and|pro-[\w-]++|anti-[\w-]++|[\w-]+-(?:backed|led)|"
     rf"\d++\w*+|[A-Z]{{2,}})\s++){{1,5}}(?:[a-z][\w-]*+\s++){{0,2}}(?:{_FORCE})|(?:unidentified|unknown|armed|masked) "
-    rf"(?:gunmen|assailants|men|attackers|militants)|Al[- ][Ss]habaa?b|Taliban|Houthis?|Hamas|Hezbollah|Boko Haram)\b")
+    rf"(?:gunmen|assailants|men|attackers|militants)|Al[- ][Ss]habaa?b|Taliban|Houthis?|Hamas|Hezbollah|Boko Haram|"
+    rf"{_BARE_FORCES})\b")
 #: The words a match of :data:`_ACTOR` ends with: a force noun after a space, or a name.
 _FORCE_AFTER_SPACE = re.compile(rf"\s{_trie(_FORCE_WORDS)}")
-_ACTOR_NAME = re.compile(r"Al[- ][Ss]habaa?b|Taliban|Houthis?|Hamas|Hezbollah|Boko Haram")
+_ACTOR_NAME = re.compile(rf"Al[- ][Ss]habaa?b|Taliban|Houthis?|Hamas|Hezbollah|Boko Haram|(?<![\w-])(?:{_BARE_FORCES})\b")
 #: Up to seven words (runs of non-space) in a reversed text: from a force noun back to the earliest start.
 _WORDS_BACK = re.compile(r"(?:\s*\S+){1,7}")
 _SPACE = re.compile(r"\s")

@@ -84,7 +84,8 @@ _ACTOR = re.compile(
     rf"{_BARE_FORCES})\b")
 #: The words a match of :data:`_ACTOR` ends with: a force noun after a space, or a name.
 _FORCE_AFTER_SPACE = re.compile(rf"\s{_trie(_FORCE_WORDS)}")
-_ACTOR_NAME = re.compile(rf"Al[- ][Ss]habaa?b|Taliban|Houthis?|Hamas|Hezbollah|Boko Haram|(?<![\w-])(?:{_BARE_FORCES})\b")
+_ACTOR_NAME = re.compile(rf"Al[- ][Ss]habaa?b|Taliban|Houthis?|Hamas|Hezbollah|Boko Haram|"
+                         rf"(?<![\w-])(?:{_BARE_FORCES})\b")
 #: Up to seven words (runs of non-space) in a reversed text: from a force noun back to the earliest start.
 _WORDS_BACK = re.compile(r"(?:\s*\S+){1,7}")
 _SPACE = re.compile(r"\s")

@@ -64,6 +64,10 @@ def _sub(sentence: str) -> str | None:
     ("The two sides signed a ceasefire agreement in the capital.", "Agreement"),
     ("The armed group surrendered to the army and handed in its weapons.", "Agreement"),
     ("Police arrested a journalist at his home on charges of sedition.", "Arrests"),
+    ("Unidentified gunmen assassinated a QSD member on the road.", "Armed clash"),  # a named group's man is armed
+    ("Two NDS members were shot and killed by unknown gunmen.", "Armed clash"),
+    ("Separatists shot and killed one ranger.", "Armed clash"),
+    ("Militiamen attacked and injured three CNL members.", "Attack"),  # a party's members are civilians
     ("A column of about 30 Russian armoured vehicles moved from Java towards Tskhinvali.", "Change to group/activity"),
     ("Russian forces later entered Gori without a fight.", "Non-violent transfer of territory"),
     ("The foreign minister called for a ceasefire in a telephone call.", "Other"),  # asked for, not agreed

@@ -438,9 +438,25 @@ def _armed_victim(s: str, trigger: tuple[int, int]) -> bool:
     else:
         after = s[trigger[1]:trigger[1] + 80]
         victim = _CLAUSE_END.split(_AIM.sub(" ", after), maxsplit=1)[0]
-    armed = _first(lx.ARMED, victim)
+    armed = _first(lx.ARMED, victim) or _armed_group_member(victim)
     civilians = _first(lx.CIVILIANS, victim)
     return armed is not None and (civilians is None or armed[0] < civilians[0])
+
+
+#: After a named group: one of its people ("a QSD member", "an Al Shabaab fighter", "two Houthi commanders").
+_MEMBER_AFTER = re.compile(r"\s+(?:members?|fighters?|commanders?|militants?|operatives?|gunmen|elements?|"
+                           r"officers?|soldiers?|personnel|leaders?|recruits?)\b", re.I)
+
+
+def _armed_group_member(victim: str) -> tuple[int, int] | None:
+    """The span of a member of an armed group the text names ("a QSD member": ``geodata/actors.csv``), if any;
+    a group's political wing or its civilians are not meant ("a Hamas official" is not matched)."""
+    from mapgen.geoparse.actors import named_groups
+
+    for start, end, _name in named_groups(victim):
+        if _MEMBER_AFTER.match(victim, end):
+            return start, end
+    return None  # (an acronym alone says nothing: "3 CNL members" are a party's)
 
 
 def _civilian_target(s: str, trigger: tuple[int, int]) -> bool:

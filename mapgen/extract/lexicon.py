@@ -354,7 +354,7 @@ ARMED = _cue(
     r"mujahideen", r"al[- ]shabaa?b", r"houthis?", r"taliban", r"(?-i:IS|ISIS|ISIL)", r"boko haram", r"jnim",
     r"trenches", r"frontlines?", r"fronts?", r"outposts?", r"barracks",
     r"vehicles? of", r"armoured", r"armored", r"tanks?", r"snipers", r"gang members?", r"(?:suicide )?bombers?",
-    r"attackers?", r"assailants?", r"gunmen", r"drug (?:dealers?|traffickers?)",
+    r"attackers?", r"assailants?", r"gunmen", r"drug (?:dealers?|traffickers?)", r"rangers?",
     r"members? of (?:the )?(?:[\w'’-]+ ){0,3}(?:forces|army|division|brigade|militia|gang|cartel|security|groups?)",
     r"(?:armed|rebel|militant|pro-\w+|anti-\w+) groups?", cased=("is",))
 CIVILIANS = _cue(

@@ -64,10 +64,10 @@ def _sub(sentence: str) -> str | None:
     ("The two sides signed a ceasefire agreement in the capital.", "Agreement"),
     ("The armed group surrendered to the army and handed in its weapons.", "Agreement"),
     ("Police arrested a journalist at his home on charges of sedition.", "Arrests"),
-    ("Unidentified gunmen assassinated a QSD member on the road.", "Armed clash"),  # a named group's man is armed
-    ("Two NDS members were shot and killed by unknown gunmen.", "Armed clash"),
-    ("Separatists shot and killed one ranger.", "Armed clash"),
-    ("Militiamen attacked and injured three CNL members.", "Attack"),  # a party's members are civilians
+    ("Gunmen on motorbikes shot dead a QSD member near the market.", "Armed clash"),  # a named group's man is armed
+    ("Unknown attackers shot dead three NDS members outside a mosque.", "Armed clash"),
+    ("Separatists killed a ranger near the school.", "Armed clash"),
+    ("Militiamen beat and wounded two CNL members.", "Attack"),  # a party's members are civilians
     ("A column of about 30 Russian armoured vehicles moved from Java towards Tskhinvali.", "Change to group/activity"),
     ("Russian forces later entered Gori without a fight.", "Non-violent transfer of territory"),
     ("The foreign minister called for a ceasefire in a telephone call.", "Other"),  # asked for, not agreed
@@ -77,7 +77,7 @@ def _sub(sentence: str) -> str | None:
     ("A general strike hit transport across the country.", "Peaceful protest"),  # a labour strike
     ("Israeli forces raided the camp and detained at least 12 people.", "Arrests"),  # a raid with no harm told
     ("Troops raided the camp, killed two men and detained five.", "Attack"),
-    ("QSD fighters raided houses and arrested five men.", "Abduction/forced disappearance"),  # an armed group
+    ("SDF fighters swept through a village and detained six men.", "Abduction/forced disappearance"),  # an armed group
     ("The Arakan Army said it had captured a military base.", "Non-state actor overtakes territory"),
     ("The army said it had captured the town.", "Government regains territory"),
     ("Army reinforcements were deployed to the border area.", "Change to group/activity"),

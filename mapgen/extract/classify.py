@@ -341,8 +341,9 @@ DOER_WINDOW = 100
 def _side(s: str, at: int) -> str | None:
     """Whose side the doer of the act at ``at`` is on, "state" or "non-state" (None when the words do not say):
     the nearest before the act of a named group (``geodata/actors.csv``: the Arakan Army is an armed group,
-    whatever "Army" says; anywhere before it: "QSD fighters raided houses ..., and when they could not find
-    them, they arrested five") and of the words DOER_WINDOW before it that say who (troops, police; rebels)."""
+    whatever "Army" says; anywhere before it: "SDF fighters searched the village for wanted men and, finding
+    none, they detained their brothers") and of the words DOER_WINDOW before it that say who (troops, police;
+    rebels)."""
     from mapgen.geoparse.actors import actor_sides
 
     start = max(0, at - DOER_WINDOW)
@@ -456,7 +457,7 @@ def _armed_group_member(victim: str) -> tuple[int, int] | None:
     for start, end, _name in named_groups(victim):
         if _MEMBER_AFTER.match(victim, end):
             return start, end
-    return None  # (an acronym alone says nothing: "3 CNL members" are a party's)
+    return None  # (an acronym alone says nothing: "two CNL members" are a party's)
 
 
 def _civilian_target(s: str, trigger: tuple[int, int]) -> bool:

@@ -236,7 +236,7 @@ def choose(category: str, words: str, offset: int, mine: list[Toponym], skip: li
                 return Choice(origin=others[0], destination=r.destination)  # "will evacuate children to Russia"
             if r.origin is not None and others and category == "displacement" and _ARRIVAL.search(words) \
                     and others[0].latitude is not None and others[0].feature not in {"country", "continent"}:
-                return Choice(origin=r.origin, destination=others[0])  # "in Valencia, refugees arrived from Tachira"
+                return Choice(origin=r.origin, destination=others[0])  # "in Maracay, refugees arrived from Zulia"
             return Choice(location=used, also=tuple(mine[i] for i in mates), also_near=(False,) * len(mates))
         return Choice(origin=r.origin, destination=r.destination)
     if not mine:

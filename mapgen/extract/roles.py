@@ -256,7 +256,7 @@ def actors(sentence: str, trigger: int, *, skip: list[tuple[int, int]] | None = 
     found += [g for g in named_groups(sentence) if not any(s < g[1] and g[0] < e for s, e, _ in found)]
     for start, end, text in sorted(found):
         if any(s < end and start < e for s, e in spans) or start < trigger < end:
-            continue  # a source, or the act itself with its object ("Basira and arrested five men")
+            continue  # a source, or the act itself with its object ("Raqqa and detained four men")
         who = _NUMBERS.sub("", text).strip()
         who = _strip_lead(who)
         if not who or who.lower() in _NO_ONE:

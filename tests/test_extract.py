@@ -570,3 +570,11 @@ def test_a_datelines_date_is_the_reports_not_the_events() -> None:
     assert [str(d)[:10] for d in rows["event_date"]] == ["2008-08-07"]
     rows = extract_events("GORI, Georgia (August 9, 2008) — Jets bombed Kareli.", published="2008-08-09")
     assert [str(d)[:10] for d in rows["event_date"]] == ["2008-08-09"]  # the day of the report, by default
+
+
+@pytest.mark.parametrize("published", [["2020-01-01"], ["2020-01-01"] * 3])
+def test_one_publication_date_per_text_or_none(published: list[str]) -> None:
+    from mapgen.extract import extract_many
+
+    with pytest.raises(mapgen.InputError, match="one published date"):
+        extract_many(["Jets bombed Gori.", "Rain in Tbilisi."], published=published)

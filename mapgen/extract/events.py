@@ -135,11 +135,11 @@ def extract_many(texts: Sequence[str], *, published: str | date | Sequence[str |
         days = [parse_published(published)] * len(items)
     else:
         days = [parse_published(p) for p in published]
-    # a text given no date goes by its dateline's, when it has one with a year
-    days = [day if day is not None else document_date(text)[0] for day, text in zip(days, items, strict=False)]
     names = list(sources) if sources is not None else [None] * len(items)
     if len(days) != len(items) or len(names) != len(items):
         raise InputError("give one published date and one source per text")
+    # a text given no date goes by its dateline's, when it has one with a year
+    days = [day if day is not None else document_date(text)[0] for day, text in zip(days, items, strict=True)]
     gaz = gazetteer or OfflineGazetteer.default()
     rows: list[dict[str, Any]] = []
     for text, found, day, source in zip(items, geoparse_many(items, gazetteer=gaz), days, names, strict=True):

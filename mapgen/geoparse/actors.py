@@ -48,8 +48,7 @@ def named_groups(text: str) -> list[tuple[int, int, str]]:
     >>> named_groups("The paramilitary Rapid Support Forces shelled the camp; pro-Hadi units replied.")
     [(17, 37, 'Rapid Support Forces'), (56, 64, 'pro-Hadi')]
     """
-    pattern, _, _ = _lexicon()
-    return [(m.start(), m.end(), m[0]) for m in pattern.finditer(text)]
+    return [(m.start(), m.end(), m[0]) for m in _lexicon()[0].finditer(text)]
 
 
 @functools.cache
@@ -68,9 +67,8 @@ def actor_sides(text: str) -> list[tuple[int, int, str]]:
     >>> actor_sides("pro-Hadi forces and anti-Hezbollah fighters.")  # against a group is no side of it
     [(0, 8, 'state')]
     """
-    pattern, _, _ = _lexicon()
     sides = _sides()
-    return [(m.start(), m.end(), sides[m[1]]) for m in pattern.finditer(text)
+    return [(m.start(), m.end(), sides[m[1]]) for m in _lexicon()[0].finditer(text)
             if m[1] in sides and not m[0][:5].lower().startswith("anti-")]
 
 

@@ -284,6 +284,12 @@ def test_a_town_written_in_a_part_of_a_country_is_never_pinned_abroad():
     assert kareli.country_code == "GE"
 
 
+def test_an_organisation_the_model_made_of_a_town_and_the_next_words_is_cut_at_its_comma():
+    # spaCy reads "Baalbek, Military" as one organisation
+    assert [t.name for t in geoparse("On 3 May 2026, in Baalbek, Military forces took down protest tents.")] == [
+        "Baalbek"]
+
+
 def test_places_the_model_buried_in_a_date_or_named_after_their_kind():
     assert [t.text for t in geoparse("By January, South Carolina had more jobs than a year before.")] == [
         "South Carolina"]  # spaCy: DATE "January, South Carolina"

@@ -769,6 +769,27 @@ _PLACE_PARTS = frozenset({"roundabout", "checkpoint", "crossing", "junction", "o
                           "frontline", "front", "border"})
 
 
+def _split_at_commas(doc: _Tokens) -> list[_Entity]:
+    """The doc's entities, an organisation's or a person's cut at its commas into one entity each ("in
+    Baalbek, Military forces stopped ...", "(Shahjadpur, Sirajganj)": spaCy made one ORG of each pair); places'
+    and dates' stay whole ("Washington, D.C.", "January, South Carolina": read on their own terms)."""
+    out: list[_Entity] = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS or ent.label_ in NUMERIC_LABELS or ent.label_ == "NORP" or not any(
+                doc.text[k] == "," for k in range(ent.start + 1, ent.end - 1)):
+            out.append(ent)
+            continue
+        first = ent.start
+        for k in range(ent.start + 1, ent.end):
+            if doc.text[k] == ",":
+                if k > first:
+                    out.append(_Entity(first, k, ent.label_))
+                first = k + 1
+        if first < ent.end:
+            out.append(_Entity(first, ent.end, ent.label_))
+    return out
+
+
 def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Counter[str],
             with_demonyms: bool, maybe: list[Mention]) -> list[Mention]:
     """The place mentions of one spaCy doc; demonyms add to ``evidence``, names that are places only if the
@@ -777,7 +798,7 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
     covered = [False] * len(doc)
     people = _person_tokens(doc)
     place_names = frozenset(normalize(doc.span(e.start, e.end)) for e in doc.ents if e.label_ in PLACE_LABELS)
-    for ent in doc.ents:
+    for ent in _split_at_commas(doc):
         end = ent.end
         if ent.label_ in NUMERIC_LABELS and "," in doc.text[ent.start:ent.end]:
             end = doc.text.index(",", ent.start) + 1  # after its comma, scanned as outside: "January, South Carolina"

@@ -468,6 +468,20 @@ def test_a_force_noun_opening_a_sentence_is_its_actor() -> None:
     assert (row.actor1, row.claimed_by) == ("Officers", "ministry")
 
 
+def test_a_headline_naming_the_region_s_city_is_the_body_s_event_told_again() -> None:
+    text = ("Shelling hits Zaporizhzhia\n\nRussian artillery shelled the town of Orikhiv on 13 March 2026, killing "
+            "two civilians.")
+    assert list(extract_events(text)["location"]) == ["Orikhiv"]
+    text = "Shelling hits Kharkiv\n\nRussian artillery shelled the town of Orikhiv on 13 March 2026."
+    assert list(extract_events(text)["location"]) == ["Kharkiv", "Orikhiv"]  # 250 km apart: two events
+
+
+def test_residents_who_have_left_a_town_are_displaced() -> None:
+    row = _one(extract_events("Hundreds of residents have left Orikhiv for Zaporizhzhia this week.",
+                              published="2026-03-14"))
+    assert (row.category, row.location) == ("displacement", "Zaporizhzhia")
+
+
 def test_a_weak_far_reading_does_not_stop_the_story_s_place_being_the_fallback() -> None:
     from mapgen.extract.events import _fallback
     from mapgen.geoparse import Toponym

@@ -330,18 +330,32 @@ def _without_headlines(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """Drafts less a headline's ("Jets hit Gori as fighting spreads") when the body tells the same event.
 
     A headline is a sentence without a full stop, alone in its paragraph; the same event is one of the
-    same category at the same place.
+    same category at the same place, or within HEADLINE_KM of it ("Shelling hits Zaporizhzhia" over "Russian
+    artillery shelled Orikhiv": the headline names the region's city).
     """
     per_paragraph = Counter(d.sentence.paragraph for d in drafts)
     headline = [per_paragraph[d.sentence.paragraph] == 1
                 and not text[d.start:d.end].rstrip().endswith((".", "!", "?", '"', "”", "'", "’")) for d in drafts]
 
-    def place(d: _Draft) -> str | None:
-        where = d.location or d.destination or d.origin
-        return where.name or where.text if where is not None else None
+    def where(d: _Draft) -> Toponym | None:
+        return d.location or d.destination or d.origin
 
-    told = {(d.kind.category, place(d)) for d, head in zip(drafts, headline, strict=True) if not head}
-    return [d for d, head in zip(drafts, headline, strict=True) if not (head and (d.kind.category, place(d)) in told)]
+    def same(head: _Draft, body: _Draft) -> bool:
+        a, b = where(head), where(body)
+        if a is None or b is None:
+            return a is b
+        if (a.name or a.text) == (b.name or b.text):
+            return True
+        return None not in (a.latitude, a.longitude, b.latitude, b.longitude) and distance_km(
+            Place("", a.latitude, a.longitude), Place("", b.latitude, b.longitude)) <= HEADLINE_KM
+
+    body = [d for d, head in zip(drafts, headline, strict=True) if not head]
+    return [d for d, head in zip(drafts, headline, strict=True)
+            if not (head and any(b.kind.category == d.kind.category and same(d, b) for b in body))]
+
+
+#: A headline's place and the body's event this close (km) are one event told twice.
+HEADLINE_KM = 100.0
 
 
 #: A sentence opening with a shift in time from the event before it ("Two days earlier", "A week later",

@@ -629,7 +629,8 @@ DISPLACEMENT = Guarded(
      "deport", "expelled", "forcibly", "relocat"),
     r"refugees?(?! camps?)", r"displaced", r"displacement", r"fled", r"fleeing", r"flee", r"evacuat(?:ed|e|es|ion|ing)",
     r"exodus", r"idps?", r"forced to leave", r"left their homes", r"leaving their homes", r"escap(?:ed|ing)",
-    r"deport(?:ed|ation)", r"expelled", r"forcibly (?:moved|transferred|relocated)", r"relocat(?:ed|ion)")
+    r"deport(?:ed|ation)", r"expelled", r"forcibly (?:moved|transferred|relocated)", r"relocat(?:ed|ion)",
+    r"(?:residents|civilians|people|families|villagers|inhabitants) (?:have |had |who )?(?:already )?left")
 #: Displacement told as the result of violence ("fighting forced 400 villagers to flee"): ACLED codes the
 #: displacement (Other), the violence being an event of its own.
 DISPLACED_BY = Guarded(

@@ -123,6 +123,8 @@ def test_actors() -> None:
     assert actors(sentence, sentence.index("launched")) == ("Georgian troops", "Ossetian militias")
     passive = "The pilot was captured and killed by Ossetian fighters."
     assert actors(passive, passive.index("killed")) == ("Ossetian fighters", None)
+    pair = "M23 rebels and the Congolese army fought for control of Sake."  # the one, against the other
+    assert actors(pair, pair.index("fought")) == ("M23 rebels", "Congolese army")
     drones = "Russian forces launched 87 drones at Kyiv."  # the weapons are no actor
     assert actors(drones, drones.index("launched") + 9) == ("Russian forces", None)
     act = "Militia fighters searched homes in Raqqa and detained four men."  # the act and its object are no actor
@@ -480,6 +482,12 @@ def test_residents_who_have_left_a_town_are_displaced() -> None:
     row = _one(extract_events("Hundreds of residents have left Orikhiv for Zaporizhzhia this week.",
                               published="2026-03-14"))
     assert (row.category, row.location) == ("displacement", "Zaporizhzhia")
+
+
+def test_fighting_that_forced_thousands_to_flee_is_the_flight_not_another_fight() -> None:
+    text = ("Rebels and soldiers fought in Sake on 9 February 2026.\n\n"
+            "The fighting forced about 15,000 people to flee towards Goma, the UN said.")
+    assert list(extract_events(text)["category"]) == ["clash", "displacement"]
 
 
 def test_a_weak_far_reading_does_not_stop_the_story_s_place_being_the_fallback() -> None:

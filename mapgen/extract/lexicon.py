@@ -635,7 +635,7 @@ DISPLACEMENT = Guarded(
 #: displacement (Other), the violence being an event of its own.
 DISPLACED_BY = Guarded(
     ("forc", "displac", "evacuat", "fled", "flee"),
-    r"forc(?:ed|ing) (?:\w+ ){0,5}to (?:flee|leave|evacuate|abandon)",
+    r"forc(?:ed|ing) (?:[\w,.]+ ){0,5}to (?:flee|leave|evacuate|abandon)",  # "forced about 15,000 people to flee"
     r"(?:displaced|evacuated|fled|flee|displacement of (?:\w+ ){0,3}) (?:\w+ ){0,4}(?:following|after|due to|"
     r"because of|amid|as a result of)")
 #: Explosive remnants of war (old mines, unexploded shells): ACLED's Other, not an attack.

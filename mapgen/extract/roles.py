@@ -95,6 +95,8 @@ _OBJECT_CUE = re.compile(r"\b(?:against|on|at|with|targeting|attacked|attacking|
 #: actor used ("Russian jets" are an actor).
 _NO_ONE = frozenset({"men", "group", "groups", "members", "elements", "unit", "units", "aircraft", "jets", "warplanes",
                      "planes", "helicopters", "drones", "bombers"})
+#: Between two groups before the act: "M23 rebels and the Congolese army (fought)".
+_AND_JOIN = re.compile(r",?\s+and\s+(?:the\s+)?", re.I)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 #: Before a group: an act done to it ("killed 14 soldiers", "ambushed a police patrol"): its target, not its doer.
 _VICTIM_BEFORE = re.compile(r"\b(?:killed|killing|attacked|attacking|ambushed|ambushing|wounded|injured|targeted|"
@@ -249,6 +251,7 @@ def actors(sentence: str, trigger: int, *, skip: list[tuple[int, int]] | None = 
     from mapgen.geoparse.actors import named_groups
 
     spans = skip or []
+    ends: dict[int, int] = {}
     before: list[tuple[int, str]] = []
     after: list[tuple[int, str]] = []
     found = [(*m.span("who"), m["who"]) for m in _actor_matches(sentence)]
@@ -265,11 +268,17 @@ def actors(sentence: str, trigger: int, *, skip: list[tuple[int, int]] | None = 
             after.append((start, who))  # "jihadists killed 14 soldiers in an ambush": the soldiers are the target
             continue
         (before if start < trigger else after).append((start, who))
+        ends[start] = end
     actor1 = before[-1][1] if before else None
+    pair = None
+    if len(before) > 1:
+        (first, one), (second, other) = before[-2], before[-1]
+        if _AND_JOIN.fullmatch(sentence, ends[first], sentence.find(other, second)):
+            actor1, pair = one, other  # "M23 rebels and the Congolese army fought": the one, against the other
     if actor1 is None:  # "The Arakan Army said it had captured a base": a group claiming its own act did it
         actor1 = next((_strip_lead(sentence[s:e]) for s, e in spans
                        if e < trigger and _SELF_CLAIM.match(sentence, e, trigger)), None)
-    actor2 = None
+    actor2 = pair
     for start, who in after:
         prefix = sentence[max(0, start - 40):start]
         if actor1 is None and _BY.search(prefix):
@@ -316,7 +325,7 @@ def _actor_matches(sentence: str) -> Iterator[re.Match[str]]:
 
 
 _LEAD_WORDS = frozenset([
-    "on", "in", "at", "by", "after", "before", "since", "during", "when", "while", "the", "a", "an", "as",
+    "on", "in", "at", "by", "after", "before", "since", "during", "when", "while", "the", "a", "an", "as", "and",
     "of", "late", "early", "this", "last", "january", "february", "march", "april", "may", "june", "july",
     "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",

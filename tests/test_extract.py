@@ -490,6 +490,20 @@ def test_fighting_that_forced_thousands_to_flee_is_the_flight_not_another_fight(
     assert list(extract_events(text)["category"]) == ["clash", "displacement"]
 
 
+def test_a_denial_opening_its_sentence_disputes_the_event_before_it_and_tells_none() -> None:
+    text = ("TBILISI, 9 August 2026 - Georgian officials said Russian aircraft bombed a base near Tbilisi on Saturday. "
+            "Moscow denied that its planes had entered Georgian airspace.")
+    row = _one(extract_events(text))
+    assert (row.claimed_by, row.denied_by, row.disputed) == ("Georgian officials", "Moscow", True)
+
+
+def test_unarmed_people_crossing_into_a_region_are_a_flight_with_their_number() -> None:
+    row = _one(extract_events("On 9 August 2026, about 2,000 people crossed the Roki Tunnel into North Ossetia."))
+    assert (row.category, row.destination, row.people) == ("displacement", "North Ossetia", 2000)
+    row = _one(extract_events("On 7 May 2026, students entered the university in Tbilisi to demand free tuition."))
+    assert row.category != "displacement"
+
+
 def test_a_weak_far_reading_does_not_stop_the_story_s_place_being_the_fallback() -> None:
     from mapgen.extract.events import _fallback
     from mapgen.geoparse import Toponym

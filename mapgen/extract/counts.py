@@ -960,9 +960,10 @@ def _read_context(sentence: _Text, item: _Item, limit: int) -> None:
         return
     role = right.lastgroup
     verb = " ".join(right[role].lower().split())  # type: ignore[index]
-    if not _VERB_AND.sub("", right["aux"]).strip(" ,)") and verb in _TRANSITIVE and (
+    if role != "people" and not _VERB_AND.sub("", right["aux"]).strip(" ,)") and verb in _TRANSITIVE and (
             item.generic or _OBJECT_AHEAD.match(sentence, right.end())):
         return  # "5 soldiers (shot and) killed 3 civilians": the 5 did the killing; "an attack killed civilians"
+    # (but "2,000 people crossed the Roki Tunnel" are 2,000 people on the move: who crosses is who is counted)
     if role == "people":
         item.weak = "people"
     elif role in {"fatalities", "injured"} and _EITHER_AFTER.match(sentence, right.end()):

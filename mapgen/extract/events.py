@@ -63,6 +63,9 @@ _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|now|already|repeatedly|been)
 #: The start of a sentence that tells the event before it again ("The air strike hit ...", "The attack took place").
 _TELLS_AGAIN = re.compile(r"\s*(?:The|This|That)\s+(?:(?:air|drone|suicide|deadly|latest)\s+)?(?:attack|strike|"
                           r"airstrike|bombing|raid|explosion|blast|shelling|ambush|assault)\b")
+#: A movement's word that, done by unarmed people, is a flight ("about 2,000 people crossed into North Ossetia";
+#: not "students entered the campus", a protest's).
+_CROSSING = re.compile(r"cross|arriv", re.I)
 #: A sentence that counts more of the same ("another 3", "two others", "also killed", "further").
 _MORE = re.compile(r"\b(?:another|others|also|further|additional)\b|"
                    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:more|other)\b", re.I)
@@ -189,15 +192,25 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
         refuted = denials(words)
         # its time: _when_of (a relative day too: "On Tuesday jets bombed Gori. Seven died." died on Tuesday)
         carried = next((d for d in dates if d.date is not None and (not d.relative or d.precision == "day")), carried)
-        if kind is None or lx.NEGATED.search(masked):
+        # "Moscow denied that its planes had entered Georgian airspace.": a denial of the event before it, opening
+        # its sentence, tells no event of its own
+        denial_only = bool(refuted) and bool(drafts) and not words[:refuted[0].start].strip(" \"“'")
+        if kind is None or lx.NEGATED.search(masked) or denial_only:
             if refuted:
                 _deny(drafts, sentence, [c.who for c in refuted])
             continue
-        sources = claims(words)
+        head = max(0, dateline - sentence.start)  # a dateline's words are no source ("9 August 2026 - officials")
+        if head:
+            head += len(words[head:]) - len(words[head:].lstrip(" -–—:)"))
+        sources = [replace(c, start=c.start + head, end=c.end + head) for c in claims(words[head:])] if head \
+            else claims(words)
         skip = [(c.start, c.end) for c in sources + refuted]
         last = drafts[-1] if drafts and drafts[-1].sentence.paragraph == sentence.paragraph else None
-        if kind.category == "troop_movement" and last is not None and last.kind.category == "displacement" \
-                and not lx.ARMED.search(masked):
+        movers = masked[:kind.trigger[0]]
+        if kind.category == "troop_movement" and not lx.ARMED.search(masked) and (
+                (last is not None and last.kind.category == "displacement") or (lx.CIVILIANS.search(movers) and _CROSSING.match(masked, kind.trigger[0]))):
+            # "... 40,000 people fled towards the border. Many crossed into Chad.": the people who fled, moving; and
+            # "about 2,000 people crossed into North Ossetia": unarmed people on the move are a displacement
             # "... 40,000 people fled towards the border. Many crossed into Chad.": the people who fled, moving
             kind = Kind("displacement", EVENT_TYPE_OF_OTHER, "Other", kind.strength, kind.trigger)
         draft = _Draft(kind, sentence, sentence.start, sentence.end)

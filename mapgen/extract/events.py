@@ -208,10 +208,10 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
         last = drafts[-1] if drafts and drafts[-1].sentence.paragraph == sentence.paragraph else None
         movers = masked[:kind.trigger[0]]
         if kind.category == "troop_movement" and not lx.ARMED.search(masked) and (
-                (last is not None and last.kind.category == "displacement") or (lx.CIVILIANS.search(movers) and _CROSSING.match(masked, kind.trigger[0]))):
+                (last is not None and last.kind.category == "displacement")
+                or (lx.CIVILIANS.search(movers) and _CROSSING.match(masked, kind.trigger[0]))):
             # "... 40,000 people fled towards the border. Many crossed into Chad.": the people who fled, moving; and
             # "about 2,000 people crossed into North Ossetia": unarmed people on the move are a displacement
-            # "... 40,000 people fled towards the border. Many crossed into Chad.": the people who fled, moving
             kind = Kind("displacement", EVENT_TYPE_OF_OTHER, "Other", kind.strength, kind.trigger)
         draft = _Draft(kind, sentence, sentence.start, sentence.end)
         counts = find_counts(words)

@@ -504,6 +504,12 @@ def test_unarmed_people_crossing_into_a_region_are_a_flight_with_their_number() 
     assert row.category != "displacement"
 
 
+def test_attacks_being_prepared_have_not_happened() -> None:
+    [done] = extract_events("On 3 May 2026, militants attacked a camp near Gao.")["confidence"]
+    [planned] = extract_events("On 3 May 2026, militants were preparing attacks on a camp near Gao.")["confidence"]
+    assert planned < done / 1.5
+
+
 def test_a_weak_far_reading_does_not_stop_the_story_s_place_being_the_fallback() -> None:
     from mapgen.extract.events import _fallback
     from mapgen.geoparse import Toponym

@@ -672,10 +672,13 @@ CASUALTIES = _cue(r"killed", r"dead", r"died", r"deaths?", r"death toll", r"fata
 #: Words that make a sentence hypothetical or negated: the event is less certain, or none.
 HYPOTHETICAL = Guarded(
     ("could", "might", "would", "threaten", "plan", "urged", "called", "calls", "warn", "prepar", "intend", "fear", "risk",
-     "case", "possib"),
+     "case", "possib", "plott"),
     r"could", r"might", r"(?-i:may)", r"would", r"threaten(?:ed|s)? to", r"plan(?:s|ned)? to", r"urged",
     r"called (?:on|for)", r"calls? (?:on|for)", r"if", r"warn(?:ed|s)?", r"prepar(?:ed|ing) to", r"intend(?:s|ed)? to",
-    r"fear(?:s|ed)?", r"risk of", r"in case", r"possible", r"possibility", words=("if", "may"), cased=("may",))
+    r"fear(?:s|ed)?", r"risk of", r"in case", r"possible", r"possibility",
+    r"(?:prepar|plann|plott)(?:ed|ing|es|s)? (?:new |more |further )?(?:attacks?|strikes?|an? (?:attack|strike|offensive|"
+    r"assault))",  # "people are preparing attacks on strategic targets": nothing has happened yet
+    words=("if", "may"), cased=("may",))
 NEGATED = Guarded(
     ("denied",),
     r"no (?:\w+ )?(?:clashes|fighting|attacks?|strikes?|shelling|casualties|incidents?|violence|protests?) "

@@ -677,7 +677,7 @@ HYPOTHETICAL = Guarded(
     r"called (?:on|for)", r"calls? (?:on|for)", r"if", r"warn(?:ed|s)?", r"prepar(?:ed|ing) to", r"intend(?:s|ed)? to",
     r"fear(?:s|ed)?", r"risk of", r"in case", r"possible", r"possibility",
     r"(?:prepar|plann|plott)(?:ed|ing|es|s)? (?:new |more |further )?(?:attacks?|strikes?|an? (?:attack|strike|offensive|"
-    r"assault))",  # "people are preparing attacks on strategic targets": nothing has happened yet
+    r"assault))",  # "militants were preparing attacks on the camp": nothing has happened yet
     words=("if", "may"), cased=("may",))
 NEGATED = Guarded(
     ("denied",),

@@ -290,6 +290,12 @@ def test_an_organisation_the_model_made_of_a_town_and_the_next_words_is_cut_at_i
         "Baalbek"]
 
 
+def test_a_towns_other_name_written_with_its_province_is_the_town():
+    # GeoNames calls Chaghcharan Fayroz Koh; spaCy reads the name as a person's
+    found = geoparse("A bomb went off near the Maidanak area, Chaghcharan (Ferozkoh), Ghor, on Monday.")
+    assert ("Chaghcharan", "AF", "city") in [(t.text, t.country_code, t.feature) for t in found]
+
+
 def test_places_the_model_buried_in_a_date_or_named_after_their_kind():
     assert [t.text for t in geoparse("By January, South Carolina had more jobs than a year before.")] == [
         "South Carolina"]  # spaCy: DATE "January, South Carolina"

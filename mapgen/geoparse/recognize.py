@@ -897,9 +897,34 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
             elif not known and (_locative_before(doc, start) or _comma_place_after(doc, end, gazetteer)) and (
                     _spelt_like(gazetteer, name)):
                 found.append(_mention(doc, start, end, offset, "person"))  # "in Umerkot city (Umerkot, Sindh)"
+            elif not known and _province_after(doc, end, gazetteer, name):
+                found.append(_mention(doc, start, end, offset, "person"))  # "Chaghcharan (Ferozkoh), Ghor"
     found = [_landmark_after(doc, m, offset, gazetteer) for m in found]
     found.extend(_scan(doc, offset, covered, gazetteer))
     return found
+
+
+def _province_after(doc: _Tokens, end: int, gazetteer: OfflineGazetteer, name: str) -> bool:
+    """Whether the province written right after a name (after a bracket or a comma, within six tokens) holds a
+    town of that name, main or other: "Chaghcharan (Ferozkoh), Ghor" (GeoNames: Fayrōz Kōh, also Chaghcharan).
+
+    >>> doc = _Tokens(pipeline()("A bomb went off in the Maidanak area, Chaghcharan (Ferozkoh), Ghor."))
+    >>> _province_after(doc, doc.text.index("Chaghcharan") + 1, OfflineGazetteer.default(), "Chaghcharan")
+    True
+    """
+    if end >= len(doc) or doc.text[end] not in (",", "("):
+        return False
+    towns = [p for p in gazetteer.candidates(name)[:20] if p.feature == "city" and p.admin1]
+    if not towns:
+        return False
+    provinces = {normalize(p.admin1) for p in towns}
+    for first in range(end + 1, min(len(doc), end + 7)):
+        if doc.text[first - 1] == "," and doc.proper[first]:
+            for last in range(first + 1, min(len(doc), first + 4) + 1):
+                if any(p.feature == "admin1" and normalize(p.admin1 or p.name) in provinces
+                       for p in _known(gazetteer, doc.span(first, last))):
+                    return True
+    return False
 
 
 #: Lower-case words a landmark's name may go on with after a town's ("the Zaporizhzhia nuclear power plant").

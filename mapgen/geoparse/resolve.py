@@ -189,7 +189,7 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
             slots[key] = _Slot(key, [], candidates, capital=capital, country=country,
                                counties=frozenset(map(id, counties)))
         slots[key].mentions.append(index)
-    _patterns(text, mentions, slots, gazetteer)
+    _patterns(text, mentions, slots, gazetteer, listed)
     _country_lists(text, mentions, slots)
     for slot in slots.values():  # "a Lebanon woman", "the Jordan middle school": said of a town, not a country
         slot.town_use = any(_TOWN_USE_AFTER.match(text, mentions[i].end) for i in slot.mentions)
@@ -638,11 +638,10 @@ def _listed_divisions(text: str, mentions: list[Mention]) -> dict[int, bool]:
     return found
 
 
-def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazetteer: OfflineGazetteer) -> None:
-    """ "X, Y" where Y is a state or country: X is a place inside Y."""
+def _patterns(text: str, mentions: list[Mention], slots: dict[str, _Slot], gazetteer: OfflineGazetteer,
+              listed: dict[int, bool]) -> None:
+    """ "X, Y" where Y is a state or country: X is a place inside Y; ``listed`` is :func:`_listed_divisions`."""
     from rapidfuzz import fuzz
-
-    listed = _listed_divisions(text, mentions)
 
     for index, mention in enumerate(mentions):
         slot = slots[_key(mention)]

@@ -271,6 +271,25 @@ def test_a_towns_common_spelling_beats_a_village_of_that_main_name_abroad():
     assert (jenin.country_code, jenin.admin1) == ("PS", "West Bank")
 
 
+def test_a_state_the_model_took_for_a_people_is_found_after_a_town_and_a_comma():
+    # spaCy tags "Michoacan" here as a nationality (NORP); no people is called so
+    found = geoparse("Dock workers marched in Lazaro Cardenas, Michoacan, on Monday.")
+    assert [(t.text, t.feature) for t in found][1:] == [("Michoacan", "admin1")]
+
+
+def test_a_towns_everyday_name_is_the_town_not_its_municipality_or_a_village_of_that_name():
+    # GeoNames: "Heroica Guaymas" (117,000 people) in the municipality Guaymas; "Ciudad Lázaro Cárdenas"
+    # (196,000) and a village of 2,000 called Lázaro Cárdenas, both in Michoacán; and the other way round,
+    # the official "Chilpancingo de los Bravo" for the city GeoNames calls Chilpancingo
+    cases = [("Gunmen shot a driver in Guaymas, Sonora, on Friday.", "Heroica Guaymas"),
+             ("Dock workers marched in Lazaro Cardenas, Michoacan, on Monday.", "Ciudad Lázaro Cárdenas"),
+             ("Gunmen kidnapped a family in Cintalapa, Chiapas.", "Cintalapa de Figueroa"),
+             ("Gunmen attacked a bar in Chilpancingo de los Bravo, Guerrero.", "Chilpancingo")]
+    for text, name in cases:
+        town = geoparse(text)[0]
+        assert (town.name, town.feature) == (name, "city"), text
+
+
 def test_the_town_of_a_name_is_the_town_not_its_province():
     assert [t.feature for t in geoparse("Troops recaptured the town of Kidal on Monday.")] == ["city"]
     assert [t.feature for t in geoparse("Troops recaptured the Kidal region on Monday.")] == ["admin1"]

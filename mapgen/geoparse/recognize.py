@@ -628,6 +628,12 @@ def _comma_place_after(doc: _Tokens, end: int, gazetteer: OfflineGazetteer) -> b
     return False
 
 
+def _state_after_comma(doc: _Tokens, start: int, known: Sequence[Place]) -> bool:
+    """ "Lazaro Cardenas, Michoacan": a state or country after a name and a comma (its town's container)."""
+    return start >= 2 and doc.text[start - 1] == "," and doc.proper[start - 2] and any(
+        p.feature in ("country", "admin1") for p in known)
+
+
 def _listed_with_place(doc: _Tokens, start: int, end: int) -> bool:
     """ "Kareli and Gori": listed next to a place entity."""
     joins = {"and", "or", ","}
@@ -824,6 +830,7 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
             if not codes and known and single and (  # division: "Belgorod region"
                     _locative_before(doc, start) or _comma_place_after(doc, end, gazetteer) or division
                     or _modifies_local_noun(doc, end) or normalize(name) in place_names  # "the Sochi election"
+                    or _state_after_comma(doc, start, known)  # "in Lazaro Cardenas, Michoacan"
                     or (_bracketed_after_name(doc, start, end) and any(
                         p.feature in ("country", "admin1") for p in known))):  # "Dahod district (Gujarat)"
                 found.append(_mention(doc, start, end, offset, "entity"))  # "Greer, South Carolina"

@@ -152,9 +152,34 @@ def prior(place: Place, written: str | None = None) -> float:
     else:
         score = 0.5 + W_POPULATION * math.log10(place.population + 1) / 7
     if place.alternate:
-        score -= W_RESPELT if written is not None and place.population >= RESPELT_POPULATION and _respelling(
-            written, place.name) else W_ALTERNATE
+        score -= W_RESPELT if written is not None and place.population >= RESPELT_POPULATION and (
+            _respelling(written, place.name) or _short_form(written, place.name)
+            or _short_form(place.name, written)) else W_ALTERNATE
     return score
+
+
+#: Words before a town's everyday name in its official one: "Heroica Guaymas", "Ciudad Lázaro Cárdenas".
+_TITLE_WORDS = ("ciudad ", "heroica ", "villa ")
+#: What follows a town's everyday name in its official one: "Cintalapa de Figueroa", "Chilpancingo de los Bravo".
+_QUALIFIER = re.compile(r" (?:de|del|do|da|dos|das) .+$")
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_form(written: str, name: str) -> bool:
+    """Whether ``written`` is the everyday short form of the official name ``name``: without its title
+    words before or its qualifier after ("Guaymas" of Heroica Guaymas, "Cintalapa" of Cintalapa de
+    Figueroa, "Lazaro Cardenas" of Ciudad Lázaro Cárdenas). Either way round, a town is known by both.
+
+    >>> _short_form("Guaymas", "Heroica Guaymas"), _short_form("Cintalapa", "Cintalapa de Figueroa")
+    (True, True)
+    >>> _short_form("Santa Cruz", "Santa Cruz Xoxocotlán"), _short_form("Figueroa", "Cintalapa de Figueroa")
+    (False, False)
+    """
+    short, full = normalize(written), normalize(name)
+    for title in _TITLE_WORDS:
+        if full.startswith(title):
+            full = full[len(title):]
+    return short != normalize(name) and short in (full, _QUALIFIER.sub("", full))
 
 
 @functools.lru_cache(maxsize=4096)

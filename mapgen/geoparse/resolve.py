@@ -239,8 +239,9 @@ def resolve(text: str, mentions: list[Mention], demonyms: Counter[str], gazettee
         slots[key].support = [0.0] * len(slots[key].candidates)
     for slot in slots.values():
         written = mentions[slot.mentions[0]].lookup if slot.mentions else None
-        slot.priors = [prior(c, written) + W_CLUSTER * s / (s + 1)
-                       for c, s in zip(slot.candidates, slot.support, strict=True)]
+        seats = _municipal_seats(slot.candidates)
+        slot.priors = [prior(c, written) + W_CLUSTER * s / (s + 1) + (W_MUNICIPAL_SEAT if i in seats else 0.0)
+                       for i, (c, s) in enumerate(zip(slot.candidates, slot.support, strict=True))]
         slot.scores = slot.priors
         slot.choice = _best(slot.scores)
     # A lone candidate is the choice whatever it scores, with confidence 1 (sure(), _decision):
@@ -549,6 +550,31 @@ def _unarticled(name: str) -> str:
     ('hudaydah', 'aleppo')
     """
     return _ARTICLE.sub("", name)
+
+
+#: Added to the prior of a town at the seat of the municipality of its name (see _municipal_seats).
+W_MUNICIPAL_SEAT = 0.3
+#: A town this close (km) to the centre of a municipality of the same name is taken for its seat.
+SEAT_KM = 15.0
+
+
+def _municipal_seats(candidates: list[Place]) -> set[int]:
+    """Indices of the towns among ``candidates`` that lie at a municipality (admin2) of the same name,
+    their seat, when another town of the name lies in the same state: of two El Saltos of 22,000 people
+    in Jalisco, the one in the municipality of El Salto.
+
+    >>> seat, other = Place("El Salto", 20.52, -103.18, population=21644), Place("El Salto", 20.33, -104.5)
+    >>> sorted(_municipal_seats([Place("El Salto", 20.53, -103.25, feature="admin2"), other, seat]))
+    [2]
+    """
+    municipalities = [c for c in candidates if c.feature == "admin2" and not c.alternate]
+    if not municipalities:
+        return set()
+    seats = {i for i, c in enumerate(candidates) if c.feature == "city" and any(
+        m.country_code == c.country_code and distance_km(m, c) <= SEAT_KM for m in municipalities)}
+    # only a tie-break between namesakes of one state: elsewhere the state the text names decides
+    states = Counter((c.country_code, c.admin1_code) for c in candidates if c.feature == "city" and not c.alternate)
+    return {i for i in seats if states[(candidates[i].country_code, candidates[i].admin1_code)] > 1}
 
 
 def _seat_first(mention: Mention, candidates: list[Place],

@@ -290,6 +290,12 @@ def test_a_towns_everyday_name_is_the_town_not_its_municipality_or_a_village_of_
         assert (town.name, town.feature) == (name, "city"), text
 
 
+def test_of_two_namesakes_in_a_state_the_seat_of_the_municipality_of_that_name_wins():
+    # GeoNames: two El Saltos of about 22,000 people in Jalisco; one is the seat of the municipality El Salto
+    [town, _] = geoparse("Gunmen kidnapped a former mayor in El Salto, Jalisco, on Tuesday.")
+    assert (town.name, round(town.latitude, 1), round(town.longitude, 1)) == ("El Salto", 20.5, -103.2)
+
+
 def test_the_town_of_a_name_is_the_town_not_its_province():
     assert [t.feature for t in geoparse("Troops recaptured the town of Kidal on Monday.")] == ["city"]
     assert [t.feature for t in geoparse("Troops recaptured the Kidal region on Monday.")] == ["admin1"]

@@ -620,3 +620,9 @@ def test_one_publication_date_per_text_or_none(published: list[str]) -> None:
 
     with pytest.raises(mapgen.InputError, match="one published date"):
         extract_many(["Jets bombed Gori.", "Rain in Tbilisi."], published=published)
+
+
+def test_a_mexican_colonia_is_no_uruguayan_department() -> None:
+    events = extract_events("On 3 June 2026, in Culiacan, Sinaloa, gunmen killed a man in Colonia Las Quintas. "
+                            "Soldiers later clashed with the gunmen in Colonia Guadalupe.")
+    assert set(events["location"]) == {"Culiacan"} and events["latitude"].notna().all()

@@ -73,6 +73,14 @@ def test_an_unknown_place_is_drawn_at_its_nearest_written_container_marked_near(
         "Gori", True)
 
 
+@pytest.mark.parametrize(("sentence", "quarter"), [
+    ("Militants shelled homes in Rustaveli Street, and in the east of Tbilisi city.", "Rustaveli Street"),
+    ("Militants shelled the Vake area of the west of Tbilisi.", "Vake"),
+])
+def test_a_quarter_the_gazetteer_lacks_is_drawn_in_its_town_marked_near(sentence: str, quarter: str) -> None:
+    assert _where("strike", sentence, quarter, "Tbilisi", unresolved=(quarter,)) == ("Tbilisi", True)
+
+
 def test_an_unknown_place_without_a_container_stays_unplaced() -> None:
     sentence = "Militants shelled Zxqvillage overnight, not far from where Gori residents live."
     location, _ = _where("strike", sentence, "Zxqvillage", unresolved=("Zxqvillage",))

@@ -19,7 +19,7 @@ from mapgen.errors import InputError
 from mapgen.extract import lexicon as lx
 from mapgen.extract.classify import Kind, classify, combine
 from mapgen.extract.counts import find_counts
-from mapgen.extract.places import STRAY_SCORE, choose, countries, label
+from mapgen.extract.places import STRAY_SCORE, choose, countries, is_quarter, label
 from mapgen.extract.roles import actors, claims, denials
 from mapgen.extract.sentences import Sentence, split_sentences
 from mapgen.geocode.place import PRECISION_BY_FEATURE, Place, distance_km
@@ -222,6 +222,11 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
                        context=toponyms)
         draft.location, draft.origin, draft.destination, draft.near = (where.location, where.origin,
                                                                        where.destination, where.near)
+        if where.location is not None and where.location.latitude is None and last is not None \
+                and last.location is not None and last.location.feature == "city" \
+                and is_quarter(words, sentence.start, where.location):
+            # "In Culiacan, gunmen killed a man. Soldiers clashed with them in Colonia Guadalupe.": in that town
+            draft.location, draft.near = last.location, True
         draft.also, draft.also_near = where.also, where.also_near
         draft.when = _when_of(dates, own, carried or story)
         before = drafts[-1].when if drafts and drafts[-1].sentence.paragraph == sentence.paragraph else carried

@@ -251,6 +251,9 @@ def choose(category: str, words: str, offset: int, mine: list[Toponym], skip: li
         if container is not None:
             chosen = mine[container]
             return Choice(location=_as_region(chosen, gazetteer) if container in outermost else chosen, near=True)
+        town = _town_of_quarter(words, offset, mine, place) if place.latitude is None else None
+        if town is not None:  # "in Sanaa Street ... in the east of Hodeidah city": somewhere in that town
+            return Choice(location=town, near=True)
         if place.latitude is not None:  # a stray namesake: the row keeps the name, unplaced and reported
             return Choice(location=replace(place, name=None, latitude=None, longitude=None, geonameid=None,
                                            country_code=None, feature=None, admin1=None))
@@ -556,6 +559,41 @@ def _spelt_by(acronym: str, initials: str) -> bool:
     """Whether every letter of ``acronym`` is one of the initials, in any order: acronyms keep the
     order of their own language ("PAIGC", Partido Africano da Independencia da Guine e Cabo Verde)."""
     return not Counter(acronym) - Counter(initials)
+
+
+#: First words of the names of a town's quarters: "Colonia Prados Verdes", "Barangay Kilada", "Hay al-Salam".
+_QUARTER_TITLES = frozenset("colonia barangay barangays barrio bairro hay hayy mahalla quartier".split())
+#: Last words of the names of a town's streets and quarters: "Sanaa Street".
+_QUARTER_ENDS = frozenset("street st road avenue square neighbourhood neighborhood quarter".split())
+#: After a name: what makes it a town's quarter ("the San Lorenzo neighborhood", "Ad Dubyani area of").
+_QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|quarter|street|area\s+of)\b", re.I)
+
+
+def is_quarter(words: str, offset: int, place: Toponym) -> bool:
+    """Whether a sentence's place is a quarter or a street of a town, by its name or the word after it
+    ("Colonia Guadalupe", "Sanaa Street", "the San Lorenzo neighborhood")."""
+    parts = place.text.split()
+    return (len(parts) > 1 and (parts[0].lower() in _QUARTER_TITLES or parts[-1].lower() in _QUARTER_ENDS)) or bool(
+        _QUARTER_AFTER.match(words, place.end - offset))
+
+
+def _town_of_quarter(words: str, offset: int, mine: list[Toponym], place: Toponym) -> Toponym | None:
+    """The town a sentence names for a quarter or street the gazetteer lacks ("Sanaa Street, ... in the
+    east of Hodeidah Red Sea port city", "in Zumpango, a group from the San Lorenzo neighborhood"): the
+    first town after it, else the last before it; None when the place is no quarter or no town is named.
+
+    >>> from mapgen.geoparse import Toponym
+    >>> hodeidah = Toponym(34, 42, "Hodeidah", "Al Hudaydah", 14.8, 42.9, 1, "YE", "city", 1.0)
+    >>> street = Toponym(9, 21, "Sanaa Street", None, None, None, None, None, None, 0.5)
+    >>> _town_of_quarter("Shells hit Sanaa Street in the east of Hodeidah.", 0, [street, hodeidah], street).name
+    'Al Hudaydah'
+    """
+    if not is_quarter(words, offset, place):
+        return None
+    towns = [t for t in mine if t is not place and t.latitude is not None and t.feature == "city"]
+    after = [t for t in towns if t.start >= place.end]
+    before = [t for t in towns if t.end <= place.start]
+    return after[0] if after else before[-1] if before else None
 
 
 def _container_of(index: int, contained: dict[int, int]) -> int | None:

@@ -210,6 +210,7 @@ def recognize(text: str, gazetteer: OfflineGazetteer, *, model: str | None = Non
         _NAME_JOINED_BEFORE.search(text, max(0, m.start - 40), m.start) or _NAME_JOINED_AFTER.match(text, m.end))
         or gazetteer.country_code(m.lookup)]  # a country stays itself inside a longer name: "Tour de France"
     mentions = [m for m in mentions if not _CURRENCY_AFTER.match(text, m.end)]  # "the US dollar" is no place
+    mentions = [m for m in mentions if not (normalize(m.text) in QUARTER_TITLES and _NAME_AFTER.match(text, m.end))]
     mentions = [m for m in mentions if m.how == "pattern" or not _WAR_AFTER.match(text, m.end)]  # "Gulf War veteran"
     vehicles = {normalize(m.text) for m in mentions if _vehicle(text, m)}  # and "the Toyota" again, later
     acronyms = _defined_acronyms(text) if "(" in text else set()  # "Commissioner (DC)", then "the DC's family"
@@ -1174,6 +1175,11 @@ def _town_of_x_city(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazett
         p.feature == "city" for p in _main(gazetteer, doc.span(start, end - 1)))
 
 
+#: Words before the name of a town's quarter ("Colonia Prados Verdes", "Barrio San José"): no place by themselves
+#: there (not Colonia, Uruguay).
+QUARTER_TITLES = frozenset("colonia barrio bairro barangay favela fraccionamiento".split())
+#: After a mention: a capitalised word, the rest of a longer name.
+_NAME_AFTER = re.compile(r" [A-Z][a-z]")
 #: Words naming what kind of place a name is ("Tripoli City", "Gulariya Municipality"), besides GEO_WORDS.
 SETTLEMENT_WORDS = frozenset("municipality governorate oblast state department prefecture sector zone camp quarter "
                              "locality division subdivision commune capital metropolis colonia barrio barangay "

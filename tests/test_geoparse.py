@@ -296,6 +296,19 @@ def test_of_two_namesakes_in_a_state_the_seat_of_the_municipality_of_that_name_w
     assert (town.name, round(town.latitude, 1), round(town.longitude, 1)) == ("El Salto", 20.5, -103.2)
 
 
+def test_a_town_whose_last_words_the_model_took_for_the_whole_name_is_found_whole():
+    # spaCy tags only "Rocha" a place; GeoNames has Catolé do Rocha (30,000 people) in Paraíba
+    [town, state] = geoparse("Gunmen shot two women in Catole do Rocha, Paraiba, on Monday.")
+    assert (town.text, town.name, state.text) == ("Catole do Rocha", "Catolé do Rocha", "Paraiba")
+
+
+def test_a_towns_official_name_the_model_took_for_an_organisation_is_the_town():
+    # "Zumpango de Ocampo" is GeoNames' other name of Zumpango (100,000 people); spaCy says ORG
+    town = geoparse("Residents protested in Zumpango de Ocampo on Friday.")[0]
+    assert (town.text, town.name, town.country_code) == ("Zumpango de Ocampo", "Zumpango", "MX")
+    assert geoparse("Thousands rallied for Hamas on Friday.") == []
+
+
 def test_the_town_of_a_name_is_the_town_not_its_province():
     assert [t.feature for t in geoparse("Troops recaptured the town of Kidal on Monday.")] == ["city"]
     assert [t.feature for t in geoparse("Troops recaptured the Kidal region on Monday.")] == ["admin1"]

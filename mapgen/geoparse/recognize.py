@@ -646,6 +646,8 @@ def _listed_with_place(doc: _Tokens, start: int, end: int) -> bool:
 #: Institutions of a town, not named after a person as schools and libraries often are.
 CIVIC_INSTITUTIONS = INSTITUTIONS - {"school", "schools", "high", "elementary", "library", "hospital", "memorial",
                                      "community"}
+#: A town this large is the place an "organisation" after a locative word is named as, by another of its names.
+OTHER_NAME_TOWN = 10_000
 #: A town this large, tagged as a person but not named like one, is the town.
 BIG_TOWN = 100_000
 
@@ -847,6 +849,9 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
                 found.append(Mention(offset + doc.idx[start], offset + doc.idx[start] + len(name), name,
                                      "ner", gazetteer.countries.get(codes[0], name), codes[0], demonym=True))
             continue
+        if label in PLACE_LABELS and start >= 2 and doc.lower[start - 1] in NAME_PARTICLES and (
+                earlier := _earlier_start(doc, start, end, gazetteer)) is not None:
+            start, name = earlier, POSSESSIVE.sub("", doc.span(earlier, end))  # "[Catole do] Rocha"
         if label in PLACE_LABELS:
             if end - start == 1 and _surname(people, doc.text[start], gazetteer):
                 continue  # "Ripley" after "John Ripley": a person
@@ -859,8 +864,12 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
                 # "near al-Bukamal", "in eastern Ar-Raqqa": a place the model took for a group, spelt another
                 # way; a looser likeness ("in Hamas", Hamm) makes it a place only if the map supports it
                 spelt = _spelt_like(gazetteer, name)
+                other = [p for p in _known(gazetteer, name) if p.feature in TOWN_FEATURES
+                         and p.population >= OTHER_NAME_TOWN and " " in name]
                 if spelt:
                     known = spelt
+                elif other:
+                    known = other  # "in Zumpango de Ocampo": a town's official name, the model's "organisation"
                 elif _known(gazetteer, name):
                     inner = _inside(doc, start, end, offset, gazetteer, place_names)
                     if inner:  # "in Bamako (Bamako)", one entity: the capital inside it
@@ -971,16 +980,17 @@ _SETTLEMENTS = frozenset({"city", "town", "village"})
 
 def _earlier_start(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazetteer) -> int | None:
     """Where a town's name begins whose last words the model took for the whole entity ("[Tarn] Taran
-    city", "[Santo] Antonio de Jesus"): one or two capitalised words before it, outside any entity,
-    that make with it a town the gazetteer knows; or None.
+    city", "[Santo] Antonio de Jesus", "[Catole do] Rocha"): one or two capitalised words before it (a
+    particle of names between them), outside any entity, that make with it a town the gazetteer knows; or None.
 
     >>> doc = _Tokens(pipeline()("Teachers went on strike in Tarn Taran city (Punjab) on Friday."))
     >>> _earlier_start(doc, doc.text.index("Taran"), doc.text.index("Taran") + 1, OfflineGazetteer.default())
     5
     """
-    for earlier in range(max(0, start - 2), start):
-        if all(doc.proper[k] and not doc.ent_type[k] and doc.space[k] and doc.lower[k] not in ("the", "a", "an")
-               for k in range(earlier, start)) and any(
+    for earlier in range(max(0, start - 3), start):
+        if doc.proper[earlier] and all(
+                (doc.proper[k] or (k > earlier and doc.lower[k] in NAME_PARTICLES)) and not doc.ent_type[k]
+                and doc.space[k] and doc.lower[k] not in ("the", "a", "an") for k in range(earlier, start)) and any(
                 p.feature in TOWN_FEATURES for p in _main(gazetteer, doc.span(earlier, end))):
             return earlier
     return None

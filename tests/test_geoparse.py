@@ -309,6 +309,12 @@ def test_a_towns_official_name_the_model_took_for_an_organisation_is_the_town():
     assert geoparse("Thousands rallied for Hamas on Friday.") == []
 
 
+def test_a_district_the_model_took_for_a_person_is_found_before_its_state():
+    # spaCy tags "Cooch Behar" a person; GeoNames files the town as Koch Bihār, "Cooch Behar" its other name
+    found = geoparse("Workers protested outside the office (Cooch Behar district, West Bengal) on Monday.")
+    assert [(t.text, t.country_code) for t in found] == [("Cooch Behar", "IN"), ("West Bengal", "IN")]
+
+
 def test_the_town_of_a_name_is_the_town_not_its_province():
     assert [t.feature for t in geoparse("Troops recaptured the town of Kidal on Monday.")] == ["city"]
     assert [t.feature for t in geoparse("Troops recaptured the Kidal region on Monday.")] == ["admin1"]

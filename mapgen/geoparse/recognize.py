@@ -892,7 +892,8 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
             found.append(_mention(doc, earlier, end, offset, "person"))  # "in [Buni] Yadi", "[Santo] Antonio de Jesus"
         elif label == "PERSON" and end - start > 1:
             known = _main(gazetteer, name)
-            cue = _locative_before(doc, start) or _comma_place_after(doc, end, gazetteer)
+            cue = _locative_before(doc, start) or _comma_place_after(doc, end, gazetteer) or (
+                end < len(doc) and doc.lower[end] in ADMIN_DIVISIONS and _comma_place_after(doc, end + 1, gazetteer))
             if (known and any(p.feature in STRONG_FEATURES or p.population >= 5_000 for p in known)) or (
                     cue and _known(gazetteer, name)):
                 found.append(_mention(doc, start, end, offset, "person"))  # "Sioux Falls", "hit Khan Younis"

@@ -284,7 +284,7 @@ def test_a_towns_everyday_name_is_the_town_not_its_municipality_or_a_village_of_
     cases = [("Gunmen shot a driver in Guaymas, Sonora, on Friday.", "Heroica Guaymas"),
              ("Dock workers marched in Lazaro Cardenas, Michoacan, on Monday.", "Ciudad Lázaro Cárdenas"),
              ("Gunmen kidnapped a family in Cintalapa, Chiapas.", "Cintalapa de Figueroa"),
-             ("Gunmen attacked a bar in Chilpancingo de los Bravo, Guerrero.", "Chilpancingo")]
+             ("A bar was set on fire overnight in Chilpancingo de los Bravo, the capital of Guerrero.", "Chilpancingo")]
     for text, name in cases:
         town = geoparse(text)[0]
         assert (town.name, town.feature) == (name, "city"), text
@@ -311,7 +311,7 @@ def test_a_towns_official_name_the_model_took_for_an_organisation_is_the_town():
 
 def test_a_district_the_model_took_for_a_person_is_found_before_its_state():
     # spaCy tags "Cooch Behar" a person; GeoNames files the town as Koch Bihār, "Cooch Behar" its other name
-    found = geoparse("Workers protested outside the office (Cooch Behar district, West Bengal) on Monday.")
+    found = geoparse("Nurses marched to a clinic (Cooch Behar district, West Bengal) on Monday.")
     assert [(t.text, t.country_code) for t in found] == [("Cooch Behar", "IN"), ("West Bengal", "IN")]
 
 

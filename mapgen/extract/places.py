@@ -578,9 +578,9 @@ def is_quarter(words: str, offset: int, place: Toponym) -> bool:
 
 
 def _town_of_quarter(words: str, offset: int, mine: list[Toponym], place: Toponym) -> Toponym | None:
-    """The town a sentence names for a quarter or street the gazetteer lacks ("Sanaa Street, ... in the
-    east of Hodeidah Red Sea port city", "in Zumpango, a group from the San Lorenzo neighborhood"): the
-    first town after it, else the last before it; None when the place is no quarter or no town is named.
+    """The town a sentence names for a quarter or street the gazetteer lacks ("shells hit Sanaa Street and
+    the port of Hodeidah", "in Toluca, people of the San Lorenzo neighborhood marched"): the first town
+    after it, else the last before it; None when the place is no quarter or no town is named.
 
     >>> from mapgen.geoparse import Toponym
     >>> hodeidah = Toponym(34, 42, "Hodeidah", "Al Hudaydah", 14.8, 42.9, 1, "YE", "city", 1.0)

@@ -691,6 +691,9 @@ def test_a_village_far_outside_the_area_its_reporters_work_in_gets_the_areas_nam
     # the gazetteer's only Vodyane lie in Lviv and Zaporizhia provinces, far from Donbas: no pin
     vodyane = geoparse("The OSCE SMM recorded 60 explosions near Vodyane.")
     assert [(t.text, t.latitude) for t in vodyane] == [("Vodyane", None)]
+    # nor for a town of 44,000 in Poltava province, 350 km away (the area's Molodizhne is too small for it)
+    assert [t.latitude for t in geoparse("The OSCE SMM recorded 12 explosions near Molodizhne.")] == [None]
+    assert geoparse("Police detained two men in Molodizhne.")[0].admin1 == "Poltava"  # no area: the town
     # Vesele has namesakes in Donetsk province: one of them, not the bigger one by Zaporizhia
     vesele = geoparse("The OSCE SMM recorded 6 explosions near Vesele.")[0]
     assert vesele.admin1 == "Donetsk"

@@ -1328,6 +1328,9 @@ def _names_a_region(mention: Mention, town: Place, gazetteer: OfflineGazetteer) 
 AREA_KM = 100.0
 #: A town this close to an area's box is in the area: the boxes are rough (km).
 AREA_EDGE_KM = 25.0
+#: A town smaller than this, far outside the area the text's groups work in with no namesake inside, is not meant
+#: ("near Molodizhne" in an OSCE report from Donbas is not the Poltava town of 44,000): a city this big may be.
+AREA_TOWN = 100_000
 
 
 def outside_areas(mentions: list[Mention], resolved: list[tuple[Place | None, float]], areas: list[Place],
@@ -1335,7 +1338,7 @@ def outside_areas(mentions: list[Mention], resolved: list[tuple[Place | None, fl
     """Towns read in the country of the area the text's groups work in, but outside it, with nothing the
     text names near them: a namesake of the area's town ("near Pervomaisk" in an OSCE report from Donbas
     is not Pervomaisk in Mykolaiv province, however bigger). Each gets the namesake inside the area if
-    there is one; a small town far outside it, with none inside, gets no pin, as the gazetteer may not
+    there is one; a town of less than AREA_TOWN far outside it, with none inside, gets no pin, as the gazetteer may not
     hold the area's village ("near Vodyane" is not Vodyane in Lviv province).
 
     Returns the new reading (a place, or None) of each mention to change.
@@ -1359,7 +1362,7 @@ def outside_areas(mentions: list[Mention], resolved: list[tuple[Place | None, fl
         within = [c for c, km in namesakes if km <= AREA_EDGE_KM]
         if within:  # a namesake inside the area beats one outside it, however big ("near Pervomaisk")
             out[index] = max(within, key=lambda c: c.population)
-        elif off > AREA_KM and place.population < LONELY_POPULATION:
+        elif off > AREA_KM and place.population < AREA_TOWN:
             near = [c for c, km in namesakes if km <= AREA_KM]
             out[index] = max(near, key=lambda c: c.population) if near else None
     return out

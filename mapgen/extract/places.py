@@ -562,9 +562,10 @@ def _spelt_by(acronym: str, initials: str) -> bool:
 
 
 #: First words of the names of a town's quarters: "Colonia Prados Verdes", "Barangay Kilada", "Hay al-Salam".
-_QUARTER_TITLES = frozenset("colonia barangay barangays barrio bairro hay hayy mahalla quartier".split())
+_QUARTER_TITLES = frozenset({"colonia", "barangay", "barangays", "barrio", "bairro", "hay", "hayy", "mahalla",
+                             "quartier"})
 #: Last words of the names of a town's streets and quarters: "Sanaa Street".
-_QUARTER_ENDS = frozenset("street st road avenue square neighbourhood neighborhood quarter".split())
+_QUARTER_ENDS = frozenset({"street", "st", "road", "avenue", "square", "neighbourhood", "neighborhood", "quarter"})
 #: After a name: what makes it a town's quarter ("the San Lorenzo neighborhood", "Ad Dubyani area of").
 _QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|quarter|street|area\s+of)\b", re.I)
 

@@ -752,7 +752,7 @@ def dateline_end(text: str) -> int:
     return found[0] if found else 0
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=4096)  # a batch reads each text's head twice: for its date, then its end
 def _dateline_mention(head: str) -> tuple[int, datetime.date] | None:
     """(end offset, date) of the dateline's date in ``head``, or None (remembered: a text's dateline is read for
     its date and for where it ends)."""

@@ -594,8 +594,10 @@ def _seat_first(mention: Mention, candidates: list[Place],
 
     everything = gazetteer.candidates(mention.lookup, country=mention.country)
     # the seat may be called so only in another transliteration ("Hodeidah", Al Ḩudaydah's province)
-    everything += [p for p in gazetteer.spelt_like(mention.lookup) if p.feature == "city" and p not in everything
-                   and (mention.country is None or p.country_code == gazetteer.country_code(mention.country))]
+    have = set(everything)
+    code = gazetteer.country_code(mention.country) if mention.country is not None else None
+    everything += [p for p in gazetteer.spelt_like(mention.lookup) if p.feature == "city" and p not in have
+                   and (mention.country is None or p.country_code == code)]
     fixed: dict[int, Place] = {}
     for region in regions:
         towns = [c for c in everything if c.feature == "city" and c.country_code == region.country_code

@@ -81,6 +81,13 @@ def test_a_quarter_the_gazetteer_lacks_is_drawn_in_its_town_marked_near(sentence
     assert _where("strike", sentence, quarter, "Tbilisi", unresolved=(quarter,)) == ("Tbilisi", True)
 
 
+def test_a_district_written_after_its_city_and_a_hyphen_is_drawn_in_the_city() -> None:
+    # "Tbilisi-Zxqdistrict, Shida Kartli": not the province, where the gazetteer lacks the district
+    sentence = "Nurses marched in Tbilisi-Zxqdistrict, Shida Kartli, on Monday."
+    assert _where("protest", sentence, "Tbilisi", "Zxqdistrict", "Shida Kartli", unresolved=("Zxqdistrict",)) == (
+        "Tbilisi", True)
+
+
 def test_an_unknown_place_without_a_container_stays_unplaced() -> None:
     sentence = "Militants shelled Zxqvillage overnight, not far from where Gori residents live."
     location, _ = _where("strike", sentence, "Zxqvillage", unresolved=("Zxqvillage",))

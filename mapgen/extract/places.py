@@ -246,6 +246,11 @@ def choose(category: str, words: str, offset: int, mine: list[Toponym], skip: li
     if r.scores[best] <= 0:
         return Choice()  # only names of speakers, institutions or people: the event's place is told elsewhere
     outermost = set(r.contained) - set(r.contained.values())  # containers nothing else is written to contain
+    unknown = best if place.latitude is None else r.contained.get(best)
+    if best + 1 < len(mine) and _city_of_its_district(words, offset, mine, best + 1) is place:
+        unknown = best + 1  # "in Tbilisi-Zxqdistrict": somewhere in the city
+    if unknown is not None and (city := _city_of_its_district(words, offset, mine, unknown)) is not None:
+        return Choice(location=city, near=True)  # "in Lima-La Victoria, Lima Province": in the city
     if place.latitude is None or best in r.misread:
         container = _container_of(best, r.contained)
         if container is not None:
@@ -595,6 +600,16 @@ def _town_of_quarter(words: str, offset: int, mine: list[Toponym], place: Topony
     after = [t for t in towns if t.start >= place.end]
     before = [t for t in towns if t.end <= place.start]
     return after[0] if after else before[-1] if before else None
+
+
+def _city_of_its_district(words: str, offset: int, mine: list[Toponym], index: int) -> Toponym | None:
+    """The town written with a hyphen before a place the gazetteer lacks, as a district of it: "Lima-La
+    Victoria", "Mogadishu-Karan" (the town when it is resolved, else None)."""
+    if index == 0 or mine[index].latitude is not None:
+        return None
+    town = mine[index - 1]
+    joined = words[town.end - offset:mine[index].start - offset] == "-"
+    return town if joined and town.latitude is not None and town.feature == "city" else None
 
 
 def _container_of(index: int, contained: dict[int, int]) -> int | None:

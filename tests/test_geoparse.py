@@ -315,6 +315,14 @@ def test_a_district_the_model_took_for_a_person_is_found_before_its_state():
     assert [(t.text, t.country_code) for t in found] == [("Cooch Behar", "IN"), ("West Bengal", "IN")]
 
 
+def test_a_city_the_model_missed_after_a_locative_is_found_by_its_other_name():
+    # "Navapolatsk" (Belarusian) is an other name of GeoNames' Novopolotsk (95,000 people); spaCy tags nothing
+    found = geoparse("Nine people picketed in Navapolatsk of the Vitebsk region.")
+    assert (found[0].text, found[0].name) == ("Navapolatsk", "Novopolotsk")
+    # not the words GeoNames files as other names of smaller towns ("Market" for Marquette, 20,000)
+    assert "Marquette" not in [t.name for t in geoparse("Traders protested in Market Square on Monday.")]
+
+
 def test_the_town_of_a_name_is_the_town_not_its_province():
     assert [t.feature for t in geoparse("Troops recaptured the town of Kidal on Monday.")] == ["city"]
     assert [t.feature for t in geoparse("Troops recaptured the Kidal region on Monday.")] == ["admin1"]

@@ -648,6 +648,9 @@ CIVIC_INSTITUTIONS = INSTITUTIONS - {"school", "schools", "high", "elementary", 
                                      "community"}
 #: A town this large is the place an "organisation" after a locative word is named as, by another of its names.
 OTHER_NAME_TOWN = 10_000
+#: ... and a word no entity covers, after a locative word, by another of its names (not the codes and words that
+#: GeoNames files as other names of smaller towns: "Market" for Marquette).
+OTHER_NAME_CITY = 50_000
 #: A town this large, tagged as a person but not named like one, is the town.
 BIG_TOWN = 100_000
 
@@ -1446,8 +1449,11 @@ def _longest_names(doc: _Tokens, starts: Any, run_end: Any, offset: int, gazette
                 continue
             name = chars[idx[i]:idx[end - 1] + len(words[end - 1])]  # doc.span(i, end), inline: a hot loop
             known = _main(gazetteer, name)
-            if not known and end - i > 1 and _locative_before(doc, i, weak=False):
-                known = _spelt_like(gazetteer, name)  # "in Ar-Raqqa": another spelling of Ar Raqqah
+            if not known and _locative_before(doc, i, weak=False):
+                # "in Ar-Raqqa": another spelling of Ar Raqqah; "in Navapolatsk": Novopolotsk's other name
+                known = _spelt_like(gazetteer, name) if end - i > 1 else [
+                    p for p in gazetteer.named(name) if len(name) >= 6 and not _never_place(name)
+                    and p.feature in TOWN_FEATURES and p.population >= OTHER_NAME_CITY]
             if not known or (_acronym(name) and not any(p.feature == "country" for p in known)):
                 continue
             if accept(i, end, name, known):

@@ -323,6 +323,13 @@ def test_a_city_the_model_missed_after_a_locative_is_found_by_its_other_name():
     assert "Marquette" not in [t.name for t in geoparse("Traders protested in Market Square on Monday.")]
 
 
+def test_a_noun_that_ends_an_organisations_name_is_no_town_of_that_name():
+    # Mission, Texas (85,000 people), and Enterprise, Alabama, are towns; here they are the names' head nouns
+    assert geoparse("The UN Verification Mission condemned the killing.") == []
+    assert geoparse("She joined the Small Business Enterprise last year.") == []
+    assert [t.name for t in geoparse("Police in Mission, Texas, arrested two men.")] == ["Mission", "Texas"]
+
+
 def test_the_town_of_a_name_is_the_town_not_its_province():
     assert [t.feature for t in geoparse("Troops recaptured the town of Kidal on Monday.")] == ["city"]
     assert [t.feature for t in geoparse("Troops recaptured the Kidal region on Monday.")] == ["admin1"]

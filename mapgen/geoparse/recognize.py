@@ -651,6 +651,10 @@ OTHER_NAME_TOWN = 10_000
 #: ... and a word no entity covers, after a locative word, by another of its names (not the codes and words that
 #: GeoNames files as other names of smaller towns: "Market" for Marquette).
 OTHER_NAME_CITY = 50_000
+#: Nouns that end the names of organisations, and name towns too: after another capitalised word at the end of
+#: an organisation's name, the noun ("the Verification Mission": not Mission, Texas).
+ORGANISATION_HEADS = frozenset("mission enterprise alliance union commerce independence liberty unity progress "
+                               "freedom justice harmony concord providence security solidarity victory".split())
 #: A town this large, tagged as a person but not named like one, is the town.
 BIG_TOWN = 100_000
 
@@ -1277,6 +1281,8 @@ def _inside(doc: _Tokens, start: int, end: int, offset: int, gazetteer: OfflineG
             return False  # "Atlantic" of "Continental Atlantic Publications", "Caribbean Airlines": an epithet
         if _first_word_of_a_name(doc, i, stop, end, known):
             return False  # "Bani" of "Bani Siyah", "Cerro" of "Cerro Navia": a place the gazetteer lacks
+        if stop == end and stop - i == 1 and i > start and doc.proper[i - 1] and doc.lower[i] in ORGANISATION_HEADS:
+            return False  # "Mission" of "the United Nations Verification Mission": the name's head noun, a town's too
         # Municipalities ("Haram" of "Boko Haram", "Al" of "Al Shabaab") are too many and too short to count here.
         if not (stop - i > 1 or institution or strong):
             return False

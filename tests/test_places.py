@@ -88,6 +88,18 @@ def test_a_district_written_after_its_city_and_a_hyphen_is_drawn_in_the_city() -
         "Tbilisi", True)
 
 
+def test_a_town_read_in_another_province_than_the_one_written_around_it_is_a_namesake() -> None:
+    sentence = "Shells hit Batumi sector (Shida Kartli) overnight."
+    batumi = Toponym(11, 17, "Batumi", "Batumi", 41.64, 41.63, 1, "GE", "city", 0.9, admin1="Adjara")
+    region = Toponym(26, 38, "Shida Kartli", "Shida Kartli", 42.1, 44.0, 2, "GE", "admin1", 0.9, admin1="Shida Kartli")
+    choice = choose("strike", sentence, 0, [batumi, region])
+    assert (choice.location.text, choice.near) == ("Shida Kartli", True)  # somewhere there, not in Adjara
+    gori = Toponym(11, 15, "Gori", "Gori", 41.98, 44.11, 3, "GE", "city", 0.9, admin1="Shida Kartli")
+    sentence = "Shells hit Gori sector (Shida Kartli) overnight."
+    region = Toponym(24, 36, "Shida Kartli", "Shida Kartli", 42.1, 44.0, 2, "GE", "admin1", 0.9, admin1="Shida Kartli")
+    assert choose("strike", sentence, 0, [gori, region]).location.text == "Gori"
+
+
 def test_an_unknown_place_without_a_container_stays_unplaced() -> None:
     sentence = "Militants shelled Zxqvillage overnight, not far from where Gori residents live."
     location, _ = _where("strike", sentence, "Zxqvillage", unresolved=("Zxqvillage",))

@@ -477,7 +477,9 @@ def _contained(words: str, offset: int, mine: list[Toponym], index: int,
             r"\s*(?:,|,?\s+(?:and|or))\s+", words[container.end - offset:mine[index + 1].start - offset]):
         return None  # "in Tbilisi, Gori and Kareli": a list of towns, not a town and its container
     inside = first.country_code == container.country_code and (
-        container.feature in {"country", "admin1", "region", "continent"}
+        container.feature in {"country", "region", "continent"}
+        # "Rampur sector (Baramulla district, J&K)" is not Rampur, Uttar Pradesh
+        or (container.feature == "admin1" and (first.admin1 is None or first.admin1 == container.admin1))
         or (first.admin1 is not None and first.admin1 == container.admin1 and container.feature == "city")
         or distance_km(Place("", first.latitude, first.longitude),
                        Place("", container.latitude, container.longitude)) <= CONTAINER_KM)

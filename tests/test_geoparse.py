@@ -330,6 +330,12 @@ def test_a_noun_that_ends_an_organisations_name_is_no_town_of_that_name():
     assert [t.name for t in geoparse("Police in Mission, Texas, arrested two men.")] == ["Mission", "Texas"]
 
 
+def test_a_region_named_with_a_slash_is_found_whole():
+    # Trinidad's regional corporation "Tunapuna/Piarco" (GeoNames spells it so); the model tags "Tunapuna" only
+    found = geoparse("Gunmen wounded a man in Arouca, Tunapuna/Piarco, on Tuesday.")
+    assert ("Tunapuna/Piarco", "TT", "admin1") in [(t.text, t.country_code, t.feature) for t in found]
+
+
 def test_the_town_of_a_name_is_the_town_not_its_province():
     assert [t.feature for t in geoparse("Troops recaptured the town of Kidal on Monday.")] == ["city"]
     assert [t.feature for t in geoparse("Troops recaptured the Kidal region on Monday.")] == ["admin1"]

@@ -698,6 +698,12 @@ def _tight_hyphen(doc: _Tokens, k: int) -> bool:
     return doc.text[k] in ("-", "‐", "‑") and k > 0 and not doc.space[k - 1] and not doc.space[k]
 
 
+def _tight_slash(doc: _Tokens, k: int) -> bool:
+    """Whether token ``k`` is a slash joining two names without spaces, as in the names of some regions
+    ("Tunapuna/Piarco", a region of Trinidad)."""
+    return doc.text[k] == "/" and k > 0 and not doc.space[k - 1] and not doc.space[k]
+
+
 def _person_tokens(doc: _Tokens) -> set[str]:
     """Surnames of full personal names in the document ("Ripley" of "John Ripley").
 
@@ -1113,7 +1119,8 @@ def _place_entity(doc: _Tokens, start: int, end: int, offset: int, name: str, la
     if (earlier := _earlier_start(doc, start, end, gazetteer)) is not None:
         return [_mention(doc, earlier, end, offset, "ner")]  # "[Tarn] Taran": the model took the last word only
     for longer in range(min(len(doc), end + 3), end, -1):  # "Kvaisi checkpoint", "Sao Sebastiao [da Boa Vista]"
-        if not any(doc.punct[k] and not _tight_hyphen(doc, k) for k in range(end, longer)) and not (
+        if not any(doc.punct[k] and not _tight_hyphen(doc, k) and not _tight_slash(doc, k)
+                   for k in range(end, longer)) and not (
                 _tight_hyphen(doc, longer - 1)) and _main(gazetteer, doc.span(start, longer)) and not (
                 _town_office(doc, start, longer, gazetteer)):
             return [_mention(doc, start, longer, offset, "ner")]  # also "Ivano[-Frankivsk]", "Guinea[-Bissau]"

@@ -131,6 +131,7 @@ def test_categories_follow_the_schema() -> None:
     # the victim decides between a fight and an attack on civilians
     ("Gunmen shot dead two soldiers at a checkpoint.", "Armed clash"),
     ("Gunmen shot dead an off-duty soldier at a wedding.", "Attack"),
+    ("A soldier was shot dead by gunmen at a market [unclear whether he was off-duty].", "Armed clash"),
     # displacement told as the result of fighting is coded as the displacement
     ("Heavy fighting forced thousands of families to flee their villages.", "Other"),
     # a bomb that was stopped is no bombing; an old mine going off is no attack

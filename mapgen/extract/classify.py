@@ -415,6 +415,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+ )?$", re.I)
 #: Attackers named as the trigger ("gunmen", "attackers"); the preposition before an object ("fired at");
 #: where the object's phrase ends.
 _ATTACKERS = re.compile(r"gunmen|attackers", re.I)
+#: Before "off-duty": the source does not know ("not clear from the source if he was off-duty").
+_UNSURE_BEFORE = re.compile(r"\b(?:not clear|unclear|unknown|not known)\b[^.;\]]*\b(?:if|whether)\b[^.;\]]*$", re.I)
 _AIM = re.compile(r"^\s*(?:at|on|upon|against)\s")
 _CLAUSE_END = re.compile(r"[,.;]| by | in | near ")
 
@@ -425,8 +427,9 @@ def _armed_victim(s: str, trigger: tuple[int, int]) -> bool:
     The victim is the subject of a passive ("a soldier was shot by gunmen") or the object
     of an active verb ("gunmen attacked a checkpoint"); attackers' own words do not count.
     """
-    if _first(lx.OFF_DUTY, s):
-        return False
+    off = _first(lx.OFF_DUTY, s)
+    if off is not None and not _UNSURE_BEFORE.search(s, max(0, off[0] - 50), off[0]):
+        return False  # an off-duty soldier is a civilian at the time (but not "unclear if he was off-duty")
     if lx.ARMED_CASUALTIES.search(s):
         return True
     if _ATTACKERS.match(s, *trigger):  # the attackers: their victim follows the verb

@@ -626,3 +626,13 @@ def test_a_mexican_colonia_is_no_uruguayan_department() -> None:
     events = extract_events("On 3 June 2026, in Culiacan, Sinaloa, gunmen killed a man in Colonia Las Quintas. "
                             "Soldiers later clashed with the gunmen in Colonia Guadalupe.")
     assert set(events["location"]) == {"Culiacan"} and events["latitude"].notna().all()
+
+
+def test_a_killing_whose_victim_was_in_the_drug_trade_is_a_clash_between_armed_groups() -> None:
+    # as ACLED codes gang killings; the sentence about the victim's past is no event of its own
+    text = ("On 6 June 2026, in Recife, Pernambuco, a man was shot dead by two gunmen on a motorcycle. "
+            "The victim had been charged with drug trafficking in 2024.")
+    events = extract_events(text)
+    assert events[["sub_event_type", "event_date"]].values.tolist() == [["Armed clash", "2026-06-06"]]
+    other = text.replace("had been charged with drug trafficking in 2024", "had a criminal record")
+    assert extract_events(other)["sub_event_type"].tolist() == ["Attack"]

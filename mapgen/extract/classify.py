@@ -98,6 +98,35 @@ OUTCOME = 0.92
 TWO_SIDED = 0.9
 
 
+#: A sentence saying the victims of the event before it were in the drug trade ("The victim had charges against
+#: him for several crimes, including drug trafficking", "had been convicted of drug trafficking").
+_TRAFFICKER_VICTIM = re.compile(
+    r"\b(?:victims?|(?:one|both|two|all|each) of (?:the|them)|(?:he|she|they) (?:had|has|have|was|were))\b[^.;]{0,60}?"
+    r"\b(?:charges?|charged|convicted|arrested|sentenced|records?|wanted)\b[^.;]{0,50}?\bdrug[- ]trafficking\b", re.I)
+
+
+def tells_victims_in_the_drug_trade(sentence: str) -> bool:
+    """Whether a sentence tells that victims were in the drug trade (charged with or convicted of trafficking)."""
+    return bool(_TRAFFICKER_VICTIM.search(sentence))
+
+
+def victims_in_the_drug_trade(sentence: str, kind: Kind) -> Kind:
+    """The kind of an attack whose victims a later sentence ties to the drug trade: a fight between armed
+    groups, as ACLED codes gang killings ("... a man was shot dead. The victim had charges against him for
+    drug trafficking."); any other kind unchanged.
+
+    >>> attack = Kind("civilian_violence", "Violence against civilians", "Attack", 1.0, (0, 4))
+    >>> victims_in_the_drug_trade("The victim had been convicted of drug trafficking.", attack).sub_event_type
+    'Armed clash'
+    >>> victims_in_the_drug_trade("The victim had a criminal record.", attack).sub_event_type
+    'Attack'
+    """
+    if kind.sub_event_type != "Attack" or not tells_victims_in_the_drug_trade(sentence):
+        return kind
+    return Kind(ACLED_SUB_EVENT_CATEGORY.get("Armed clash", "clash"), EVENT_TYPE["Armed clash"], "Armed clash",
+                kind.strength, kind.trigger)
+
+
 def combine(first: Kind, then: Kind) -> Kind | None:
     """What one event is when a later sentence of its report changes its ACLED type; None when it does not.
 

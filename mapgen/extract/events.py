@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from mapgen.errors import InputError
 from mapgen.extract import lexicon as lx
-from mapgen.extract.classify import Kind, classify, combine
+from mapgen.extract.classify import Kind, classify, combine, tells_victims_in_the_drug_trade, victims_in_the_drug_trade
 from mapgen.extract.counts import find_counts
 from mapgen.extract.places import STRAY_SCORE, choose, countries, is_quarter, label
 from mapgen.extract.roles import actors, claims, denials
@@ -188,6 +188,11 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
         dates = [d for d in own if d.date is not None or d.time]
         if sentence.paragraph != paragraph:
             paragraph, carried = sentence.paragraph, None
+        if drafts and drafts[-1].sentence.paragraph == sentence.paragraph and tells_victims_in_the_drug_trade(words):
+            # "... shot dead. The victim had charges against him for drug trafficking.": a gang killing, as ACLED
+            # codes it; the sentence tells the victim's past, no event of its own
+            drafts[-1].kind = victims_in_the_drug_trade(words, drafts[-1].kind)
+            continue
         kind = classify(masked)
         refuted = denials(words)
         # its time: _when_of (a relative day too: "On Tuesday jets bombed Gori. Seven died." died on Tuesday)

@@ -634,5 +634,5 @@ def test_a_killing_whose_victim_was_in_the_drug_trade_is_a_clash_between_armed_g
             "The victim had been charged with drug trafficking in 2024.")
     events = extract_events(text)
     assert events[["sub_event_type", "event_date"]].values.tolist() == [["Armed clash", "2026-06-06"]]
-    other = text.replace("had been charged with drug trafficking in 2024", "had a criminal record")
+    other = text.replace("had been charged with drug trafficking in 2024", "had a long criminal record")
     assert extract_events(other)["sub_event_type"].tolist() == ["Attack"]

@@ -317,7 +317,7 @@ def test_a_district_the_model_took_for_a_person_is_found_before_its_state():
 
 def test_a_city_the_model_missed_after_a_locative_is_found_by_its_other_name():
     # "Navapolatsk" (Belarusian) is an other name of GeoNames' Novopolotsk (95,000 people); spaCy tags nothing
-    found = geoparse("Nine people picketed in Navapolatsk of the Vitebsk region.")
+    found = geoparse("Nine people picketed in Navapolatsk, in the Vitebsk region, on Sunday.")
     assert (found[0].text, found[0].name) == ("Navapolatsk", "Novopolotsk")
     # not the words GeoNames files as other names of smaller towns ("Market" for Marquette, 20,000)
     assert "Marquette" not in [t.name for t in geoparse("Traders protested in Market Square on Monday.")]

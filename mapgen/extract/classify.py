@@ -98,8 +98,8 @@ OUTCOME = 0.92
 TWO_SIDED = 0.9
 
 
-#: A sentence saying the victims of the event before it were in the drug trade ("The victim had charges against
-#: him for several crimes, including drug trafficking", "had been convicted of drug trafficking").
+#: A sentence saying the victims of the event before it were in the drug trade ("Both victims were wanted on
+#: drug trafficking charges", "he was sentenced in 2019 for drug trafficking").
 _TRAFFICKER_VICTIM = re.compile(
     r"\b(?:victims?|(?:one|both|two|all|each) of (?:the|them)|(?:he|she|they) (?:had|has|have|was|were))\b[^.;]{0,60}?"
     r"\b(?:charges?|charged|convicted|arrested|sentenced|records?|wanted)\b[^.;]{0,50}?\bdrug[- ]trafficking\b", re.I)
@@ -112,11 +112,11 @@ def tells_victims_in_the_drug_trade(sentence: str) -> bool:
 
 def victims_in_the_drug_trade(sentence: str, kind: Kind) -> Kind:
     """The kind of an attack whose victims a later sentence ties to the drug trade: a fight between armed
-    groups, as ACLED codes gang killings ("... a man was shot dead. The victim had charges against him for
+    groups, as ACLED codes gang killings ("... gunmen killed a man. Police said the victim was wanted for
     drug trafficking."); any other kind unchanged.
 
     >>> attack = Kind("civilian_violence", "Violence against civilians", "Attack", 1.0, (0, 4))
-    >>> victims_in_the_drug_trade("The victim had been convicted of drug trafficking.", attack).sub_event_type
+    >>> victims_in_the_drug_trade("Police said the victim was wanted for drug trafficking.", attack).sub_event_type
     'Armed clash'
     >>> victims_in_the_drug_trade("The victim had a criminal record.", attack).sub_event_type
     'Attack'
@@ -444,7 +444,7 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+ )?$", re.I)
 #: Attackers named as the trigger ("gunmen", "attackers"); the preposition before an object ("fired at");
 #: where the object's phrase ends.
 _ATTACKERS = re.compile(r"gunmen|attackers", re.I)
-#: Before "off-duty": the source does not know ("not clear from the source if he was off-duty").
+#: Before "off-duty": the source does not know ("it is unclear whether the soldier was off-duty").
 _UNSURE_BEFORE = re.compile(r"\b(?:not clear|unclear|unknown|not known)\b[^.;\]]*\b(?:if|whether)\b[^.;\]]*$", re.I)
 _AIM = re.compile(r"^\s*(?:at|on|upon|against)\s")
 _CLAUSE_END = re.compile(r"[,.;]| by | in | near ")

@@ -189,7 +189,7 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
         if sentence.paragraph != paragraph:
             paragraph, carried = sentence.paragraph, None
         if drafts and drafts[-1].sentence.paragraph == sentence.paragraph and tells_victims_in_the_drug_trade(words):
-            # "... shot dead. The victim had charges against him for drug trafficking.": a gang killing, as ACLED
+            # "... gunmen killed a man. He was wanted for drug trafficking.": a gang killing, as ACLED
             # codes it; the sentence tells the victim's past, no event of its own
             drafts[-1].kind = victims_in_the_drug_trade(words, drafts[-1].kind)
             continue

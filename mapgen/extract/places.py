@@ -250,7 +250,7 @@ def choose(category: str, words: str, offset: int, mine: list[Toponym], skip: li
     if best + 1 < len(mine) and _city_of_its_district(words, offset, mine, best + 1) is place:
         unknown = best + 1  # "in Tbilisi-Zxqdistrict": somewhere in the city
     if unknown is not None and (city := _city_of_its_district(words, offset, mine, unknown)) is not None:
-        return Choice(location=city, near=True)  # "in Lima-La Victoria, Lima Province": in the city
+        return Choice(location=city, near=True)  # "in Lima-Rimac, Lima Province": in the city
     if place.latitude is None or best in r.misread:
         container = _container_of(best, r.contained)
         if container is not None:

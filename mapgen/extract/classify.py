@@ -118,7 +118,7 @@ def victims_in_the_drug_trade(sentence: str, kind: Kind) -> Kind:
     >>> attack = Kind("civilian_violence", "Violence against civilians", "Attack", 1.0, (0, 4))
     >>> victims_in_the_drug_trade("Police said the victim was wanted for drug trafficking.", attack).sub_event_type
     'Armed clash'
-    >>> victims_in_the_drug_trade("The victim had a criminal record.", attack).sub_event_type
+    >>> victims_in_the_drug_trade("Police said the man had a long record of thefts.", attack).sub_event_type
     'Attack'
     """
     if kind.sub_event_type != "Attack" or not tells_victims_in_the_drug_trade(sentence):

@@ -336,6 +336,12 @@ def test_a_region_named_with_a_slash_is_found_whole():
     assert ("Tunapuna/Piarco", "TT", "admin1") in [(t.text, t.country_code, t.feature) for t in found]
 
 
+def test_a_state_abbreviated_with_an_ampersand_in_brackets_is_the_state():
+    # "J&K" is Jammu and Kashmir whatever precedes it (here a village and a district the gazetteer lacks)
+    found = geoparse("Militants threw a grenade at a patrol in Zxqpora village (Zxqgam district, J&K).")
+    assert [(t.text, t.feature, t.country_code) for t in found if t.latitude is not None] == [("J&K", "admin1", "IN")]
+
+
 def test_the_town_of_a_name_is_the_town_not_its_province():
     assert [t.feature for t in geoparse("Troops recaptured the town of Kidal on Monday.")] == ["city"]
     assert [t.feature for t in geoparse("Troops recaptured the Kidal region on Monday.")] == ["admin1"]

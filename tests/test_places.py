@@ -100,6 +100,11 @@ def test_a_town_read_in_another_province_than_the_one_written_around_it_is_a_nam
     assert choose("strike", sentence, 0, [gori, region]).location.text == "Gori"
 
 
+def test_a_town_written_with_the_city_of_its_municipality_in_brackets_is_the_location() -> None:
+    sentence = "Residents blocked roads in Kareli (Municipality of Gori, Shida Kartli) on Monday."
+    assert _where("protest", sentence, "Kareli", "Gori", "Shida Kartli") == ("Kareli", False)
+
+
 def test_an_unknown_place_without_a_container_stays_unplaced() -> None:
     sentence = "Militants shelled Zxqvillage overnight, not far from where Gori residents live."
     location, _ = _where("strike", sentence, "Zxqvillage", unresolved=("Zxqvillage",))

@@ -87,12 +87,12 @@ _AREA = (r"(?:district|city|town|village|villages|area|province|county|governora
          r"oblast|raion|rayon|countryside|neighbou?rhood|localit(?:y|ies)|front|camp|settlement|"
          r"suburb|outskirts|vicinity|division|tehsil|upazila|woreda|kebele|prefecture|canton|parish|hill|hills|"
          r"mountain|valley|base|checkpoint|barangay|quarter|ward|block|island)")
-#: Text between a place and its container: "X, Y", "X (Y)", "X (Y, Z)", "X district (Y)", "X town in Y",
-#: "X in rural Y", "X, in Y", "X city in the Y countryside", "X area of Y".
+#: Text between a place and its container: "X, Y", "X (Y)", "X (Y, Z)", "X (City of Y)", "X district (Y)",
+#: "X town in Y", "X in rural Y", "X, in Y", "X city in the Y countryside", "X area of Y".
 _CONTAINER_GAP = re.compile(  # (a bracketed other name may come first: "Zorka (Zorki) in northern Georgia";
     #                             and "and its vicinity": "Kareli and its vicinity in Shida Kartli")
     rf"\s*(?:\([^(),]{{1,30}}\)\s*)?(?:and\s+(?:its|the)\s+(?:vicinity|surroundings|outskirts|environs|"
-    rf"countryside|villages|suburbs|surrounding\s+(?:areas?|villages))\s+)?(?:{_AREA}\s*){{0,2}}(?:,\s*|\(\s*(?:[^()]*,\s*)?|(?:,\s*)?(?:in|of|within|inside)\s+(?:the\s+)?"
+    rf"countryside|villages|suburbs|surrounding\s+(?:areas?|villages))\s+)?(?:{_AREA}\s*){{0,2}}(?:,\s*|\(\s*(?:[^()]*,\s*)?|\(\s*(?:the\s+)?{_AREA}\s+of\s+|(?:,\s*)?(?:in|of|within|inside)\s+(?:the\s+)?"
     rf"(?:(?:far\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center)"
     rf"\s+(?:part\s+)?of\s+(?:the\s+)?)?"  # "the Zorka area in the north of the Black Sea"
     rf"(?:(?:rural|eastern|western|northern|southern|central|north|south|east|west|north-?east|north-?west|"

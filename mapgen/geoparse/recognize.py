@@ -1582,13 +1582,14 @@ def _text_patterns(text: str, gazetteer: OfflineGazetteer) -> list[Mention]:
     found.extend(_towns_of_states(text, gazetteer))
     found.extend(_settlements(text, gazetteer))
     for match in _STATE_IN_BRACKETS.finditer(text) if "(" in text else ():
+        # (one with an ampersand, "J&K", names its state whatever comes before it)
         abbreviation = region_abbreviation(gazetteer, match[1])
         before = _NAME_BEFORE_STATE.search(text, max(0, match.start() - 80), match.start() + 1)
         # an abbreviation also names a state elsewhere ("Chennai, TN" is not in Tennessee): it stands
         # for the state only if the name before it has a place there
-        if abbreviation and match[1] in abbreviation[2:] and before and any(
+        if abbreviation and match[1] in abbreviation[2:] and ("&" in match[1] or (before and any(
                 p.country_code == abbreviation[0] and p.admin1 == abbreviation[1]
-                for p in _known(gazetteer, before[1])):  # "Rampur (UP)", "(Baramulla district, J&K)"
+                for p in _known(gazetteer, before[1])))):  # "Rampur (UP)", "(Baramulla district, J&K)"
             found.append(Mention(match.start(1), match.end(1), match[1], "pattern", abbreviation[1],
                                  abbreviation[0], feature="admin1"))
     for match in _PARTY_STATE.finditer(text) if "R-" in text or "D-" in text or "I-" in text or "L-" in text else ():

@@ -342,6 +342,15 @@ def test_a_state_abbreviated_with_an_ampersand_in_brackets_is_the_state():
     assert [(t.text, t.feature, t.country_code) for t in found if t.latitude is not None] == [("J&K", "admin1", "IN")]
 
 
+def test_a_towns_last_word_the_model_took_for_the_whole_name_is_found_whole_in_another_spelling():
+    # spaCy tags only "Khurmato"; GeoNames spells the town Ţūz Khūrmātū (120,000 people)
+    found = geoparse("Iraqi troops shelled a farm east of Tooz Khurmato district on Tuesday.")
+    assert [(t.text, t.name, t.country_code) for t in found] == [("Tooz Khurmato", "Ţūz Khūrmātū", "IQ")]
+    # with nothing saying where the text is, a town read in another spelling is found and left unplaced
+    assert [(t.text, t.latitude) for t in geoparse("Rockets hit a farm east of Tooz Khurmato.")] == [
+        ("Tooz Khurmato", None)]
+
+
 def test_the_town_of_a_name_is_the_town_not_its_province():
     assert [t.feature for t in geoparse("Troops recaptured the town of Kidal on Monday.")] == ["city"]
     assert [t.feature for t in geoparse("Troops recaptured the Kidal region on Monday.")] == ["admin1"]

@@ -1004,8 +1004,10 @@ def _earlier_start(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazette
     for earlier in range(max(0, start - 3), start):
         if doc.proper[earlier] and all(
                 (doc.proper[k] or (k > earlier and doc.lower[k] in NAME_PARTICLES)) and not doc.ent_type[k]
-                and doc.space[k] and doc.lower[k] not in ("the", "a", "an") for k in range(earlier, start)) and any(
-                p.feature in TOWN_FEATURES for p in _main(gazetteer, doc.span(earlier, end))):
+                and doc.space[k] and doc.lower[k] not in ("the", "a", "an") for k in range(earlier, start)) and (any(
+                p.feature in TOWN_FEATURES for p in _main(gazetteer, doc.span(earlier, end))) or any(
+                p.feature in TOWN_FEATURES and p.population >= OTHER_NAME_TOWN  # "[Tooz] Khurmato": Ţūz Khūrmātū
+                for p in gazetteer.named(doc.span(earlier, end)) + gazetteer.spelt_like(doc.span(earlier, end)))):
             return earlier
     return None
 

@@ -351,6 +351,14 @@ def test_a_towns_last_word_the_model_took_for_the_whole_name_is_found_whole_in_a
         ("Tooz Khurmato", None)]
 
 
+def test_a_name_that_is_a_capital_is_the_capital_in_a_text_about_its_country():
+    found = geoparse("Egyptian officials said Washington had promised more aid, the US embassy confirmed.")
+    assert (found[0].text, found[0].admin1) == ("Washington", "Washington, D.C.")
+    # but not where the text writes a province ("the Kyiv region", with other Ukrainian regions)
+    regions = geoparse("Drones were shot down over the Kyiv, Chernihiv and Sumy regions.")
+    assert [t.feature for t in regions] == ["admin1"] * 3
+
+
 def test_the_town_of_a_name_is_the_town_not_its_province():
     assert [t.feature for t in geoparse("Troops recaptured the town of Kidal on Monday.")] == ["city"]
     assert [t.feature for t in geoparse("Troops recaptured the Kidal region on Monday.")] == ["admin1"]

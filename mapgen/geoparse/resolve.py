@@ -554,6 +554,8 @@ def _unarticled(name: str) -> str:
 
 #: Added to the prior of a town at the seat of the municipality of its name (see _municipal_seats).
 W_MUNICIPAL_SEAT = 0.3
+#: Added to the score of a country's capital in a text about that country (see _score).
+W_CAPITAL = 1.0
 #: A town this close (km) to the centre of a municipality of the same name is taken for its seat.
 SEAT_KM = 15.0
 
@@ -955,6 +957,8 @@ def _score(slot: _Slot, place: Place, prior_score: float, others: _Others,
         country, around = others.country_terms(place.country_code, gazetteer)
         score += country
         score += around
+        if place is slot.capital and country > 0 and not (slot.province_word or slot.division_word):
+            score += W_CAPITAL  # "Egypt cooperated with Washington, US officials said": the country's capital
     if place.admin1_code and place.feature != "admin1":
         same = others.region((place.country_code or "", place.admin1_code))
         score += W_ADMIN1 * same / (same + 1) if same > 0 else 0.0

@@ -110,18 +110,18 @@ def tells_victims_in_the_drug_trade(sentence: str) -> bool:
     return bool(_TRAFFICKER_VICTIM.search(sentence))
 
 
-def victims_in_the_drug_trade(sentence: str, kind: Kind) -> Kind:
-    """The kind of an attack whose victims a later sentence ties to the drug trade: a fight between armed
-    groups, as ACLED codes gang killings ("... gunmen killed a man. Police said the victim was wanted for
-    drug trafficking."); any other kind unchanged.
+def as_gang_clash(kind: Kind) -> Kind:
+    """An attack whose victims a later sentence ties to the drug trade (:func:`tells_victims_in_the_drug_trade`) as
+    a fight between armed groups, as ACLED codes gang killings ("... gunmen killed a man. Police said the victim
+    was wanted for drug trafficking."); any other kind unchanged.
 
     >>> attack = Kind("civilian_violence", "Violence against civilians", "Attack", 1.0, (0, 4))
-    >>> victims_in_the_drug_trade("Police said the victim was wanted for drug trafficking.", attack).sub_event_type
-    'Armed clash'
-    >>> victims_in_the_drug_trade("Police said the man had a long record of thefts.", attack).sub_event_type
-    'Attack'
+    >>> as_gang_clash(attack).sub_event_type, tells_victims_in_the_drug_trade("He was wanted for drug trafficking.")
+    ('Armed clash', True)
+    >>> tells_victims_in_the_drug_trade("Police said the man had a long record of thefts.")
+    False
     """
-    if kind.sub_event_type != "Attack" or not tells_victims_in_the_drug_trade(sentence):
+    if kind.sub_event_type != "Attack":
         return kind
     return Kind(ACLED_SUB_EVENT_CATEGORY.get("Armed clash", "clash"), EVENT_TYPE["Armed clash"], "Armed clash",
                 kind.strength, kind.trigger)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from mapgen.errors import InputError
 from mapgen.extract import lexicon as lx
-from mapgen.extract.classify import Kind, classify, combine, tells_victims_in_the_drug_trade, victims_in_the_drug_trade
+from mapgen.extract.classify import Kind, as_gang_clash, classify, combine, tells_victims_in_the_drug_trade
 from mapgen.extract.counts import find_counts
 from mapgen.extract.places import STRAY_SCORE, choose, countries, is_quarter, label
 from mapgen.extract.roles import actors, claims, denials
@@ -191,7 +191,7 @@ def _drafts(text: str, toponyms: list[Toponym], day: date | None, focus: Toponym
         if drafts and drafts[-1].sentence.paragraph == sentence.paragraph and tells_victims_in_the_drug_trade(words):
             # "... gunmen killed a man. He was wanted for drug trafficking.": a gang killing, as ACLED
             # codes it; the sentence tells the victim's past, no event of its own
-            drafts[-1].kind = victims_in_the_drug_trade(words, drafts[-1].kind)
+            drafts[-1].kind = as_gang_clash(drafts[-1].kind)
             continue
         kind = classify(masked)
         refuted = denials(words)

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from mapgen.extract import lexicon as lx
 from mapgen.geocode.place import Place, distance_km
+from mapgen.geoparse.lexicon import QUARTER_TITLES
 from mapgen.schema import FLOW_CATEGORIES
 
 if TYPE_CHECKING:
@@ -568,9 +569,9 @@ def _spelt_by(acronym: str, initials: str) -> bool:
     return not Counter(acronym) - Counter(initials)
 
 
-#: First words of the names of a town's quarters: "Colonia Prados Verdes", "Barangay Kilada", "Hay al-Salam".
-_QUARTER_TITLES = frozenset({"colonia", "barangay", "barangays", "barrio", "bairro", "hay", "hayy", "mahalla",
-                             "quartier"})
+#: First words of the names of a town's quarters: "Colonia Prados Verdes", "Barangays Kilada and Marbel",
+#: "Hay al-Salam".
+_QUARTER_TITLES = QUARTER_TITLES | {"barangays", "hay", "hayy", "mahalla", "quartier"}
 #: Last words of the names of a town's streets and quarters: "Sanaa Street".
 _QUARTER_ENDS = frozenset({"street", "st", "road", "avenue", "square", "neighbourhood", "neighborhood", "quarter"})
 #: After a name: what makes it a town's quarter ("the San Lorenzo neighborhood", "Ad Dubyani area of").

@@ -107,6 +107,9 @@ ADMIN_DIVISIONS = frozenset(
     "upazila arrondissement prefecture cercle wilaya emirate canton parish".split())
 CONTAINERS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 #: Small words inside one place name ("Lanao del Sur", "Sao Sebastiao da Boa Vista", "Dera Ismail Khan").
+#: Words before the name of a town's quarter ("Colonia Prados Verdes", "Barrio San José", "Barangay Basak"):
+#: no place by themselves there (not Colonia, Uruguay).
+QUARTER_TITLES = frozenset("colonia barrio bairro barangay favela fraccionamiento".split())
 NAME_PARTICLES = frozenset("de del da do dos das di du la le les el al ad as ar an at az ash bin ibn van von y".split())
 #: Words between a locative and a place name ("in central Van", "near rural Kandahar").
 #: Words for a way between two places named before it ("the Damboa-Maiduguri road", "the Kabul - Kandahar

@@ -51,6 +51,7 @@ from mapgen.geoparse.lexicon import (
     PARTY_WORDS,
     PLACE_LABELS,
     POSSESSIVE,
+    QUARTER_TITLES,
     ROUTE_WORDS,
     STREET_WORDS,
     STRONG_FEATURES,
@@ -1202,9 +1203,6 @@ def _town_of_x_city(doc: _Tokens, start: int, end: int, gazetteer: OfflineGazett
         p.feature == "city" for p in _main(gazetteer, doc.span(start, end - 1)))
 
 
-#: Words before the name of a town's quarter ("Colonia Prados Verdes", "Barrio San José"): no place by themselves
-#: there (not Colonia, Uruguay).
-QUARTER_TITLES = frozenset("colonia barrio bairro barangay favela fraccionamiento".split())
 #: After a mention: a capitalised word, the rest of a longer name.
 _NAME_AFTER = re.compile(r" [A-Z][a-z]")
 #: Words naming what kind of place a name is ("Tripoli City", "Gulariya Municipality"), besides GEO_WORDS.

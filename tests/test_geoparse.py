@@ -359,6 +359,15 @@ def test_a_name_that_is_a_capital_is_the_capital_in_a_text_about_its_country():
     assert [t.feature for t in regions] == ["admin1"] * 3
 
 
+def test_a_name_the_model_took_for_a_date_is_read_as_a_name():
+    # spaCy tags "Dahuk" (Duhok, Iraqi Kurdistan) a DATE here; no month, day or number is in it
+    found = geoparse("Turkish jets struck PKK targets in the Zap region of Dahuk, Northern Iraq, on Friday.")
+    assert ("Dahuk", "IQ") in [(t.text, t.country_code) for t in found]
+    # a holiday stays a date
+    assert geoparse("Families gathered for Christmas in Gori.")[-1].text == "Gori"
+    assert "Christmas" not in [t.text for t in geoparse("Families gathered for Christmas in Gori.")]
+
+
 def test_the_town_of_a_name_is_the_town_not_its_province():
     assert [t.feature for t in geoparse("Troops recaptured the town of Kidal on Monday.")] == ["city"]
     assert [t.feature for t in geoparse("Troops recaptured the Kidal region on Monday.")] == ["admin1"]

@@ -823,6 +823,10 @@ def _in_doc(doc: _Tokens, offset: int, gazetteer: OfflineGazetteer, evidence: Co
     place_names = frozenset(normalize(doc.span(e.start, e.end)) for e in doc.ents if e.label_ in PLACE_LABELS)
     for ent in _split_at_commas(doc):
         end = ent.end
+        if ent.label_ in NUMERIC_LABELS and all(
+                doc.proper[k] and not any(c.isdigit() for c in doc.text[k]) and normalize(doc.text[k]) not in NOT_PLACES
+                and doc.lower[k] not in HOLIDAYS for k in range(ent.start, ent.end)):
+            continue  # "region of Dahuk": a name the model took for a date, no month or number in it, is scanned
         if ent.label_ in NUMERIC_LABELS and "," in doc.text[ent.start:ent.end]:
             end = doc.text.index(",", ent.start) + 1  # after its comma, scanned as outside: "January, South Carolina"
         # "Sea Point (City of Cape Town": a name ends at a bracket, and what follows is scanned
@@ -1425,6 +1429,9 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
+#: Days of the year named like places ("Christmas", Florida; "Easter", "Ramadan"): dates however capitalised.
+HOLIDAYS = frozenset("christmas easter ramadan eid thanksgiving halloween passover hanukkah diwali navruz nowruz "
+                     "ashura lent advent pentecost epiphany".split())
 #: Entity labels of amounts and times, which hold a place only by the model's mistake.
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 #: Nouns of settlements that name the place after them: "the Sri Lankan capital Colombo", "another town — Oakdale".

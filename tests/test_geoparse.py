@@ -368,6 +368,15 @@ def test_a_name_the_model_took_for_a_date_is_read_as_a_name():
     assert "Christmas" not in [t.text for t in geoparse("Families gathered for Christmas in Gori.")]
 
 
+def test_capital_alone_is_no_place_but_capital_districts_are():
+    # GeoNames names Venezuela's capital district "Capital": inside a company's name it was a pin in Venezuela
+    assert [t.text for t in geoparse("Steel beams came from Capital Steel Co. in Lincoln, Nebraska.")] == [
+        "Lincoln", "Nebraska"]
+    found = geoparse("Police fired tear gas in the Capital Governorate of Bahrain and in Caracas, Capital District.")
+    assert [(t.text, t.country_code, t.feature) for t in found if t.feature == "admin1"] == [
+        ("Capital Governorate", "BH", "admin1"), ("Capital District", "VE", "admin1")]
+
+
 def test_the_town_of_a_name_is_the_town_not_its_province():
     assert [t.feature for t in geoparse("Troops recaptured the town of Kidal on Monday.")] == ["city"]
     assert [t.feature for t in geoparse("Troops recaptured the Kidal region on Monday.")] == ["admin1"]

@@ -25,7 +25,7 @@ NOT_PLACES = frozenset(normalize(w) for w in (
     "Senate Parliament Government Ministry Council Republic Kingdom Union Sheriff Mayor Governor "
     "Northeast Northwest Southeast Southwest Northern Southern Eastern Western "
     "Midwest Metro Time Times Spring Hill Man Continental Olympic Light Paper Lot Vice Re Strip "
-    "Cathedral Sun Star Post News Herald Tribune Journal Press Gazette Daily Today "
+    "Cathedral Sun Star Post News Herald Tribune Journal Press Gazette Daily Today Capital "
     "Arab Arabs").split())  # "the Arab world", "the Arab-Israeli conflict" (not Arab, Alabama)
 #: Names of regions that are only a point of the compass (or the centre), in the languages of the
 #: countries that name regions so: Haiti's Ouest, Cameroon's Extreme-Nord, Ghana's and Botswana's North

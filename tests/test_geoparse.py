@@ -377,6 +377,13 @@ def test_capital_alone_is_no_place_but_capital_districts_are():
         ("Capital Governorate", "BH", "admin1"), ("Capital District", "VE", "admin1")]
 
 
+def test_the_gulf_is_the_persian_gulf_not_a_province_of_papua_new_guinea():
+    found = geoparse("Tankers were attacked in the Gulf, and Gulf security was discussed in Cairo.")
+    assert [t.name for t in found if t.text == "Gulf"] == ["Persian Gulf", "Persian Gulf"]
+    assert [t.text for t in geoparse("A Gulf-war veteran rode from Norman to Washington.")] == ["Norman", "Washington"]
+    assert [t.text for t in geoparse("Shelling hit the Gori war memorial.")] == ["Gori"]
+
+
 def test_the_town_of_a_name_is_the_town_not_its_province():
     assert [t.feature for t in geoparse("Troops recaptured the town of Kidal on Monday.")] == ["city"]
     assert [t.feature for t in geoparse("Troops recaptured the Kidal region on Monday.")] == ["admin1"]

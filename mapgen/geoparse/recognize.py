@@ -363,8 +363,8 @@ _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s$")
 _WORD_AFTER = re.compile(r"[\s-]+([A-Za-z]+)")
 
 
-#: After a mention: "War", the name of a war ("a Gulf War veteran", "the Vietnam War"), an event, not a place.
-_WAR_AFTER = re.compile(r"[-\s]War\b")
+#: After a mention: a war named by it ("a Gulf War veteran", "a Gulf-war vet"), an event, not a place.
+_WAR_AFTER = re.compile(r"-[Ww]ar\b|\sWar\b")
 #: After a mention: a currency it names ("US dollar", "Hong Kong dollars").
 _CURRENCY_AFTER = re.compile(r"\s(?:dollars?|pounds?|euros?|liras?|rupees?|riyals?|rials?|dinars?|dirhams?|naira|yuan|"
                              r"yen|rubles?|roubles?|hryvnias?|shekels?|francs?|pesos?|currency|exchange rate)\b")

@@ -384,6 +384,17 @@ def test_the_gulf_is_the_persian_gulf_not_a_province_of_papua_new_guinea():
     assert [t.text for t in geoparse("Shelling hit the Gori war memorial.")] == ["Gori"]
 
 
+def test_a_quarter_named_after_colonia_is_no_namesake_town_far_away():
+    # GeoNames has a town Lomas de San Agustín in Mexico; after "Colonia" the name is a quarter of some town
+    found = geoparse("Police found a body in Colonia Lomas de San Agustin on Monday.")
+    assert [(t.text, t.latitude) for t in found] == [("Lomas de San Agustin", None)]
+
+
+def test_the_badr_organization_is_an_armed_group_not_a_town():
+    found = geoparse("Fighters of the Badr organization repelled an attack near Tuz Khurmatu.")
+    assert [t.text for t in found] == ["Tuz Khurmatu"]
+
+
 def test_the_town_of_a_name_is_the_town_not_its_province():
     assert [t.feature for t in geoparse("Troops recaptured the town of Kidal on Monday.")] == ["city"]
     assert [t.feature for t in geoparse("Troops recaptured the Kidal region on Monday.")] == ["admin1"]

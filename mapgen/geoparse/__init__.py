@@ -91,6 +91,7 @@ def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: Offl
         implausible,
         lonely,
         outside_areas,
+        quarters_away,
         resolve,
         respelt_abroad,
         supported,
@@ -109,7 +110,8 @@ def _geoparse(text: str, context: Hints | dict[str, Any] | None, gazetteer: Offl
     dropped = implausible(found.mentions, resolved, peoples, gaz)
     for index in (lonely(found.mentions, resolved, peoples, gaz)
                   | respelt_abroad(found.mentions, resolved, peoples, gaz)
-                  | compass_regions(found.mentions, resolved, peoples)) - dropped:
+                  | compass_regions(found.mentions, resolved, peoples)
+                  | quarters_away(text, found.mentions, resolved)) - dropped:
         resolved[index] = (None, resolved[index][1])  # a mention still, but no pin
     areas = [p for name in actor_areas(text) for p in gaz.candidates(name) if p.feature == "region"]
     for index, place in outside_areas(found.mentions, resolved, areas, gaz).items():

@@ -1282,6 +1282,31 @@ PROVINCE_KM = 150.0
 _QUARTER_OF = re.compile(r"(?:area|district|neighbou?rhood|quarter|suburb|village|sector)\s+of(?:\s+the)?", re.I)
 
 
+#: Before a mention: a word for a town's quarter ("Colonia Lomas de San Agustin", "Barrio San Jose").
+_QUARTER_BEFORE = re.compile(r"\b(?:colonia|barrio|bairro|favela|fraccionamiento)\s+$", re.I)
+
+
+def quarters_away(text: str, mentions: list[Mention], resolved: list[tuple[Place | None, float]]) -> set[int]:
+    """Indices of quarters named after their title word ("in Colonia Lomas de San Agustin") read as a town
+    far (BESIDE_KM+) from every other place the text names: the quarter of a town, not its namesake town
+    across the country (no pin).
+
+    >>> text = "A body was found in Colonia Lomas Verdes."
+    >>> at = text.index("Lomas")
+    >>> quarters_away(text, [Mention(at, at + 12, "Lomas Verdes", "ner", "Lomas Verdes")], [(Place("x", 19, -99), 0.9)])
+    {0}
+    """
+    out = set()
+    placed = [(i, p) for i, (p, _) in enumerate(resolved) if p is not None]
+    for index, place in placed:
+        m = mentions[index]
+        if not _QUARTER_BEFORE.search(text, max(0, m.start - 20), m.start):
+            continue
+        if not any(i != index and distance_km(place, p) <= BESIDE_KM for i, p in placed):
+            out.add(index)
+    return out
+
+
 def beside_their_towns(text: str, mentions: list[Mention], resolved: list[tuple[Place | None, float]],
                        gazetteer: OfflineGazetteer) -> dict[int, Place | None]:
     """Places written "X, Y" or "X area of Y" where Y is read as a town ("Diliman, Quezon City",

@@ -1287,11 +1287,11 @@ _QUARTER_BEFORE = re.compile(r"\b(?:colonia|barrio|bairro|favela|fraccionamiento
 
 
 def quarters_away(text: str, mentions: list[Mention], resolved: list[tuple[Place | None, float]]) -> set[int]:
-    """Indices of quarters named after their title word ("in Colonia Lomas de San Agustin") read as a town
+    """Indices of quarters named after their title word ("a car in Colonia Lomas Verdes") read as a town
     far (BESIDE_KM+) from every other place the text names: the quarter of a town, not its namesake town
     across the country (no pin).
 
-    >>> text = "A body was found in Colonia Lomas Verdes."
+    >>> text = "Police found a car in Colonia Lomas Verdes."
     >>> at = text.index("Lomas")
     >>> quarters_away(text, [Mention(at, at + 12, "Lomas Verdes", "ner", "Lomas Verdes")], [(Place("x", 19, -99), 0.9)])
     {0}

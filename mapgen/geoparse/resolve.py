@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from mapgen.geocode.gazetteer import OfflineGazetteer
 from mapgen.geocode.normalize import normalize
 from mapgen.geocode.place import Place, distance_km
-from mapgen.geoparse.lexicon import COMPASS_NAMES, GEO_WORDS
+from mapgen.geoparse.lexicon import COMPASS_NAMES, GEO_WORDS, QUARTER_TITLES
 from mapgen.geoparse.recognize import TOWN_FEATURES, Mention, region_abbreviation
 
 MAX_CANDIDATES = 40
@@ -432,11 +432,11 @@ def _nearby_support(slot_list: list[_Slot], local: list[tuple[int, int, Place]])
         if index != previous:
             starts.append(len(own))
             previous = index
-            column.setdefault(slot_list[index].key.removesuffix("|p"), len(starts) - 1)
+            column.setdefault(_bare_key(slot_list[index].key), len(starts) - 1)
         own.append(len(starts) - 1)
     # "the Kyiv region" and "Kyiv": one name read two ways, neither vouching for the other
     twins = [(row, twin) for row, (index, _, _) in enumerate(local)
-             if (twin := column.get(slot_list[index].key.removesuffix("|p"), own[row])) != own[row]]
+             if (twin := column.get(_bare_key(slot_list[index].key), own[row])) != own[row]]
     lat = np.radians(np.array([p.latitude for _, _, p in local]))
     lon = np.radians(np.array([p.longitude for _, _, p in local]))
     step = max(1, CLUSTER_CELLS // len(local))  # rows at a time: a huge text stays within memory
@@ -619,10 +619,24 @@ def _seat_first(mention: Mention, candidates: list[Place],
     return kept + list(fixed.values()), seated  # seats beyond the candidates cut off by MAX_CANDIDATES
 
 
+#: Ends the key of a name written as a province ("the Kyiv region"), read apart from the bare name ("Kyiv").
+_PROVINCE_KEY = "|p"
+
+
 def _key(mention: Mention) -> str:
     """Mentions with the same key share one reading (one sense per discourse)."""
-    division = "|p" if mention.province else ""
+    division = _PROVINCE_KEY if mention.province else ""
     return f"{normalize(mention.lookup)}|{mention.country or ''}|{int(mention.demonym)}{division}"
+
+
+def _bare_key(key: str) -> str:
+    """The key of the name itself, whether or not written as a province: one for "the Kyiv region" and "Kyiv"."""
+    return key.removesuffix(_PROVINCE_KEY)
+
+
+def _twin_key(key: str) -> str:
+    """The key of the same name read the other way ("Kyiv" for "the Kyiv region", and back)."""
+    return _bare_key(key) if key.endswith(_PROVINCE_KEY) else key + _PROVINCE_KEY
 
 
 def _best(scores: list[float]) -> int:
@@ -901,7 +915,7 @@ class _Others:
             if left > 0:
                 self.countries[code] = left
         self.admin1 = evidence.admin1
-        twin = evidence.own.get(slot.key.removesuffix("|p") if slot.key.endswith("|p") else slot.key + "|p")
+        twin = evidence.own.get(_twin_key(slot.key))
         if twin is not None and twin[2] is not None:  # "Kyiv" is no evidence on the region of "the Kyiv region"
             self.admin1 = dict(self.admin1)
             self.admin1[twin[2]] = self.admin1.get(twin[2], 0) - twin[3]
@@ -1028,9 +1042,9 @@ def _neighbours(slot: _Slot, slots: dict[str, _Slot]) -> list[tuple[int, float, 
     with how sure it is: a neighbour vouches as much as its own reading is sure. (Each as the id of
     the place, its sureness and its _radians.)"""
     out = []
-    twin = slot.key.removesuffix("|p")  # "the Kyiv region" and "Kyiv" vouch for neither reading of the other
+    twin = _bare_key(slot.key)  # "the Kyiv region" and "Kyiv" vouch for neither reading of the other
     for other in slots.values():
-        if other is slot or not other.candidates or other.key.removesuffix("|p") == twin:
+        if other is slot or not other.candidates or _bare_key(other.key) == twin:
             continue
         chosen = other.candidates[other.choice]
         if chosen.feature not in ("continent", "country", "admin1"):
@@ -1282,8 +1296,9 @@ PROVINCE_KM = 150.0
 _QUARTER_OF = re.compile(r"(?:area|district|neighbou?rhood|quarter|suburb|village|sector)\s+of(?:\s+the)?", re.I)
 
 
-#: Before a mention: a word for a town's quarter ("Colonia Lomas de San Agustin", "Barrio San Jose").
-_QUARTER_BEFORE = re.compile(r"\b(?:colonia|barrio|bairro|favela|fraccionamiento)\s+$", re.I)
+#: Before a mention: a word for a town's quarter ("Colonia Lomas Verdes", "Barrio San Jose"); not "Barangay", as
+#: GeoNames lists the Philippines' barangays as places of their own.
+_QUARTER_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(QUARTER_TITLES - {'barangay'}))})\s+$", re.I)
 
 
 def quarters_away(text: str, mentions: list[Mention], resolved: list[tuple[Place | None, float]]) -> set[int]:
